@@ -1,0 +1,89 @@
+#include "core/HeadMesh.h"
+
+#include "core/Error.h"
+
+#include <glm/geometric.hpp>
+
+#include <cmath>
+#include <limits>
+
+namespace stipple {
+
+Bounds computeBounds(const std::vector<glm::vec3>& positions) {
+    Bounds bounds;
+    if (positions.empty()) return bounds;
+    bounds.min = glm::vec3(std::numeric_limits<float>::max());
+    bounds.max = glm::vec3(std::numeric_limits<float>::lowest());
+    for (const glm::vec3& p : positions) {
+        bounds.min = glm::min(bounds.min, p);
+        bounds.max = glm::max(bounds.max, p);
+    }
+    return bounds;
+}
+
+void computeNormals(HeadMesh& mesh) {
+    mesh.normals.assign(mesh.positions.size(), glm::vec3(0.0f));
+    for (const glm::uvec3& t : mesh.triangles) {
+        const glm::vec3& a = mesh.positions[t.x];
+        const glm::vec3& b = mesh.positions[t.y];
+        const glm::vec3& c = mesh.positions[t.z];
+        // The unnormalised cross product weights each face by its area.
+        const glm::vec3 faceNormal = glm::cross(b - a, c - a);
+        mesh.normals[t.x] += faceNormal;
+        mesh.normals[t.y] += faceNormal;
+        mesh.normals[t.z] += faceNormal;
+    }
+    for (glm::vec3& n : mesh.normals) {
+        const float length = glm::length(n);
+        n = length > 0.0f ? n / length : glm::vec3(0.0f, 1.0f, 0.0f);
+    }
+}
+
+float triangleArea(const HeadMesh& mesh, std::size_t triangle) {
+    const glm::uvec3& t = mesh.triangles[triangle];
+    const glm::vec3& a = mesh.positions[t.x];
+    return 0.5f * glm::length(glm::cross(mesh.positions[t.y] - a, mesh.positions[t.z] - a));
+}
+
+double surfaceAreaMm2(const HeadMesh& mesh) {
+    double area = 0.0;
+    for (std::size_t i = 0; i < mesh.triangles.size(); ++i) area += triangleArea(mesh, i);
+    return area;
+}
+
+float triangleScalpWeight(const HeadMesh& mesh, std::size_t triangle) {
+    if (mesh.scalpWeight.empty()) return 0.0f;
+    const glm::uvec3& t = mesh.triangles[triangle];
+    return (mesh.scalpWeight[t.x] + mesh.scalpWeight[t.y] + mesh.scalpWeight[t.z]) / 3.0f;
+}
+
+double scalpAreaCm2(const HeadMesh& mesh) {
+    double areaMm2 = 0.0;
+    for (std::size_t i = 0; i < mesh.triangles.size(); ++i)
+        areaMm2 += double(triangleArea(mesh, i)) * triangleScalpWeight(mesh, i);
+    return areaMm2 / 100.0;
+}
+
+void validateMesh(const HeadMesh& mesh) {
+    const std::string& file = mesh.sourcePath;
+    if (mesh.triangles.empty()) throw InputError(file + ": the mesh has no triangles");
+    if (mesh.positions.empty()) throw InputError(file + ": the mesh has no vertices");
+    for (const glm::vec3& p : mesh.positions)
+        if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
+            throw InputError(file + ": the mesh has non-finite (NaN or infinite) coordinates");
+    const std::size_t n = mesh.positions.size();
+    for (const glm::uvec3& t : mesh.triangles)
+        if (t.x >= n || t.y >= n || t.z >= n)
+            throw InputError(file + ": a triangle refers to a vertex that does not exist");
+    if (!mesh.uvs.empty() && mesh.uvs.size() != n)
+        throw InputError(file + ": texture coordinates do not match the vertices");
+    for (const glm::vec2& uv : mesh.uvs)
+        if (!std::isfinite(uv.x) || !std::isfinite(uv.y))
+            throw InputError(file + ": the mesh has non-finite texture coordinates");
+    if (!mesh.normals.empty() && mesh.normals.size() != n)
+        throw InputError(file + ": normals do not match the vertices");
+    if (!mesh.scalpWeight.empty() && mesh.scalpWeight.size() != n)
+        throw InputError(file + ": the scalp region does not match the vertices");
+}
+
+}  // namespace stipple

@@ -1,0 +1,39 @@
+#include "io/AtomicFile.h"
+
+#include "core/Error.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace stipple {
+
+void writeFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
+    const std::filesystem::path temporary = path.string() + ".tmp-" + std::to_string(::getpid());
+    const auto fail = [&](const char* what) {
+        const std::string reason = std::strerror(errno);
+        ::unlink(temporary.c_str());
+        throw InputError(path.string() + ": " + what + " (" + reason + ")");
+    };
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) fail("cannot create the file");
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            ::close(fd);
+            fail("cannot write the file");
+        }
+        written += std::size_t(n);
+    }
+    if (::fsync(fd) != 0) {
+        ::close(fd);
+        fail("cannot flush the file to disk");
+    }
+    if (::close(fd) != 0) fail("cannot close the file");
+    if (::rename(temporary.c_str(), path.c_str()) != 0) fail("cannot replace the file");
+}
+
+}  // namespace stipple

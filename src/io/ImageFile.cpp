@@ -1,0 +1,53 @@
+#include "io/ImageFile.h"
+
+#include "core/Error.h"
+#include "io/AtomicFile.h"
+
+#include <spng.h>
+#include <stb_image.h>
+
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <vector>
+
+namespace stipple {
+
+Image decodeImage(const std::uint8_t* bytes, std::size_t size, const std::string& what) {
+    int width = 0, height = 0, channels = 0;
+    std::unique_ptr<stbi_uc, void (*)(void*)> pixels(
+        stbi_load_from_memory(bytes, int(size), &width, &height, &channels, 4), stbi_image_free);
+    if (!pixels) throw InputError(what + ": not a readable image (" + stbi_failure_reason() + ")");
+    Image image;
+    image.width = width;
+    image.height = height;
+    image.rgba.assign(pixels.get(), pixels.get() + std::size_t(width) * std::size_t(height) * 4);
+    return image;
+}
+
+Image readImage(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path.string() + ": cannot be opened for reading");
+    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return decodeImage(bytes.data(), bytes.size(), path.string());
+}
+
+void writePng(const std::filesystem::path& path, const Image& image) {
+    std::unique_ptr<spng_ctx, void (*)(spng_ctx*)> context(spng_ctx_new(SPNG_CTX_ENCODER), spng_ctx_free);
+    spng_set_option(context.get(), SPNG_ENCODE_TO_BUFFER, 1);
+    spng_ihdr header{};
+    header.width = std::uint32_t(image.width);
+    header.height = std::uint32_t(image.height);
+    header.bit_depth = 8;
+    header.color_type = SPNG_COLOR_TYPE_TRUECOLOR_ALPHA;
+    spng_set_ihdr(context.get(), &header);
+    int error = spng_encode_image(context.get(), image.rgba.data(), image.rgba.size(), SPNG_FMT_PNG,
+                                  SPNG_ENCODE_FINALIZE);
+    if (error) throw InternalError(path.string() + ": PNG encoding failed (" + spng_strerror(error) + ")");
+    std::size_t size = 0;
+    std::unique_ptr<void, void (*)(void*)> png(spng_get_png_buffer(context.get(), &size, &error), std::free);
+    if (!png) throw InternalError(path.string() + ": PNG encoding failed (" + spng_strerror(error) + ")");
+    writeFileAtomically(path, std::string_view(static_cast<const char*>(png.get()), size));
+}
+
+}  // namespace stipple

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <utility>
 
 #ifndef STIPPLE_ASSET_DIR
@@ -137,7 +138,10 @@ HeadMesh loadWithAssimp(const std::filesystem::path& path) {
     HeadMesh mesh;
     mesh.sourcePath = file;
     bool allHaveUvs = true;
-    const aiMaterial* firstMaterial = nullptr;
+    // The head's own albedo is used only when the whole mesh shares one material: a texture
+    // from one part of a multi-material scene (an eye, say) would be wrong everywhere else.
+    std::optional<unsigned> sharedMaterial;
+    bool oneMaterial = true;
     // Flatten the node tree with each node's transform.
     struct Item {
         const aiNode* node;
@@ -157,8 +161,8 @@ HeadMesh loadWithAssimp(const std::filesystem::path& path) {
             if (!(source.mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) continue;
             const unsigned base = unsigned(mesh.positions.size());
             allHaveUvs = allHaveUvs && source.HasTextureCoords(0);
-            if (!firstMaterial && source.mMaterialIndex < scene->mNumMaterials)
-                firstMaterial = scene->mMaterials[source.mMaterialIndex];
+            if (sharedMaterial && *sharedMaterial != source.mMaterialIndex) oneMaterial = false;
+            sharedMaterial = source.mMaterialIndex;
             for (unsigned v = 0; v < source.mNumVertices; ++v) {
                 const aiVector3D& p = source.mVertices[v];
                 mesh.positions.push_back(glm::vec3(world * glm::vec4(p.x, p.y, p.z, 1.0f)));
@@ -182,7 +186,8 @@ HeadMesh loadWithAssimp(const std::filesystem::path& path) {
     }
     if (!allHaveUvs) mesh.uvs.clear();
     if (mesh.normals.size() != mesh.positions.size()) mesh.normals.clear();
-    if (firstMaterial) mesh.albedo = loadMaterialAlbedo(*scene, *firstMaterial, path);
+    if (sharedMaterial && oneMaterial && *sharedMaterial < scene->mNumMaterials)
+        mesh.albedo = loadMaterialAlbedo(*scene, *scene->mMaterials[*sharedMaterial], path);
     return mesh;
 }
 

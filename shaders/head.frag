@@ -1,0 +1,40 @@
+#version 430 core
+#include "color.glsl"
+#include "skin.glsl"
+
+in vec3 vPosition;
+in vec3 vNormal;
+in vec2 vUv;
+in float vScalpWeight;
+
+uniform vec3 uEye;
+uniform vec3 uKeyLightDirection;
+uniform vec3 uFillLightDirection;
+uniform vec3 uSkinAlbedo;          // linear
+uniform bool uUseAlbedoTexture;
+uniform bool uShowScalp;
+layout(binding = 0) uniform sampler2D uAlbedo;
+
+out vec4 fragColor;
+
+void main() {
+    vec3 n = normalize(vNormal);
+    vec3 v = normalize(uEye - vPosition);
+    // Keep the shading sane on the back faces that show through the neck's opening.
+    if (!gl_FrontFacing) n = -n;
+
+    vec3 albedo = uUseAlbedoTexture ? texture(uAlbedo, vec2(vUv.x, 1.0 - vUv.y)).rgb : uSkinAlbedo;
+
+    const vec3 kKeyRadiance = vec3(2.6, 2.5, 2.4);
+    const vec3 kFillRadiance = vec3(0.55, 0.58, 0.65);
+    vec3 color = kKeyRadiance * (skinDiffuse(albedo, n, uKeyLightDirection) * kPi +
+                                 skinSpecular(n, v, uKeyLightDirection, 0.5));
+    color += kFillRadiance * skinDiffuse(albedo, n, uFillLightDirection) * kPi;
+    // Sky above, floor below: a soft hemisphere so no side of the head is black.
+    float up = 0.5 + 0.5 * n.y;
+    color += albedo * mix(vec3(0.10, 0.09, 0.09), vec3(0.22, 0.23, 0.26), up);
+
+    if (uShowScalp) color = mix(color, vec3(0.05, 0.35, 0.9), 0.45 * vScalpWeight);
+
+    fragColor = vec4(linearToSrgb(toneMap(color)), 1.0);
+}

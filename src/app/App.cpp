@@ -1,0 +1,398 @@
+// [SECTION] Window state
+// [SECTION] Loading heads
+// [SECTION] Input: mouse, trackpad, keys, drops
+// [SECTION] Panels and menus
+// [SECTION] Main loop
+#include "app/App.h"
+
+#include "app/FileBrowser.h"
+#include "core/Error.h"
+#include "core/SkinTone.h"
+#include "core/Units.h"
+#include "gpu/GlInfo.h"
+#include "gpu/HeadRenderer.h"
+#include "io/ImageFile.h"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace stipple {
+namespace {
+
+// [SECTION] Window state
+
+struct LoadedHead {
+    HeadMesh mesh;
+    LoadReport report;
+    std::unique_ptr<HeadRenderer> renderer;
+};
+
+struct AppState {
+    GLFWwindow* window = nullptr;
+    LoadOptions loadOptions;
+    std::unique_ptr<LoadedHead> head;
+    OrbitCamera camera;
+    ShadingSettings shading;
+    int skinType = 3;           // Fitzpatrick 1..6; 0 means the custom colour
+    glm::vec3 customSkin = fitzpatrickPreset(3).albedoSrgb;
+    FileBrowser fileBrowser;
+    std::string errorMessage;   // shown in a modal until dismissed
+    bool showShortcuts = false;
+    bool showAbout = false;
+    glm::dvec2 lastCursor{0.0};
+};
+
+float framebufferAspect(GLFWwindow* window) {
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window, &width, &height);
+    return height > 0 ? float(width) / float(height) : 1.0f;
+}
+
+void updateTitle(const AppState& state) {
+    const std::string title = "Stipple - " + (state.head ? state.head->mesh.sourcePath : std::string("no head"));
+    glfwSetWindowTitle(state.window, title.c_str());
+}
+
+// [SECTION] Loading heads
+
+// Loads a head; on failure the head already on screen stays and the error is shown.
+void openHead(AppState& state, const std::string& path) {
+    try {
+        auto head = std::make_unique<LoadedHead>();
+        head->mesh = loadHeadMesh(path, state.loadOptions, &head->report);
+        head->renderer = std::make_unique<HeadRenderer>(head->mesh);
+        const bool first = !state.head;
+        state.head = std::move(head);
+        if (first) state.camera.setView(StandardView::ThreeQuarter);
+        state.camera.frame(computeBounds(state.head->mesh.positions), framebufferAspect(state.window));
+        updateTitle(state);
+    } catch (const std::exception& e) {
+        state.errorMessage = e.what();
+        std::fprintf(stderr, "stipple: %s\n", e.what());
+    }
+}
+
+void reloadWithUnits(AppState& state, std::optional<float> millimetresPerUnit) {
+    if (!state.head) return;
+    state.loadOptions.millimetresPerUnit = millimetresPerUnit;
+    openHead(state, state.head->mesh.sourcePath);
+}
+
+// [SECTION] Input: mouse, trackpad, keys, drops
+
+AppState& stateOf(GLFWwindow* window) { return *static_cast<AppState*>(glfwGetWindowUserPointer(window)); }
+
+void onDrop(GLFWwindow* window, int count, const char** paths) {
+    if (count > 0) openHead(stateOf(window), paths[0]);
+}
+
+void onScroll(GLFWwindow* window, double dx, double dy) {
+    if (ImGui::GetIO().WantCaptureMouse) return;
+    AppState& state = stateOf(window);
+    // Trackpads scroll in both axes: vertical zooms, horizontal orbits.
+    state.camera.zoom(float(std::pow(0.88, dy)));
+    state.camera.orbit(float(-0.05 * dx), 0.0f);
+}
+
+void handleMouseDrag(AppState& state) {
+    double x = 0.0, y = 0.0;
+    glfwGetCursorPos(state.window, &x, &y);
+    const glm::dvec2 delta = glm::dvec2(x, y) - state.lastCursor;
+    state.lastCursor = {x, y};
+    if (ImGui::GetIO().WantCaptureMouse) return;
+    int width = 0, height = 0;
+    glfwGetWindowSize(state.window, &width, &height);
+    const float scale = 1.0f / float(std::max(height, 1));
+    const bool left = glfwGetMouseButton(state.window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+    const bool right = glfwGetMouseButton(state.window, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
+    const bool middle = glfwGetMouseButton(state.window, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
+    const bool shift = glfwGetKey(state.window, GLFW_KEY_LEFT_SHIFT) == GLFW_PRESS ||
+                       glfwGetKey(state.window, GLFW_KEY_RIGHT_SHIFT) == GLFW_PRESS;
+    if (middle || right || (left && shift)) state.camera.pan(-float(delta.x) * scale, float(delta.y) * scale);
+    else if (left) state.camera.orbit(-3.0f * float(delta.x) * scale, 3.0f * float(delta.y) * scale);
+}
+
+void frameHead(AppState& state) {
+    if (state.head) state.camera.frame(computeBounds(state.head->mesh.positions), framebufferAspect(state.window));
+}
+
+void setStandardView(AppState& state, StandardView view) {
+    state.camera.setView(view);
+    frameHead(state);
+}
+
+void onKey(GLFWwindow* window, int key, int, int action, int mods) {
+    if (action == GLFW_RELEASE || ImGui::GetIO().WantCaptureKeyboard) return;
+    AppState& state = stateOf(window);
+    constexpr float kStep = 0.0873f;  // 5 degrees
+    const bool control = mods & GLFW_MOD_CONTROL;
+    switch (key) {
+    case GLFW_KEY_O: if (control) state.fileBrowser.open(std::filesystem::current_path()); break;
+    case GLFW_KEY_Q: if (control) glfwSetWindowShouldClose(window, GLFW_TRUE); break;
+    case GLFW_KEY_F: frameHead(state); break;
+    case GLFW_KEY_S: state.shading.showScalpOverlay = !state.shading.showScalpOverlay; break;
+    case GLFW_KEY_LEFT: state.camera.orbit(kStep, 0.0f); break;
+    case GLFW_KEY_RIGHT: state.camera.orbit(-kStep, 0.0f); break;
+    case GLFW_KEY_UP: state.camera.orbit(0.0f, kStep); break;
+    case GLFW_KEY_DOWN: state.camera.orbit(0.0f, -kStep); break;
+    case GLFW_KEY_EQUAL: case GLFW_KEY_KP_ADD: state.camera.zoom(0.85f); break;
+    case GLFW_KEY_MINUS: case GLFW_KEY_KP_SUBTRACT: state.camera.zoom(1.0f / 0.85f); break;
+    case GLFW_KEY_1: setStandardView(state, StandardView::Front); break;
+    case GLFW_KEY_2: setStandardView(state, StandardView::Back); break;
+    case GLFW_KEY_3: setStandardView(state, StandardView::Left); break;
+    case GLFW_KEY_4: setStandardView(state, StandardView::Right); break;
+    case GLFW_KEY_5: setStandardView(state, StandardView::Top); break;
+    case GLFW_KEY_6: setStandardView(state, StandardView::ThreeQuarter); break;
+    default: break;
+    }
+}
+
+// [SECTION] Panels and menus
+
+constexpr StandardView kViewMenu[] = {StandardView::Front, StandardView::Back, StandardView::Left,
+                                      StandardView::Right, StandardView::Top, StandardView::ThreeQuarter};
+
+void drawMenuBar(AppState& state) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Open head...", "Ctrl+O")) state.fileBrowser.open(std::filesystem::current_path());
+        if (ImGui::MenuItem("Open default head")) openHead(state, defaultHeadPath().string());
+        ImGui::Separator();
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(state.window, GLFW_TRUE);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Edit")) {
+        if (ImGui::BeginMenu("Head units", state.head != nullptr)) {
+            const float applied = state.head ? state.head->report.millimetresPerUnit : 1.0f;
+            if (ImGui::MenuItem("Detect from size", nullptr, !state.loadOptions.millimetresPerUnit))
+                reloadWithUnits(state, std::nullopt);
+            for (const float unit : {1.0f, 10.0f, 25.4f, 1000.0f})
+                if (ImGui::MenuItem(unitName(unit), nullptr, state.loadOptions.millimetresPerUnit && applied == unit))
+                    reloadWithUnits(state, unit);
+            ImGui::EndMenu();
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("The unit the file was modelled in; Stipple works in mm");
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        for (std::size_t i = 0; i < std::size(kViewMenu); ++i) {
+            const std::string shortcut = std::to_string(i + 1);
+            if (ImGui::MenuItem(standardViewName(kViewMenu[i]), shortcut.c_str())) setStandardView(state, kViewMenu[i]);
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem("Frame head", "F")) frameHead(state);
+        ImGui::MenuItem("Scalp region overlay", "S", &state.shading.showScalpOverlay);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        ImGui::MenuItem("Keyboard and mouse", nullptr, &state.showShortcuts);
+        ImGui::MenuItem("About Stipple", nullptr, &state.showAbout);
+        ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+}
+
+void drawHeadPanel(AppState& state) {
+    ImGui::SetNextWindowPos(ImVec2(10, 40), ImGuiCond_FirstUseEver);
+    ImGui::Begin("Head", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+    if (state.head) {
+        const HeadMesh& mesh = state.head->mesh;
+        const glm::vec3 size = computeBounds(mesh.positions).size();
+        ImGui::TextUnformatted(std::filesystem::path(mesh.sourcePath).filename().string().c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", mesh.sourcePath.c_str());
+        ImGui::Text("%zu vertices, %zu triangles", mesh.vertexCount(), mesh.triangleCount());
+        ImGui::Text("Size %.0f x %.0f x %.0f mm (%s, %s)", size.x, size.y, size.z,
+                    unitName(state.head->report.millimetresPerUnit),
+                    state.head->report.unitsDetected ? "detected" : "set");
+        ImGui::Text("Scalp area %.0f cm2", scalpAreaCm2(mesh));
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Measured on the 3D surface. A whole adult scalp is about 775 cm2.");
+        ImGui::TextDisabled(state.head->report.metadataFound ? "Scalp region from the head's metadata"
+                                                             : "Scalp region estimated from the geometry");
+    } else {
+        ImGui::TextUnformatted("No head loaded: File > Open or drop a mesh file here");
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Display");
+    ImGui::Checkbox("Scalp region overlay (S)", &state.shading.showScalpOverlay);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Tint the hair-bearing area where impressions may go");
+    const char* preview = state.skinType > 0 ? fitzpatrickPreset(state.skinType).name : "Custom colour";
+    if (ImGui::BeginCombo("Skin tone", preview)) {
+        for (int type = 1; type <= kFitzpatrickTypeCount; ++type)
+            if (ImGui::Selectable(fitzpatrickPreset(type).name, state.skinType == type)) state.skinType = type;
+        if (ImGui::Selectable("Custom colour", state.skinType == 0)) state.skinType = 0;
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fitzpatrick skin type of the client, or a colour of your own");
+    if (state.skinType == 0) ImGui::ColorEdit3("Custom skin", &state.customSkin.x);
+    state.shading.skinAlbedoSrgb = state.skinType > 0 ? fitzpatrickPreset(state.skinType).albedoSrgb : state.customSkin;
+    if (state.head && !state.head->mesh.albedo.empty()) {
+        ImGui::Checkbox("Use the mesh's own texture", &state.shading.useMeshAlbedo);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Off: shade with the skin tone above");
+    }
+    ImGui::End();
+}
+
+void drawDialogs(AppState& state) {
+    if (const auto picked = state.fileBrowser.draw()) openHead(state, picked->string());
+    if (!state.errorMessage.empty()) ImGui::OpenPopup("Cannot open");
+    if (ImGui::BeginPopupModal("Cannot open", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(state.errorMessage.c_str());
+        ImGui::TextDisabled("The head on screen was kept.");
+        if (ImGui::Button("OK") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+            state.errorMessage.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    if (state.showShortcuts) {
+        ImGui::Begin("Keyboard and mouse", &state.showShortcuts, ImGuiWindowFlags_AlwaysAutoResize);
+        ImGui::TextUnformatted("Left drag         orbit\n"
+                               "Right/middle drag pan (or Shift + left drag)\n"
+                               "Scroll / pinch    zoom; horizontal scroll orbits\n"
+                               "Arrow keys        orbit in 5 degree steps\n"
+                               "+ / -             zoom\n"
+                               "1..6              front, back, left, right, top, three-quarter\n"
+                               "F                 frame the head\n"
+                               "S                 scalp region overlay\n"
+                               "Ctrl+O            open a head (or drop a file on the window)\n"
+                               "Ctrl+Q            quit");
+        ImGui::End();
+    }
+    if (state.showAbout) {
+        ImGui::Begin("About Stipple", &state.showAbout, ImGuiWindowFlags_AlwaysAutoResize);
+        ImGui::TextUnformatted("Stipple: a scalp micropigmentation design studio.");
+        ImGui::TextUnformatted(glDescription().c_str());
+        ImGui::TextDisabled("Default head: MakeHuman base mesh (CC0 1.0), see assets/heads/default/CREDITS.md");
+        ImGui::End();
+    }
+}
+
+// [SECTION] Main loop
+
+GLFWwindow* createWindow() {
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 4);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SAMPLES, 4);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    for (const int minor : {5, 3}) {
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, minor);
+        if (GLFWwindow* window = glfwCreateWindow(1280, 800, "Stipple", nullptr, nullptr)) return window;
+    }
+    return nullptr;
+}
+
+void applyContentScale(GLFWwindow* window) {
+    float xScale = 1.0f, yScale = 1.0f;
+    glfwGetWindowContentScale(window, &xScale, &yScale);
+    const float scale = std::max(1.0f, std::max(xScale, yScale));
+    ImGui::GetIO().FontGlobalScale = scale;
+    ImGui::GetStyle().ScaleAllSizes(scale);
+}
+
+void writeScreenshot(GLFWwindow* window, const std::string& path) {
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window, &width, &height);
+    Image image;
+    image.width = width;
+    image.height = height;
+    image.rgba.resize(std::size_t(width) * std::size_t(height) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+    Image flipped = image;
+    const std::size_t row = std::size_t(width) * 4;
+    for (int y = 0; y < height; ++y)
+        std::memcpy(&flipped.rgba[std::size_t(y) * row], &image.rgba[std::size_t(height - 1 - y) * row], row);
+    writePng(path, flipped);
+}
+
+}  // namespace
+
+int runApp(const AppOptions& options) {
+    glfwSetErrorCallback([](int, const char* message) { std::fprintf(stderr, "GLFW: %s\n", message); });
+    if (!glfwInit())
+        throw InternalError("no window system is available (for pictures without one, use `stipple render`)");
+    AppState state;
+    state.loadOptions = options.load;
+    state.window = createWindow();
+    if (!state.window) {
+        glfwTerminate();
+        throw InternalError("no OpenGL 4.3+ core window could be created");
+    }
+    glfwMakeContextCurrent(state.window);
+    glfwSwapInterval(1);
+    int exitCode = 0;
+    try {
+        if (!gladLoadGL(glfwGetProcAddress)) throw InternalError("OpenGL functions could not be loaded");
+        requireGl43("window");
+        enableGlDebugOutput();
+
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        ImGui::GetIO().IniFilename = nullptr;  // panels start where the code puts them
+        ImGui::StyleColorsDark();
+        applyContentScale(state.window);
+        // Ours first: ImGui's backend installs its own and chains to these.
+        glfwSetWindowUserPointer(state.window, &state);
+        glfwSetDropCallback(state.window, onDrop);
+        glfwSetScrollCallback(state.window, onScroll);
+        glfwSetKeyCallback(state.window, onKey);
+        ImGui_ImplGlfw_InitForOpenGL(state.window, true);
+        ImGui_ImplOpenGL3_Init("#version 430 core");
+
+        openHead(state, options.file.value_or(defaultHeadPath().string()));
+        if (!state.head && options.exitAfterFrames > 0) exitCode = 2;  // scripted run with a bad file
+
+        for (int frame = 1; !glfwWindowShouldClose(state.window); ++frame) {
+            glfwPollEvents();
+            handleMouseDrag(state);
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+            ImGui::NewFrame();
+            drawMenuBar(state);
+            drawHeadPanel(state);
+            drawDialogs(state);
+            ImGui::Render();
+
+            int width = 0, height = 0;
+            glfwGetFramebufferSize(state.window, &width, &height);
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            glViewport(0, 0, width, height);
+            if (state.head) {
+                state.head->renderer->draw(state.camera, width, height, state.shading);
+            } else {
+                glClearColor(state.shading.backgroundSrgb.x, state.shading.backgroundSrgb.y,
+                             state.shading.backgroundSrgb.z, 1.0f);
+                glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+            }
+            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            if (options.exitAfterFrames > 0 && frame >= options.exitAfterFrames) {
+                if (options.screenshot) writeScreenshot(state.window, *options.screenshot);
+                glfwSetWindowShouldClose(state.window, GLFW_TRUE);
+            }
+            glfwSwapBuffers(state.window);
+        }
+    } catch (...) {
+        state.head.reset();
+        glfwDestroyWindow(state.window);
+        glfwTerminate();
+        throw;
+    }
+    state.head.reset();  // GL objects go before the context
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(state.window);
+    glfwTerminate();
+    return exitCode;
+}
+
+}  // namespace stipple

@@ -1,0 +1,44 @@
+// The viewport camera: orbits a target point, GL-free so views can be tested without a context.
+#pragma once
+
+#include "core/HeadMesh.h"
+
+#include <glm/mat4x4.hpp>
+
+#include <optional>
+#include <string_view>
+
+namespace stipple {
+
+enum class StandardView { Front, Back, Left, Right, Top, ThreeQuarter };
+
+// "front", "back", "left", "right", "top", "three-quarter"; nullopt for anything else.
+std::optional<StandardView> parseStandardView(std::string_view name);
+const char* standardViewName(StandardView view);
+
+class OrbitCamera {
+public:
+    // Yaw 0 looks at the face (camera on +Z); positive yaw swings the camera towards +X, the
+    // subject's left. Pitch is the elevation above the horizon, in radians.
+    glm::vec3 target{0.0f};
+    float yaw = 0.0f;
+    float pitch = 0.0f;
+    float distance = 600.0f;                 // mm
+    float verticalFovRadians = 0.5236f;      // 30 degrees: little perspective distortion on a face
+
+    glm::vec3 eye() const;
+    glm::mat4 view() const;
+    glm::mat4 projection(float aspect) const;
+
+    // Looks at the whole of `bounds` from the current direction, filling most of the frame.
+    void frame(const Bounds& bounds, float aspect);
+    void setView(StandardView view);
+
+    void orbit(float deltaYaw, float deltaPitch);
+    // Moves the target in the view plane by a fraction of the visible height.
+    void pan(float rightFraction, float upFraction);
+    // factor < 1 moves closer. Clamped so the camera can reach a few mm from the skin.
+    void zoom(float factor);
+};
+
+}  // namespace stipple

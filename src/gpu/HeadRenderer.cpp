@@ -1,0 +1,101 @@
+#include "gpu/HeadRenderer.h"
+
+#include "core/SkinTone.h"
+#include "gpu/ShaderLibrary.h"
+
+#include <glm/gtc/type_ptr.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <vector>
+
+namespace stipple {
+namespace {
+
+// Interleaved so one buffer feeds every attribute; locations match shaders/head.vert.
+struct Vertex {
+    glm::vec3 position;
+    glm::vec3 normal;
+    glm::vec2 uv;
+    float scalpWeight;
+};
+
+}  // namespace
+
+HeadRenderer::HeadRenderer(const HeadMesh& mesh) : program_(buildProgram({"head.vert", "head.frag"})) {
+    std::vector<Vertex> vertices(mesh.vertexCount());
+    for (std::size_t i = 0; i < vertices.size(); ++i)
+        vertices[i] = {mesh.positions[i], mesh.normals[i], mesh.uvs[i],
+                       mesh.scalpWeight.empty() ? 0.0f : mesh.scalpWeight[i]};
+    vertexBuffer_ = createBuffer();
+    glNamedBufferStorage(vertexBuffer_.get(), GLsizeiptr(vertices.size() * sizeof(Vertex)), vertices.data(), 0);
+    indexBuffer_ = createBuffer();
+    glNamedBufferStorage(indexBuffer_.get(), GLsizeiptr(mesh.triangles.size() * sizeof(glm::uvec3)),
+                         mesh.triangles.data(), 0);
+    indexCount_ = GLsizei(mesh.triangles.size() * 3);
+
+    vertexArray_ = createVertexArray();
+    const GLuint vao = vertexArray_.get();
+    glVertexArrayVertexBuffer(vao, 0, vertexBuffer_.get(), 0, sizeof(Vertex));
+    glVertexArrayElementBuffer(vao, indexBuffer_.get());
+    const auto attribute = [vao](GLuint location, GLint components, std::size_t offset) {
+        glEnableVertexArrayAttrib(vao, location);
+        glVertexArrayAttribFormat(vao, location, components, GL_FLOAT, GL_FALSE, GLuint(offset));
+        glVertexArrayAttribBinding(vao, location, 0);
+    };
+    attribute(0, 3, offsetof(Vertex, position));
+    attribute(1, 3, offsetof(Vertex, normal));
+    attribute(2, 2, offsetof(Vertex, uv));
+    attribute(3, 1, offsetof(Vertex, scalpWeight));
+
+    if (!mesh.albedo.empty()) {
+        albedo_ = createTexture(GL_TEXTURE_2D);
+        const int levels = 1 + int(std::log2(float(std::max(mesh.albedo.width, mesh.albedo.height))));
+        glTextureStorage2D(albedo_.get(), levels, GL_SRGB8_ALPHA8, mesh.albedo.width, mesh.albedo.height);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        // Image rows run top to bottom, and UV v = 0 is the bottom row: upload flipped by
+        // sampling with 1 - v in the shader instead of copying the image.
+        glTextureSubImage2D(albedo_.get(), 0, 0, 0, mesh.albedo.width, mesh.albedo.height, GL_RGBA,
+                            GL_UNSIGNED_BYTE, mesh.albedo.rgba.data());
+        glGenerateTextureMipmap(albedo_.get());
+        glTextureParameteri(albedo_.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+        glTextureParameteri(albedo_.get(), GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    }
+}
+
+void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewportHeight,
+                        const ShadingSettings& settings) const {
+    // The framebuffer holds sRGB-encoded values (the shader encodes), so clear with sRGB too.
+    glClearColor(settings.backgroundSrgb.x, settings.backgroundSrgb.y, settings.backgroundSrgb.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    glEnable(GL_DEPTH_TEST);
+    glEnable(GL_CULL_FACE);
+    glEnable(GL_MULTISAMPLE);
+
+    const float aspect = float(viewportWidth) / float(std::max(viewportHeight, 1));
+    const glm::mat4 view = camera.view();
+    const glm::mat4 viewProjection = camera.projection(aspect) * view;
+    const GLuint program = program_.get();
+    glUseProgram(program);
+    glUniformMatrix4fv(glGetUniformLocation(program, "uViewProjection"), 1, GL_FALSE, glm::value_ptr(viewProjection));
+    glUniform3fv(glGetUniformLocation(program, "uEye"), 1, glm::value_ptr(camera.eye()));
+    // Lights follow the camera, like a practitioner's lamp over their shoulder.
+    const glm::mat3 cameraToWorld = glm::transpose(glm::mat3(view));
+    const glm::vec3 keyLight = glm::normalize(cameraToWorld * glm::vec3(-0.45f, 0.65f, 0.6f));
+    const glm::vec3 fillLight = glm::normalize(cameraToWorld * glm::vec3(0.7f, 0.1f, 0.7f));
+    glUniform3fv(glGetUniformLocation(program, "uKeyLightDirection"), 1, glm::value_ptr(keyLight));
+    glUniform3fv(glGetUniformLocation(program, "uFillLightDirection"), 1, glm::value_ptr(fillLight));
+    const glm::vec3 skin = srgbToLinear(settings.skinAlbedoSrgb);
+    glUniform3fv(glGetUniformLocation(program, "uSkinAlbedo"), 1, glm::value_ptr(skin));
+    const bool useTexture = settings.useMeshAlbedo && bool(albedo_);
+    glUniform1i(glGetUniformLocation(program, "uUseAlbedoTexture"), useTexture);
+    glUniform1i(glGetUniformLocation(program, "uShowScalp"), settings.showScalpOverlay);
+    if (useTexture) glBindTextureUnit(0, albedo_.get());
+
+    glBindVertexArray(vertexArray_.get());
+    glDrawElements(GL_TRIANGLES, indexCount_, GL_UNSIGNED_INT, nullptr);
+    glBindVertexArray(0);
+}
+
+}  // namespace stipple

@@ -62,9 +62,10 @@ constexpr const char* kBenchHelp =
     "import times of the default head and of a generated 1M-triangle mesh through each loader.\n";
 
 constexpr const char* kOpenHelp =
-    "usage: stipple [FILE] [--units mm|cm|m|in|FACTOR]\n"
+    "usage: stipple [FILE] [--units mm|cm|m|in|FACTOR] [--screenshot FILE.png]\n"
     "\n"
-    "Opens the Stipple window on FILE, or on the default head.\n";
+    "Opens the Stipple window on FILE, or on the default head.\n"
+    "  --screenshot  draw a few frames, save the window as a PNG and quit (for docs and scripts)\n";
 
 bool wantsHelp(int argc, char** argv, int first) {
     for (int i = first; i < argc; ++i)
@@ -133,10 +134,13 @@ int runRender(int argc, char** argv) {
 }
 
 int runOpen(int argc, char** argv) {
-    const Arguments args(argc, argv, 1, {"--units"}, {});
+    const Arguments args(argc, argv, 1, {"--units", "--screenshot"}, {});
     if (args.positional().size() > 1) throw InputError("more than one file given: " + args.positional()[1]);
     AppOptions options;
     options.load = loadOptionsFrom(args);
+    options.screenshot = args.value("--screenshot");
+    // Enough frames for ImGui to lay its windows out before the picture is taken.
+    if (options.screenshot) options.exitAfterFrames = 8;
     if (!args.positional().empty()) options.file = args.positional()[0];
     return runApp(options);
 }

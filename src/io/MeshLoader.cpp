@@ -15,6 +15,7 @@
 #include <glm/mat4x4.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -51,7 +52,24 @@ void checkReadable(const std::filesystem::path& path) {
         throw InputError(file + ": not an OBJ file (it holds binary data, OBJ is text)");
 }
 
+// tinyobjloader reads "nan" as 0 without a word; a head with NaN coordinates must be refused,
+// so vertex lines are checked for anything but numbers first.
+void checkObjCoordinates(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string line;
+    for (std::size_t lineNumber = 1; std::getline(in, line); ++lineNumber) {
+        if (line.size() < 2 || line[0] != 'v' || (line[1] != ' ' && line[1] != '\t')) continue;
+        for (std::size_t i = 2; i < line.size(); ++i) {
+            const char c = line[i];
+            if (std::isalpha(static_cast<unsigned char>(c)) && c != 'e' && c != 'E')
+                throw InputError(path.string() + ": line " + std::to_string(lineNumber) +
+                                 " has a vertex coordinate that is not a number (non-finite: NaN or infinite)");
+        }
+    }
+}
+
 HeadMesh loadObj(const std::filesystem::path& path) {
+    checkObjCoordinates(path);
     const std::string file = path.string();
     tinyobj::ObjReaderConfig config;
     config.triangulate = true;

@@ -1,0 +1,89 @@
+#include "core/Error.h"
+#include "core/SkinTone.h"
+#include "gpu/HeadlessContext.h"
+#include "gpu/ShaderLibrary.h"
+#include "gpu/Snapshot.h"
+#include "io/MeshLoader.h"
+#include "PixelStats.h"
+
+#include <catch2/catch.hpp>
+
+using namespace stipple;
+using stipple::test::measure;
+
+namespace {
+
+// One context and one uploaded default head for every test in this file.
+struct Fixture {
+    HeadlessContext context;
+    HeadMesh head = loadHeadMesh(defaultHeadPath());
+    HeadRenderer renderer{head};
+};
+
+Fixture& fixture() {
+    static Fixture instance;
+    return instance;
+}
+
+Image render(StandardView view, const ShadingSettings& settings, int width = 480, int height = 300) {
+    Fixture& f = fixture();
+    return renderSnapshot(f.renderer, cameraForView(f.head, view, float(width) / float(height)), width, height,
+                          settings);
+}
+
+double luminance(glm::dvec3 c) { return 0.2126 * c.x + 0.7152 * c.y + 0.0722 * c.z; }
+
+}  // namespace
+
+TEST_CASE("the headless context is OpenGL 4.3+ core", "[gl]") {
+    const std::string description = fixture().context.description();
+    CHECK_THAT(description, Catch::StartsWith("OpenGL 4."));
+}
+
+TEST_CASE("the default head fills a fair share of the frame in every standard view", "[gl]") {
+    const ShadingSettings settings;
+    for (const StandardView view : {StandardView::Front, StandardView::Back, StandardView::Left, StandardView::Right,
+                                    StandardView::Top, StandardView::ThreeQuarter}) {
+        INFO(standardViewName(view));
+        const auto stats = measure(render(view, settings), settings.backgroundSrgb);
+        CHECK(stats.coverage > 0.12);
+        CHECK(stats.coverage < 0.70);
+    }
+}
+
+TEST_CASE("the head is skin coloured: warm, and darker for darker skin types", "[gl]") {
+    ShadingSettings settings;
+    settings.useMeshAlbedo = false;
+    double previousLuminance = 2.0;
+    for (int type = 1; type <= kFitzpatrickTypeCount; ++type) {
+        INFO("Fitzpatrick " << type);
+        settings.skinAlbedoSrgb = fitzpatrickPreset(type).albedoSrgb;
+        const auto stats = measure(render(StandardView::Front, settings), settings.backgroundSrgb);
+        CHECK(stats.meanColor.x > stats.meanColor.y);  // red over green over blue: skin, not grey
+        CHECK(stats.meanColor.y > stats.meanColor.z);
+        CHECK(luminance(stats.meanColor) < previousLuminance);
+        previousLuminance = luminance(stats.meanColor);
+    }
+}
+
+TEST_CASE("the scalp overlay tints the top of the head and not the face", "[gl]") {
+    ShadingSettings plain;
+    ShadingSettings overlay;
+    overlay.showScalpOverlay = true;
+    // Seen from the front: the top third holds the scalp, the middle the face.
+    const Image without = render(StandardView::Front, plain);
+    const Image with = render(StandardView::Front, overlay);
+    const int third = without.height / 3;
+    const auto topWithout = measure(without, plain.backgroundSrgb, 6, 0, third);
+    const auto topWith = measure(with, plain.backgroundSrgb, 6, 0, third);
+    CHECK(topWith.meanColor.z > topWithout.meanColor.z + 0.05);
+    const int faceFrom = without.height / 2, faceTo = faceFrom + without.height / 10;
+    const auto faceWithout = measure(without, plain.backgroundSrgb, 6, faceFrom, faceTo);
+    const auto faceWith = measure(with, plain.backgroundSrgb, 6, faceFrom, faceTo);
+    CHECK(faceWith.meanColor.z == Approx(faceWithout.meanColor.z).margin(0.01));
+}
+
+TEST_CASE("a missing shader file is an internal error naming it", "[gl]") {
+    fixture();
+    CHECK_THROWS_WITH(buildProgram({"no-such-stage.frag"}), Catch::Contains("no-such-stage.frag"));
+}

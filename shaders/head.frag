@@ -23,7 +23,8 @@ void main() {
     // Keep the shading sane on the back faces that show through the neck's opening.
     if (!gl_FrontFacing) n = -n;
 
-    vec3 albedo = uUseAlbedoTexture ? texture(uAlbedo, vec2(vUv.x, 1.0 - vUv.y)).rgb : uSkinAlbedo;
+    vec3 albedo = uSkinAlbedo;
+    if (uUseAlbedoTexture) albedo = texture(uAlbedo, vec2(vUv.x, 1.0 - vUv.y)).rgb;
 
     const vec3 kKeyRadiance = vec3(2.6, 2.5, 2.4);
     const vec3 kFillRadiance = vec3(0.55, 0.58, 0.65);

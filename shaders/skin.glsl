@@ -20,9 +20,11 @@ float skinSpecular(vec3 n, vec3 v, vec3 l, float roughness) {
     float nDotL = max(dot(n, l), 0.0);
     float nDotV = max(dot(n, v), 1e-3);
     float a2 = roughness * roughness * roughness * roughness;
-    float d = a2 / (kPi * pow(nDotH * nDotH * (a2 - 1.0) + 1.0, 2.0));
+    float denominator = nDotH * nDotH * (a2 - 1.0) + 1.0;
+    float d = a2 / (kPi * denominator * denominator);
     float k = (roughness + 1.0) * (roughness + 1.0) / 8.0;
     float g = (nDotL / (nDotL * (1.0 - k) + k)) * (nDotV / (nDotV * (1.0 - k) + k));
-    float fresnel = 0.028 + (1.0 - 0.028) * pow(1.0 - max(dot(h, v), 0.0), 5.0);
+    float m = 1.0 - max(dot(h, v), 0.0);
+    float fresnel = 0.028 + (1.0 - 0.028) * (m * m) * (m * m) * m;
     return d * g * fresnel / max(4.0 * nDotL * nDotV, 1e-3) * nDotL;
 }

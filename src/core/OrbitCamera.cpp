@@ -49,6 +49,10 @@ glm::mat4 OrbitCamera::projection(float aspect) const {
     return glm::perspective(verticalFovRadians, aspect, nearPlane, distance + 2000.0f);
 }
 
+float OrbitCamera::pixelSizeMm(float depthMm, int viewportHeight) const {
+    return 2.0f * depthMm * std::tan(0.5f * verticalFovRadians) / float(std::max(viewportHeight, 1));
+}
+
 void OrbitCamera::frame(const Bounds& bounds, float aspect) {
     target = bounds.center();
     const float radius = 0.5f * glm::length(bounds.size());

@@ -30,6 +30,9 @@ public:
     glm::mat4 view() const;
     glm::mat4 projection(float aspect) const;
 
+    // Height of one pixel, in mm, on a surface `depthMm` in front of the camera.
+    float pixelSizeMm(float depthMm, int viewportHeight) const;
+
     // Looks at the whole of `bounds` from the current direction, filling most of the frame.
     void frame(const Bounds& bounds, float aspect);
     void setView(StandardView view);

@@ -30,10 +30,17 @@ HeadRenderer::HeadRenderer(const HeadMesh& mesh) : program_(buildProgram({"head.
                        mesh.scalpWeight.empty() ? 0.0f : mesh.scalpWeight[i]};
     vertexBuffer_ = createBuffer();
     glNamedBufferStorage(vertexBuffer_.get(), GLsizeiptr(vertices.size() * sizeof(Vertex)), vertices.data(), 0);
+    // Every level of detail in one index buffer, one range each.
+    std::vector<glm::uvec3> allTriangles;
+    for (const DetailLevel& level : buildDetailLevels(mesh)) {
+        levels_.push_back({GLsizei(level.triangles.size() * 3), allTriangles.size() * sizeof(glm::uvec3)});
+        levelErrorsMm_.push_back(level.maxErrorMm);
+        allTriangles.insert(allTriangles.end(), level.triangles.begin(), level.triangles.end());
+    }
     indexBuffer_ = createBuffer();
-    glNamedBufferStorage(indexBuffer_.get(), GLsizeiptr(mesh.triangles.size() * sizeof(glm::uvec3)),
-                         mesh.triangles.data(), 0);
-    indexCount_ = GLsizei(mesh.triangles.size() * 3);
+    glNamedBufferStorage(indexBuffer_.get(), GLsizeiptr(allTriangles.size() * sizeof(glm::uvec3)),
+                         allTriangles.data(), 0);
+    boundingRadiusMm_ = 0.5f * glm::length(computeBounds(mesh.positions).size());
 
     vertexArray_ = createVertexArray();
     const GLuint vao = vertexArray_.get();
@@ -62,6 +69,13 @@ HeadRenderer::HeadRenderer(const HeadMesh& mesh) : program_(buildProgram({"head.
         glTextureParameteri(albedo_.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
         glTextureParameteri(albedo_.get(), GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     }
+}
+
+std::size_t HeadRenderer::detailLevelFor(const OrbitCamera& camera, int viewportHeight) const {
+    // A surface within a pixel of the full mesh looks the same: the shading uses the full mesh's
+    // normals, so only the silhouette could show it, and multisampling smooths that.
+    const float nearestMm = std::max(camera.distance - boundingRadiusMm_, 1.0f);
+    return chooseDetailLevel(levelErrorsMm_, camera.pixelSizeMm(nearestMm, viewportHeight));
 }
 
 void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewportHeight,
@@ -94,7 +108,8 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
     if (useTexture) glBindTextureUnit(0, albedo_.get());
 
     glBindVertexArray(vertexArray_.get());
-    glDrawElements(GL_TRIANGLES, indexCount_, GL_UNSIGNED_INT, nullptr);
+    const LevelRange& level = levels_[detailLevelFor(camera, viewportHeight)];
+    glDrawElements(GL_TRIANGLES, level.count, GL_UNSIGNED_INT, reinterpret_cast<const void*>(level.offset));
     glBindVertexArray(0);
 }
 

@@ -3,7 +3,10 @@
 
 #include "core/HeadMesh.h"
 #include "core/OrbitCamera.h"
+#include "core/LevelsOfDetail.h"
 #include "gpu/GlObject.h"
+
+#include <vector>
 
 namespace stipple {
 
@@ -19,15 +22,27 @@ public:
     // Uploads the mesh (and its albedo, if any). Needs a current GL 4.3+ context.
     explicit HeadRenderer(const HeadMesh& mesh);
 
-    // Clears and draws into the bound framebuffer at the given viewport size.
+    // Clears and draws into the bound framebuffer at the given viewport size, with the coarsest
+    // level of detail whose error stays under a pixel.
     void draw(const OrbitCamera& camera, int viewportWidth, int viewportHeight, const ShadingSettings& settings) const;
 
+    // Which level draw() uses for this view (0 = full mesh), and how many triangles it has.
+    std::size_t detailLevelFor(const OrbitCamera& camera, int viewportHeight) const;
+    std::size_t triangleCount(std::size_t level) const { return std::size_t(levels_[level].count) / 3; }
+
 private:
+    struct LevelRange {
+        GLsizei count;       // indices
+        std::size_t offset;  // bytes into the index buffer
+    };
+
     GlProgram program_;
     GlVertexArray vertexArray_;
     GlBuffer vertexBuffer_, indexBuffer_;
     GlTexture albedo_;
-    GLsizei indexCount_ = 0;
+    std::vector<LevelRange> levels_;
+    std::vector<float> levelErrorsMm_;
+    float boundingRadiusMm_ = 0.0f;
 };
 
 }  // namespace stipple

@@ -26,14 +26,14 @@ void main() {
     vec3 albedo = uSkinAlbedo;
     if (uUseAlbedoTexture) albedo = texture(uAlbedo, vec2(vUv.x, 1.0 - vUv.y)).rgb;
 
-    const vec3 kKeyRadiance = vec3(2.6, 2.5, 2.4);
-    const vec3 kFillRadiance = vec3(0.55, 0.58, 0.65);
+    const vec3 kKeyRadiance = vec3(2.4, 2.3, 2.2);
+    const vec3 kFillRadiance = vec3(0.30, 0.32, 0.38);
     vec3 color = kKeyRadiance * (skinDiffuse(albedo, n, uKeyLightDirection) * kPi +
                                  skinSpecular(n, v, uKeyLightDirection, 0.5));
     color += kFillRadiance * skinDiffuse(albedo, n, uFillLightDirection) * kPi;
     // Sky above, floor below: a soft hemisphere so no side of the head is black.
     float up = 0.5 + 0.5 * n.y;
-    color += albedo * mix(vec3(0.10, 0.09, 0.09), vec3(0.22, 0.23, 0.26), up);
+    color += albedo * mix(vec3(0.05, 0.045, 0.045), vec3(0.16, 0.17, 0.19), up);
 
     if (uShowScalp) color = mix(color, vec3(0.05, 0.35, 0.9), 0.45 * vScalpWeight);
 

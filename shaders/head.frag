@@ -1,6 +1,9 @@
 #version 430 core
 #include "color.glsl"
 #include "skin.glsl"
+#include "hash.glsl"
+#include "candidates.glsl"
+#include "dots.glsl"
 
 in vec3 vPosition;
 in vec3 vNormal;
@@ -14,6 +17,22 @@ uniform vec3 uSkinAlbedo;          // linear
 uniform bool uUseAlbedoTexture;
 uniform bool uShowScalp;
 layout(binding = 0) uniform sampler2D uAlbedo;
+uniform bool uShowPigment;
+layout(binding = 1) uniform sampler2D uPigment;   // baked dot coverage in UV space
+uniform float uPigmentTexelMm;                     // finest texel of that map on the scalp
+uniform vec3 uInkAlbedo;                           // linear
+
+// Coverage of pigment at this pixel. Far away the baked map (mipmapped) holds what a pixel can
+// show; once a pixel is smaller than the map's texels the dots are evaluated exactly, so a
+// 0.15 mm dot stays round however close the camera comes.
+float pigmentAt(vec3 position, vec2 uv) {
+    float footprintMm = max(length(dFdx(position)), length(dFdy(position)));
+    float useMap = smoothstep(0.5 * uPigmentTexelMm, uPigmentTexelMm, footprintMm);
+    float coverage = 0.0;
+    if (useMap > 0.0) coverage += useMap * texture(uPigment, uv).r;
+    if (useMap < 1.0) coverage += (1.0 - useMap) * pigmentCoverage(position, footprintMm);
+    return coverage;
+}
 
 out vec4 fragColor;
 
@@ -25,6 +44,8 @@ void main() {
 
     vec3 albedo = uSkinAlbedo;
     if (uUseAlbedoTexture) albedo = texture(uAlbedo, vec2(vUv.x, 1.0 - vUv.y)).rgb;
+    // Pigment lies under the epidermis: it darkens the diffuse colour, not the surface's sheen.
+    if (uShowPigment) albedo = mix(albedo, uInkAlbedo, pigmentAt(vPosition, vUv));
 
     const vec3 kKeyRadiance = vec3(2.4, 2.3, 2.2);
     const vec3 kFillRadiance = vec3(0.30, 0.32, 0.38);

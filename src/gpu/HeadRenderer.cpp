@@ -79,7 +79,7 @@ std::size_t HeadRenderer::detailLevelFor(const OrbitCamera& camera, int viewport
 }
 
 void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewportHeight,
-                        const ShadingSettings& settings) const {
+                        const ShadingSettings& settings, const PigmentView& pigment) const {
     // The framebuffer holds sRGB-encoded values (the shader encodes), so clear with sRGB too.
     glClearColor(settings.backgroundSrgb.x, settings.backgroundSrgb.y, settings.backgroundSrgb.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
@@ -106,6 +106,14 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
     glUniform1i(glGetUniformLocation(program, "uUseAlbedoTexture"), useTexture);
     glUniform1i(glGetUniformLocation(program, "uShowScalp"), settings.showScalpOverlay);
     if (useTexture) glBindTextureUnit(0, albedo_.get());
+    const bool showPigment = pigment.field && pigment.bake;
+    glUniform1i(glGetUniformLocation(program, "uShowPigment"), showPigment);
+    if (showPigment) {
+        pigment.field->bindForDots(program);
+        glBindTextureUnit(1, pigment.bake->texture());
+        glUniform1f(glGetUniformLocation(program, "uPigmentTexelMm"), pigment.bake->scalpTexelMm());
+        glUniform3fv(glGetUniformLocation(program, "uInkAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.inkAlbedoSrgb)));
+    }
 
     glBindVertexArray(vertexArray_.get());
     const LevelRange& level = levels_[detailLevelFor(camera, viewportHeight)];

@@ -5,6 +5,8 @@
 #include "core/OrbitCamera.h"
 #include "core/LevelsOfDetail.h"
 #include "gpu/GlObject.h"
+#include "gpu/ImpressionField.h"
+#include "gpu/PigmentBake.h"
 
 #include <vector>
 
@@ -15,6 +17,13 @@ struct ShadingSettings {
     bool useMeshAlbedo = true;                       // the mesh's own texture, when it has one
     bool showScalpOverlay = false;                   // tint the scalp region to check it
     glm::vec3 backgroundSrgb{0.20f, 0.21f, 0.23f};
+    glm::vec3 inkAlbedoSrgb{0.16f, 0.16f, 0.18f};  // healed carbon black seen through the skin
+};
+
+// The impressions to draw on the skin: both parts come from the same scatter.
+struct PigmentView {
+    const ImpressionField* field = nullptr;
+    const PigmentBake* bake = nullptr;
 };
 
 class HeadRenderer {
@@ -24,7 +33,8 @@ public:
 
     // Clears and draws into the bound framebuffer at the given viewport size, with the coarsest
     // level of detail whose error stays under a pixel.
-    void draw(const OrbitCamera& camera, int viewportWidth, int viewportHeight, const ShadingSettings& settings) const;
+    void draw(const OrbitCamera& camera, int viewportWidth, int viewportHeight, const ShadingSettings& settings,
+              const PigmentView& pigment = {}) const;
 
     // Which level draw() uses for this view (0 = full mesh), and how many triangles it has.
     std::size_t detailLevelFor(const OrbitCamera& camera, int viewportHeight) const;

@@ -12,10 +12,10 @@ OrbitCamera cameraForView(const HeadMesh& mesh, StandardView view, float aspect)
 }
 
 Image renderSnapshot(const HeadRenderer& renderer, const OrbitCamera& camera, int width, int height,
-                     const ShadingSettings& settings) {
+                     const ShadingSettings& settings, const PigmentView& pigment) {
     RenderTarget target(width, height);
     target.bind();
-    renderer.draw(camera, width, height, settings);
+    renderer.draw(camera, width, height, settings, pigment);
     Image image = target.readPixels();
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return image;

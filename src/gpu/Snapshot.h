@@ -12,6 +12,6 @@ OrbitCamera cameraForView(const HeadMesh& mesh, StandardView view, float aspect)
 
 // Renders with 4x multisampling into an offscreen target; needs a current GL context.
 Image renderSnapshot(const HeadRenderer& renderer, const OrbitCamera& camera, int width, int height,
-                     const ShadingSettings& settings);
+                     const ShadingSettings& settings, const PigmentView& pigment = {});
 
 }  // namespace stipple

@@ -1,0 +1,19 @@
+#version 430 core
+// Pads UV islands: each texel just outside an island copies the nearest texel inside it, so
+// filtering and mipmaps never pull the empty background across a seam.
+layout(local_size_x = 128) in;
+
+layout(rg8, binding = 0) uniform image2D uPigment;
+layout(std430, binding = 5) readonly buffer PaddingPairs { uvec2 pairs[]; };  // (target, source), packed x | y << 16
+
+uniform uint uPairCount;
+
+ivec2 unpack(uint texel) { return ivec2(texel & 0xffffu, texel >> 16u); }
+
+void main() {
+    uint i = gl_GlobalInvocationID.x;
+    if (i >= uPairCount) return;
+    uvec2 pair = pairs[i];
+    vec4 source = imageLoad(uPigment, unpack(pair.y));
+    imageStore(uPigment, unpack(pair.x), vec4(source.r, 0.0, 0.0, 0.0));
+}

@@ -1,0 +1,60 @@
+#version 430 core
+// One thread per candidate: active iff rank < density(uv) * scalpWeight / maxDensity.
+// The CPU twin is src/core/Scatter.cpp; tests compare the two on random density maps.
+#include "hash.glsl"
+#include "candidates.glsl"
+
+layout(local_size_x = 128) in;
+
+layout(std430, binding = 1) writeonly buffer DotStates { GpuDotState dotStates[]; };
+layout(std430, binding = 2) buffer ActiveList {
+    uint activeCount;
+    uint activeIds[];
+};
+
+layout(binding = 0) uniform sampler2D uDensity;  // impressions per cm^2, fetched texel by texel
+
+uniform uint uFirst;            // candidates [uFirst, uFirst + uCount) are scattered
+uniform uint uCount;
+uniform float uMaxDensityPerCm2;
+uniform float uNeedleDiameterMm;
+uniform float uDiameterJitter;  // relative, e.g. 0.08 for +/- 8 %
+uniform float uShade;
+uniform float uShadeJitter;
+uniform uint uSeed;
+
+// Bilinear density with texel centres at (i + 0.5) / size and clamp-to-edge, in plain float
+// math so it matches DensityMap::sample() on the CPU (hardware filtering rounds its weights).
+float sampleDensity(vec2 uv) {
+    ivec2 size = textureSize(uDensity, 0);
+    vec2 t = uv * vec2(size) - 0.5;
+    vec2 base = floor(t);
+    vec2 f = t - base;
+    ivec2 i0 = clamp(ivec2(base), ivec2(0), size - 1);
+    ivec2 i1 = clamp(ivec2(base) + 1, ivec2(0), size - 1);
+    float d00 = texelFetch(uDensity, ivec2(i0.x, i0.y), 0).r;
+    float d10 = texelFetch(uDensity, ivec2(i1.x, i0.y), 0).r;
+    float d01 = texelFetch(uDensity, ivec2(i0.x, i1.y), 0).r;
+    float d11 = texelFetch(uDensity, ivec2(i1.x, i1.y), 0).r;
+    float bottom = d00 + (d10 - d00) * f.x;
+    float top = d01 + (d11 - d01) * f.x;
+    return bottom + (top - bottom) * f.y;
+}
+
+void main() {
+    uint local = gl_GlobalInvocationID.x;
+    if (local >= uCount) return;
+    uint id = uFirst + local;
+    GpuCandidate c = candidates[id];
+    float threshold = sampleDensity(c.uvSpare.xy) * c.normalScalpWeight.w / uMaxDensityPerCm2;
+    uint seed = lowbias32(id ^ lowbias32(uSeed));
+    GpuDotState state;
+    state.seed = seed;
+    state.isActive = c.positionRank.w < threshold ? 1u : 0u;
+    float sizeJitter = 2.0 * hashToUnitFloat(lowbias32(seed ^ 0x9e3779b9u)) - 1.0;
+    float shadeJitter = hashToUnitFloat(lowbias32(seed ^ 0x85ebca6bu));
+    state.diameterMm = state.isActive == 1u ? uNeedleDiameterMm * (1.0 + uDiameterJitter * sizeJitter) : 0.0;
+    state.shade = uShade * (1.0 - uShadeJitter * shadeJitter);
+    dotStates[id] = state;
+    if (state.isActive == 1u) activeIds[atomicAdd(activeCount, 1u)] = id;
+}

@@ -1,0 +1,112 @@
+#include "gpu/ImpressionField.h"
+
+#include "core/Error.h"
+#include "gpu/ShaderLibrary.h"
+
+#include <glm/vec4.hpp>
+
+#include <algorithm>
+
+namespace stipple {
+namespace {
+
+// Mirrors GpuCandidate in shaders/candidates.glsl (std430: three vec4).
+struct GpuCandidate {
+    glm::vec4 positionRank;
+    glm::vec4 normalScalpWeight;
+    glm::vec4 uvSpare;
+};
+
+constexpr GLuint kWorkGroupSize = 128;  // local_size_x of scatter.comp
+constexpr GLsizeiptr kDotStateBytes = 16;
+
+GlBuffer uploadBuffer(GLsizeiptr bytes, const void* data, GLbitfield flags = 0) {
+    GlBuffer buffer = createBuffer();
+    // An empty pool still gets a valid (one word) buffer so bindings stay legal.
+    glNamedBufferStorage(buffer.get(), std::max<GLsizeiptr>(bytes, 4), bytes > 0 ? data : nullptr,
+                         flags | (bytes > 0 ? 0 : GL_DYNAMIC_STORAGE_BIT));
+    return buffer;
+}
+
+}  // namespace
+
+ImpressionField::ImpressionField(const CandidatePool& pool, const CandidateGrid& grid)
+    : candidateCount_(pool.size()),
+      maxDensityPerCm2_(pool.params.maxDensityPerCm2),
+      poolSeed_(pool.params.seed),
+      grid_{grid.cellSizeMm, grid.maxDotRadiusMm, grid.bucketMask},
+      scatterProgram_(buildProgram({"scatter.comp"})) {
+    std::vector<GpuCandidate> packed(pool.size());
+    for (std::size_t i = 0; i < pool.size(); ++i) {
+        const Candidate& c = pool.candidates[i];
+        packed[i] = {glm::vec4(c.position, c.rank), glm::vec4(c.normal, c.scalpWeight),
+                     glm::vec4(c.uv, 0.0f, 0.0f)};
+    }
+    candidates_ = uploadBuffer(GLsizeiptr(packed.size() * sizeof(GpuCandidate)), packed.data());
+    dotStates_ = uploadBuffer(GLsizeiptr(pool.size()) * kDotStateBytes, nullptr);
+    // The active list: a count followed by up to one id per candidate.
+    activeList_ = uploadBuffer(GLsizeiptr((pool.size() + 1) * sizeof(std::uint32_t)), nullptr);
+    bucketStart_ = uploadBuffer(GLsizeiptr(grid.bucketStart.size() * sizeof(std::uint32_t)), grid.bucketStart.data());
+    gridEntries_ = uploadBuffer(GLsizeiptr(grid.entries.size() * sizeof(std::uint32_t)), grid.entries.data());
+    const float noDensity = 0.0f;
+    setDensity(1, 1, &noDensity);
+}
+
+void ImpressionField::setDensity(int width, int height, const float* values) {
+    if (width <= 0 || height <= 0) throw InternalError("density layer has no texels");
+    density_ = createTexture(GL_TEXTURE_2D);
+    glTextureStorage2D(density_.get(), 1, GL_R32F, width, height);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTextureSubImage2D(density_.get(), 0, 0, 0, width, height, GL_RED, GL_FLOAT, values);
+    glTextureParameteri(density_.get(), GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTextureParameteri(density_.get(), GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+}
+
+void ImpressionField::scatter(const DotLook& look) {
+    if (candidateCount_ == 0) return;
+    const GLuint program = scatterProgram_.get();
+    glUseProgram(program);
+    const std::uint32_t zero = 0;
+    glClearNamedBufferSubData(activeList_.get(), GL_R32UI, 0, sizeof zero, GL_RED_INTEGER, GL_UNSIGNED_INT, &zero);
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 0, candidates_.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 1, dotStates_.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 2, activeList_.get());
+    glBindTextureUnit(0, density_.get());
+    glUniform1ui(glGetUniformLocation(program, "uFirst"), 0u);
+    glUniform1ui(glGetUniformLocation(program, "uCount"), GLuint(candidateCount_));
+    glUniform1f(glGetUniformLocation(program, "uMaxDensityPerCm2"), maxDensityPerCm2_);
+    glUniform1f(glGetUniformLocation(program, "uNeedleDiameterMm"), look.needleDiameterMm);
+    glUniform1f(glGetUniformLocation(program, "uDiameterJitter"), look.diameterJitter);
+    glUniform1f(glGetUniformLocation(program, "uShade"), look.shade);
+    glUniform1f(glGetUniformLocation(program, "uShadeJitter"), look.shadeJitter);
+    glUniform1ui(glGetUniformLocation(program, "uSeed"), poolSeed_);
+    glDispatchCompute(GLuint((candidateCount_ + kWorkGroupSize - 1) / kWorkGroupSize), 1, 1);
+    glMemoryBarrier(GL_SHADER_STORAGE_BARRIER_BIT | GL_BUFFER_UPDATE_BARRIER_BIT);
+}
+
+std::uint32_t ImpressionField::activeCount() const {
+    std::uint32_t count = 0;
+    glGetNamedBufferSubData(activeList_.get(), 0, sizeof count, &count);
+    return count;
+}
+
+std::vector<std::uint32_t> ImpressionField::activeIds() const {
+    std::vector<std::uint32_t> ids(activeCount());
+    if (!ids.empty())
+        glGetNamedBufferSubData(activeList_.get(), sizeof(std::uint32_t), GLsizeiptr(ids.size() * sizeof(std::uint32_t)),
+                                ids.data());
+    // The atomic append leaves them in whatever order the threads ran.
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+void ImpressionField::bindForDots(GLuint program) const {
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 0, candidates_.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 1, dotStates_.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 3, bucketStart_.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 4, gridEntries_.get());
+    glUniform1f(glGetUniformLocation(program, "uGridCellMm"), grid_.cellSizeMm);
+    glUniform1ui(glGetUniformLocation(program, "uGridBucketMask"), grid_.bucketMask);
+}
+
+}  // namespace stipple

@@ -1,0 +1,200 @@
+#include "gpu/PigmentBake.h"
+
+#include "core/Error.h"
+#include "gpu/ShaderLibrary.h"
+
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+
+namespace stipple {
+namespace {
+
+// Islands are padded this many texels outwards: enough for trilinear filtering down to the
+// mip level where a texel is 8 base texels.
+constexpr int kPaddingTexels = 8;
+constexpr GLuint kPadWorkGroupSize = 128;  // local_size_x of pad.comp
+
+struct BakeVertex {
+    glm::vec3 position;
+    glm::vec2 uv;
+};
+
+int mipLevelsFor(int size) { return 1 + int(std::floor(std::log2(float(size)))); }
+
+}  // namespace
+
+PigmentBake::PigmentBake(const HeadMesh& mesh, int size)
+    : size_(size),
+      positions_(mesh.positions),
+      triangles_(mesh.triangles),
+      bakeProgram_(buildProgram({"bake.vert", "bake.frag"})),
+      padProgram_(buildProgram({"pad.comp"})) {
+    GLint maxSize = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxSize);
+    if (size < 64 || size > maxSize || size > 65535)
+        throw InputError("pigment map size " + std::to_string(size) + " is outside 64.." +
+                         std::to_string(std::min(maxSize, 65535)) + " on this GL");
+    std::vector<BakeVertex> vertices(mesh.vertexCount());
+    for (std::size_t i = 0; i < vertices.size(); ++i) vertices[i] = {mesh.positions[i], mesh.uvs[i]};
+    vertexBuffer_ = createBuffer();
+    glNamedBufferStorage(vertexBuffer_.get(), GLsizeiptr(vertices.size() * sizeof(BakeVertex)), vertices.data(), 0);
+    allTriangles_ = createBuffer();
+    glNamedBufferStorage(allTriangles_.get(), GLsizeiptr(triangles_.size() * sizeof(glm::uvec3)), triangles_.data(), 0);
+    vertexArray_ = createVertexArray();
+    const GLuint vao = vertexArray_.get();
+    glVertexArrayVertexBuffer(vao, 0, vertexBuffer_.get(), 0, sizeof(BakeVertex));
+    glEnableVertexArrayAttrib(vao, 0);
+    glVertexArrayAttribFormat(vao, 0, 3, GL_FLOAT, GL_FALSE, offsetof(BakeVertex, position));
+    glVertexArrayAttribBinding(vao, 0, 0);
+    glEnableVertexArrayAttrib(vao, 2);
+    glVertexArrayAttribFormat(vao, 2, 2, GL_FLOAT, GL_FALSE, offsetof(BakeVertex, uv));
+    glVertexArrayAttribBinding(vao, 2, 0);
+
+    texture_ = createTexture(GL_TEXTURE_2D);
+    glTextureStorage2D(texture_.get(), mipLevelsFor(size), GL_RG8, size, size);
+    glTextureParameteri(texture_.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+    glTextureParameteri(texture_.get(), GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTextureParameteri(texture_.get(), GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTextureParameteri(texture_.get(), GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    framebuffer_ = createFramebuffer();
+    glNamedFramebufferTexture(framebuffer_.get(), GL_COLOR_ATTACHMENT0, texture_.get(), 0);
+    if (glCheckNamedFramebufferStatus(framebuffer_.get(), GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+        throw InternalError("pigment map framebuffer is incomplete");
+
+    // The finest texel on the scalp: the smallest 3D length per UV length over scalp triangles.
+    float finest = 1e9f;
+    for (std::size_t t = 0; t < triangles_.size(); ++t) {
+        if (triangleScalpWeight(mesh, t) <= 0.0f) continue;
+        const glm::uvec3& tri = triangles_[t];
+        const glm::vec2 e1 = mesh.uvs[tri.y] - mesh.uvs[tri.x], e2 = mesh.uvs[tri.z] - mesh.uvs[tri.x];
+        const float uvArea = 0.5f * std::abs(e1.x * e2.y - e1.y * e2.x);
+        if (uvArea <= 0.0f) continue;
+        finest = std::min(finest, std::sqrt(triangleArea(mesh, t) / uvArea) / float(size));
+    }
+    scalpTexelMm_ = finest < 1e9f ? finest : 0.0f;
+}
+
+void PigmentBake::draw(const ImpressionField& field, GLuint indexBuffer, GLsizei indexCount) {
+    GLint previousFramebuffer = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previousFramebuffer);
+    GLint previousViewport[4];
+    glGetIntegerv(GL_VIEWPORT, previousViewport);
+    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_.get());
+    glViewport(0, 0, size_, size_);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);   // UV islands may be mirrored
+    glDisable(GL_MULTISAMPLE); // one sample a texel: its centre's point on the skin
+    const GLuint program = bakeProgram_.get();
+    glUseProgram(program);
+    field.bindForDots(program);
+    glVertexArrayElementBuffer(vertexArray_.get(), indexBuffer);
+    glBindVertexArray(vertexArray_.get());
+    glDrawElements(GL_TRIANGLES, indexCount, GL_UNSIGNED_INT, nullptr);
+    glBindVertexArray(0);
+    glEnable(GL_MULTISAMPLE);
+    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previousFramebuffer));
+    glViewport(previousViewport[0], previousViewport[1], previousViewport[2], previousViewport[3]);
+}
+
+void PigmentBake::bakeAll(const ImpressionField& field) {
+    const float clear[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+    glClearTexImage(texture_.get(), 0, GL_RG, GL_FLOAT, clear);
+    draw(field, allTriangles_.get(), GLsizei(triangles_.size() * 3));
+    if (!paddingPairs_) computePaddingPairs();
+    pad();
+}
+
+void PigmentBake::bakeAround(const ImpressionField& field, glm::vec3 centerMm, float radiusMm) {
+    const float reach = radiusMm + field.maxDotRadiusMm();
+    std::vector<glm::uvec3> touched;
+    for (const glm::uvec3& t : triangles_) {
+        const glm::vec3 low = glm::min(positions_[t.x], glm::min(positions_[t.y], positions_[t.z]));
+        const glm::vec3 high = glm::max(positions_[t.x], glm::max(positions_[t.y], positions_[t.z]));
+        const glm::vec3 nearest = glm::clamp(centerMm, low, high);
+        if (glm::distance(nearest, centerMm) <= reach) touched.push_back(t);
+    }
+    if (touched.empty()) return;
+    regionTriangles_ = createBuffer();
+    glNamedBufferStorage(regionTriangles_.get(), GLsizeiptr(touched.size() * sizeof(glm::uvec3)), touched.data(), 0);
+    draw(field, regionTriangles_.get(), GLsizei(touched.size() * 3));
+    if (!paddingPairs_) computePaddingPairs();
+    pad();
+}
+
+void PigmentBake::computePaddingPairs() {
+    // Which texels the islands cover is fixed by the UV layout: find, once, the nearest island
+    // texel of every texel within kPaddingTexels of an island (breadth-first from the islands).
+    const Image map = readPixels();
+    const int n = size_;
+    std::vector<std::int32_t> source(std::size_t(n) * std::size_t(n), -1);
+    std::vector<std::uint8_t> distance(source.size(), 255);
+    std::deque<std::int32_t> queue;
+    for (std::int32_t i = 0; i < n * n; ++i)
+        if (map.rgba[std::size_t(i) * 4 + 1] > 127) {
+            source[std::size_t(i)] = i;
+            distance[std::size_t(i)] = 0;
+            queue.push_back(i);
+        }
+    std::vector<glm::uvec2> pairs;
+    while (!queue.empty()) {
+        const std::int32_t i = queue.front();
+        queue.pop_front();
+        if (distance[std::size_t(i)] >= kPaddingTexels) continue;
+        const int x = i % n, y = i / n;
+        const int neighbours[4][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+        for (const auto& d : neighbours) {
+            const int nx = x + d[0], ny = y + d[1];
+            if (nx < 0 || ny < 0 || nx >= n || ny >= n) continue;
+            const std::int32_t j = ny * n + nx;
+            if (source[std::size_t(j)] >= 0) continue;
+            source[std::size_t(j)] = source[std::size_t(i)];
+            distance[std::size_t(j)] = std::uint8_t(distance[std::size_t(i)] + 1);
+            queue.push_back(j);
+            // Image rows run top down; the GL texture's rows run bottom up.
+            const auto pack = [n](std::int32_t texel) {
+                return std::uint32_t(texel % n) | std::uint32_t(n - 1 - texel / n) << 16;
+            };
+            pairs.emplace_back(pack(j), pack(source[std::size_t(j)]));
+        }
+    }
+    paddingPairs_ = createBuffer();
+    glNamedBufferStorage(paddingPairs_.get(), GLsizeiptr(std::max<std::size_t>(pairs.size(), 1) * sizeof(glm::uvec2)),
+                         pairs.empty() ? nullptr : pairs.data(), 0);
+    paddingPairCount_ = GLsizei(pairs.size());
+}
+
+void PigmentBake::pad() {
+    if (paddingPairCount_ > 0) {
+        glMemoryBarrier(GL_FRAMEBUFFER_BARRIER_BIT | GL_SHADER_IMAGE_ACCESS_BARRIER_BIT);
+        const GLuint program = padProgram_.get();
+        glUseProgram(program);
+        glBindImageTexture(0, texture_.get(), 0, GL_FALSE, 0, GL_READ_WRITE, GL_RG8);
+        glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 5, paddingPairs_.get());
+        glUniform1ui(glGetUniformLocation(program, "uPairCount"), GLuint(paddingPairCount_));
+        glDispatchCompute(GLuint((paddingPairCount_ + GLsizei(kPadWorkGroupSize) - 1) / GLsizei(kPadWorkGroupSize)), 1, 1);
+        glMemoryBarrier(GL_TEXTURE_FETCH_BARRIER_BIT | GL_TEXTURE_UPDATE_BARRIER_BIT | GL_FRAMEBUFFER_BARRIER_BIT);
+    }
+    glGenerateTextureMipmap(texture_.get());
+}
+
+Image PigmentBake::readPixels() const {
+    Image image;
+    image.width = size_;
+    image.height = size_;
+    image.rgba.resize(std::size_t(size_) * std::size_t(size_) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glGetTextureImage(texture_.get(), 0, GL_RGBA, GL_UNSIGNED_BYTE, GLsizei(image.rgba.size()), image.rgba.data());
+    // GL rows run from v = 0 up; images run top down.
+    const std::size_t row = std::size_t(size_) * 4;
+    for (int y = 0; y < size_ / 2; ++y)
+        std::swap_ranges(image.rgba.begin() + std::ptrdiff_t(std::size_t(y) * row),
+                         image.rgba.begin() + std::ptrdiff_t(std::size_t(y + 1) * row),
+                         image.rgba.begin() + std::ptrdiff_t(std::size_t(size_ - 1 - y) * row));
+    return image;
+}
+
+}  // namespace stipple

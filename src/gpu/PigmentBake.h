@@ -1,0 +1,52 @@
+// The pigment map: dot coverage baked into a UV-space texture, padded across seams and
+// mipmapped. Far views sample it (one texture read a pixel, whatever the impression count);
+// export writes it. Close views evaluate dots directly (shaders/dots.glsl) for crisp edges.
+#pragma once
+
+#include "core/HeadMesh.h"
+#include "gpu/GlObject.h"
+#include "gpu/ImpressionField.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace stipple {
+
+class PigmentBake {
+public:
+    // `size` x `size` texels. Needs a current GL 4.3+ context.
+    PigmentBake(const HeadMesh& mesh, int size);
+
+    // Bakes every texel (after a change everywhere, such as a new density for the whole scalp).
+    void bakeAll(const ImpressionField& field);
+    // Bakes only the triangles within `radiusMm` of `centerMm` (plus the largest dot's reach):
+    // what a brush dab or a local density change needs.
+    void bakeAround(const ImpressionField& field, glm::vec3 centerMm, float radiusMm);
+
+    GLuint texture() const { return texture_.get(); }
+    int size() const { return size_; }
+    // Texel size on the skin, in mm, where the map is densest on the scalp: for the viewport's
+    // choice between the map and direct evaluation.
+    float scalpTexelMm() const { return scalpTexelMm_; }
+
+    // The map as an image: red = coverage, green = 255 inside UV islands. Rows from v = 1 down.
+    Image readPixels() const;
+
+private:
+    void draw(const ImpressionField& field, GLuint indexBuffer, GLsizei indexCount);
+    void pad();
+    void computePaddingPairs();
+
+    int size_;
+    float scalpTexelMm_ = 0.0f;
+    std::vector<glm::vec3> positions_;
+    std::vector<glm::uvec3> triangles_;
+    GlProgram bakeProgram_, padProgram_;
+    GlVertexArray vertexArray_;
+    GlBuffer vertexBuffer_, allTriangles_, regionTriangles_, paddingPairs_;
+    GLsizei paddingPairCount_ = 0;
+    GlTexture texture_;
+    GlFramebuffer framebuffer_;
+};
+
+}  // namespace stipple

@@ -24,21 +24,25 @@ uniform float uShadeJitter;
 uniform uint uSeed;
 
 // Bilinear density with texel centres at (i + 0.5) / size and clamp-to-edge, in plain float
-// math so it matches DensityMap::sample() on the CPU (hardware filtering rounds its weights).
+// math so it matches DensityMap::sample() on the CPU (hardware filtering rounds its weights);
+// the order of operations follows core/DensityMap.h line by line.
 float sampleDensity(vec2 uv) {
     ivec2 size = textureSize(uDensity, 0);
-    vec2 t = uv * vec2(size) - 0.5;
+    precise vec2 t = uv * vec2(size) - 0.5;
     vec2 base = floor(t);
-    vec2 f = t - base;
-    ivec2 i0 = clamp(ivec2(base), ivec2(0), size - 1);
-    ivec2 i1 = clamp(ivec2(base) + 1, ivec2(0), size - 1);
+    precise vec2 f = t - base;
+    // Clamped as floats first, so uv far outside [0, 1] cannot overflow the int conversion.
+    ivec2 i0 = ivec2(clamp(base, vec2(0.0), vec2(size - 1)));
+    ivec2 i1 = ivec2(clamp(base + 1.0, vec2(0.0), vec2(size - 1)));
     float d00 = texelFetch(uDensity, ivec2(i0.x, i0.y), 0).r;
     float d10 = texelFetch(uDensity, ivec2(i1.x, i0.y), 0).r;
     float d01 = texelFetch(uDensity, ivec2(i0.x, i1.y), 0).r;
     float d11 = texelFetch(uDensity, ivec2(i1.x, i1.y), 0).r;
-    float bottom = d00 + (d10 - d00) * f.x;
-    float top = d01 + (d11 - d01) * f.x;
-    return bottom + (top - bottom) * f.y;
+    // `precise`: no fused multiply-add may change the rounding the CPU twin does.
+    precise float bottom = d00 + f.x * (d10 - d00);
+    precise float top = d01 + f.x * (d11 - d01);
+    precise float value = bottom + f.y * (top - bottom);
+    return value;
 }
 
 void main() {

@@ -6,11 +6,14 @@
 #include "app/App.h"
 
 #include "app/FileBrowser.h"
+#include "app/PoolJob.h"
 #include "core/Error.h"
+#include "core/Needles.h"
 #include "core/SkinTone.h"
 #include "core/Units.h"
 #include "gpu/GlInfo.h"
 #include "gpu/HeadRenderer.h"
+#include "gpu/ScalpImpressions.h"
 #include "io/ImageFile.h"
 
 #include <GLFW/glfw3.h>
@@ -18,6 +21,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -31,6 +35,8 @@ struct LoadedHead {
     HeadMesh mesh;
     LoadReport report;
     std::unique_ptr<HeadRenderer> renderer;
+    std::unique_ptr<PoolJob> poolJob;                 // until the candidate pool is ready
+    std::unique_ptr<ScalpImpressions> impressions;    // after
 };
 
 struct AppState {
@@ -40,6 +46,9 @@ struct AppState {
     OrbitCamera camera;
     ShadingSettings shading;
     int skinType = 3;           // Fitzpatrick 1..6; 0 means the custom colour
+    bool showImpressions = true;
+    float density = kDefaultDensityPerCm2;
+    int needle = kDefaultNeedlePreset;
     glm::vec3 customSkin = fitzpatrickPreset(3).albedoSrgb;
     FileBrowser fileBrowser;
     std::string errorMessage;   // shown in a modal until dismissed
@@ -67,6 +76,7 @@ void openHead(AppState& state, const std::string& path) {
         auto head = std::make_unique<LoadedHead>();
         head->mesh = loadHeadMesh(path, state.loadOptions, &head->report);
         head->renderer = std::make_unique<HeadRenderer>(head->mesh);
+        head->poolJob = std::make_unique<PoolJob>(head->mesh, PoolParams{});
         const bool first = !state.head;
         state.head = std::move(head);
         if (first) state.camera.setView(StandardView::ThreeQuarter);
@@ -76,6 +86,32 @@ void openHead(AppState& state, const std::string& path) {
         state.errorMessage = e.what();
         std::fprintf(stderr, "stipple: %s\n", e.what());
     }
+}
+
+ScatterParams dotLookFor(int needle) {
+    ScatterParams look;
+    look.needleDiameterMm = kNeedlePresets[needle].impressionDiameterMm;
+    return look;
+}
+
+// Once the worker has built the pool, the impressions are made on the GL thread.
+void collectCandidatePool(AppState& state) {
+    if (!state.head || !state.head->poolJob) return;
+    std::optional<CandidatePool> pool = state.head->poolJob->takeResult();
+    if (!pool) return;
+    state.head->poolJob.reset();
+    try {
+        auto impressions = std::make_unique<ScalpImpressions>(state.head->mesh, std::move(*pool));
+        impressions->setDotLook(dotLookFor(state.needle));
+        impressions->setUniformDensity(state.density);
+        state.head->impressions = std::move(impressions);
+    } catch (const std::exception& e) {
+        state.errorMessage = std::string("Impressions cannot be shown: ") + e.what();
+    }
+}
+
+void closeUpView(AppState& state) {
+    if (state.head) state.camera = closeUpCamera(state.head->mesh);
 }
 
 void reloadWithUnits(AppState& state, std::optional<float> millimetresPerUnit) {
@@ -136,6 +172,8 @@ void onKey(GLFWwindow* window, int key, int, int action, int mods) {
     case GLFW_KEY_O: if (control) state.fileBrowser.open(std::filesystem::current_path()); break;
     case GLFW_KEY_Q: if (control) glfwSetWindowShouldClose(window, GLFW_TRUE); break;
     case GLFW_KEY_F: frameHead(state); break;
+    case GLFW_KEY_C: closeUpView(state); break;
+    case GLFW_KEY_I: state.showImpressions = !state.showImpressions; break;
     case GLFW_KEY_S: state.shading.showScalpOverlay = !state.shading.showScalpOverlay; break;
     case GLFW_KEY_LEFT: state.camera.orbit(kStep, 0.0f); break;
     case GLFW_KEY_RIGHT: state.camera.orbit(-kStep, 0.0f); break;
@@ -187,6 +225,8 @@ void drawMenuBar(AppState& state) {
         }
         ImGui::Separator();
         if (ImGui::MenuItem("Frame head", "F")) frameHead(state);
+        if (ImGui::MenuItem("Close-up of the skin", "C")) closeUpView(state);
+        ImGui::MenuItem("Impressions", "I", &state.showImpressions);
         ImGui::MenuItem("Scalp region overlay", "S", &state.shading.showScalpOverlay);
         ImGui::EndMenu();
     }
@@ -239,6 +279,45 @@ void drawHeadPanel(AppState& state) {
     ImGui::End();
 }
 
+void drawImpressionsPanel(AppState& state) {
+    ImGui::SetNextWindowPos(ImVec2(10, 300), ImGuiCond_FirstUseEver);
+    ImGui::Begin("Impressions", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+    if (!state.head) {
+        ImGui::TextDisabled("No head");
+    } else if (state.head->poolJob) {
+        ImGui::TextUnformatted("Spreading candidate points over the scalp...");
+        ImGui::ProgressBar(state.head->poolJob->progress(), ImVec2(240, 0));
+    } else if (!state.head->impressions) {
+        ImGui::TextDisabled("No impressions for this head (see the message it gave)");
+    } else {
+        ScalpImpressions& impressions = *state.head->impressions;
+        ImGui::Checkbox("Show impressions (I)", &state.showImpressions);
+        ImGui::SetNextItemWidth(200);
+        ImGui::SliderFloat("Density", &state.density, 0.0f, impressions.field().maxDensityPerCm2(), "%.0f per cm2");
+        // Scatter and bake once the slider is let go: a full bake is too slow for every frame.
+        if (ImGui::IsItemDeactivatedAfterEdit()) impressions.setUniformDensity(state.density);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Impressions per cm2 over the whole scalp. SMP's final layer is about 60-100;\n"
+                              "natural follicular units are 65-110 (mean 80). Ctrl+click to type a value.");
+        ImGui::SetNextItemWidth(200);
+        if (ImGui::BeginCombo("Needle", kNeedlePresets[state.needle].name)) {
+            for (int i = 0; i < int(std::size(kNeedlePresets)); ++i) {
+                const std::string label = std::string(kNeedlePresets[i].name) + " (cartridge " + kNeedlePresets[i].cartridge + ")";
+                if (ImGui::Selectable(label.c_str(), state.needle == i)) {
+                    state.needle = i;
+                    impressions.setDotLook(dotLookFor(i));
+                }
+            }
+            ImGui::EndCombo();
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("1RL for hairlines and soft work, 3RL for fill");
+        ImGui::Text("%u impressions on %.0f cm2 of scalp", impressions.impressionCount(), scalpAreaCm2(state.head->mesh));
+        if (ImGui::Button("Close-up (C)")) closeUpView(state);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Look at the skin from 3 cm to see single dots");
+    }
+    ImGui::End();
+}
+
 void drawDialogs(AppState& state) {
     if (const auto picked = state.fileBrowser.draw()) openHead(state, picked->string());
     if (!state.errorMessage.empty()) ImGui::OpenPopup("Cannot open");
@@ -260,6 +339,8 @@ void drawDialogs(AppState& state) {
                                "+ / -             zoom\n"
                                "1..6              front, back, left, right, top, three-quarter\n"
                                "F                 frame the head\n"
+                               "C                 close-up of the skin (single dots)\n"
+                               "I                 show or hide the impressions\n"
                                "S                 scalp region overlay\n"
                                "Ctrl+O            open a head (or drop a file on the window)\n"
                                "Ctrl+Q            quit");
@@ -354,11 +435,13 @@ int runApp(const AppOptions& options) {
         for (int frame = 1; !glfwWindowShouldClose(state.window); ++frame) {
             glfwPollEvents();
             handleMouseDrag(state);
+            collectCandidatePool(state);
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
             drawMenuBar(state);
             drawHeadPanel(state);
+            drawImpressionsPanel(state);
             drawDialogs(state);
             ImGui::Render();
 
@@ -367,7 +450,9 @@ int runApp(const AppOptions& options) {
             glBindFramebuffer(GL_FRAMEBUFFER, 0);
             glViewport(0, 0, width, height);
             if (state.head) {
-                state.head->renderer->draw(state.camera, width, height, state.shading);
+                PigmentView pigment;
+                if (state.showImpressions && state.head->impressions) pigment = state.head->impressions->view();
+                state.head->renderer->draw(state.camera, width, height, state.shading, pigment);
             } else {
                 glClearColor(state.shading.backgroundSrgb.x, state.shading.backgroundSrgb.y,
                              state.shading.backgroundSrgb.z, 1.0f);

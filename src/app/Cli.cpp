@@ -8,15 +8,21 @@
 #include "app/Arguments.h"
 #include "app/Bench.h"
 #include "core/Error.h"
+#include "core/Needles.h"
 #include "core/SkinTone.h"
 #include "core/Units.h"
 #include "gpu/HeadlessContext.h"
+#include "gpu/ScalpImpressions.h"
 #include "gpu/Snapshot.h"
+#include "io/AtomicFile.h"
 #include "io/ImageFile.h"
 #include "io/MeshLoader.h"
+#include "io/PoolCache.h"
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
+#include <sstream>
 #include <string>
 
 namespace stipple {
@@ -32,6 +38,8 @@ constexpr const char* kUsage =
     "  stipple info [MESH]       print facts about a head mesh\n"
     "  stipple render [MESH] --view VIEW --size WxH --out FILE.png\n"
     "                            render the head headless (no X server needed)\n"
+    "  stipple impressions [MESH] [--density N] --out FILE.csv\n"
+    "                            list the impressions of a design\n"
     "  stipple bench             print the benchmark figures\n"
     "  stipple COMMAND --help    details of one command\n"
     "\n"
@@ -46,14 +54,26 @@ constexpr const char* kInfoHelp =
 
 constexpr const char* kRenderHelp =
     "usage: stipple render [MESH] [--view VIEW] [--size WxH] --out FILE.png\n"
+    "                      [--density N] [--needle 0..4] [--close-up]\n"
     "                      [--skin 1..6] [--scalp-overlay] [--units mm|cm|m|in|FACTOR]\n"
     "\n"
     "Renders MESH (the default head without MESH) headless through EGL and writes a PNG.\n"
     "  --view           front, back, left, right, top or three-quarter (default front)\n"
     "  --size           picture size (default 1280x800)\n"
+    "  --density        impressions per cm2 over the scalp (default 80; 0 shows bare skin)\n"
+    "  --needle         needle preset: 0 1RL 0.18, 1 1RL 0.20 (default), 2 1RL 0.25,\n"
+    "                   3 1RL 0.30, 4 3RL 0.25 mm\n"
+    "  --close-up       look at the skin from 30 mm above the vertex, to see single dots\n"
     "  --skin           Fitzpatrick skin type for the skin colour (default 3)\n"
     "  --scalp-overlay  tint the scalp region\n"
     "  --units          the mesh's unit, overriding detection from the head's size\n";
+
+constexpr const char* kImpressionsHelp =
+    "usage: stipple impressions [MESH] [--density N] [--needle 0..4] --out FILE.csv\n"
+    "\n"
+    "Scatters impressions over the scalp of MESH (the default head without MESH) at a uniform\n"
+    "density (impressions per cm2, default 80) on the GPU, headless, and writes one row per\n"
+    "impression: id,x_mm,y_mm,z_mm,u,v,diameter_mm,shade (model space, millimetres).\n";
 
 constexpr const char* kBenchHelp =
     "usage: stipple bench\n"
@@ -86,6 +106,23 @@ LoadOptions loadOptionsFrom(const Arguments& args) {
     return options;
 }
 
+// Impressions over the whole scalp at --density with the --needle preset; null at density 0.
+std::unique_ptr<ScalpImpressions> impressionsFrom(const Arguments& args, const HeadMesh& mesh) {
+    const PoolParams poolParams;
+    const float density = float(parseNumber("--density", args.value("--density").value_or("80"), 0.0,
+                                            poolParams.maxDensityPerCm2));
+    const int needle = int(parseNumber("--needle", args.value("--needle").value_or(std::to_string(kDefaultNeedlePreset)),
+                                       0, double(std::size(kNeedlePresets) - 1)));
+    if (density <= 0.0f) return nullptr;
+    const std::optional<CandidatePool> pool = loadOrBuildCandidatePool(mesh, poolParams, {}, defaultPoolCacheDir());
+    auto impressions = std::make_unique<ScalpImpressions>(mesh, *pool);
+    ScatterParams look;
+    look.needleDiameterMm = kNeedlePresets[needle].impressionDiameterMm;
+    impressions->setDotLook(look);
+    impressions->setUniformDensity(density);
+    return impressions;
+}
+
 std::string meshPathFrom(const Arguments& args) {
     if (args.positional().size() > 1) throw InputError("more than one mesh given: " + args.positional()[1]);
     return args.positional().empty() ? defaultHeadPath().string() : args.positional()[0];
@@ -111,7 +148,8 @@ int runInfo(int argc, char** argv) {
 }
 
 int runRender(int argc, char** argv) {
-    const Arguments args(argc, argv, 2, {"--view", "--size", "--out", "--skin", "--units"}, {"--scalp-overlay"});
+    const Arguments args(argc, argv, 2, {"--view", "--size", "--out", "--skin", "--units", "--density", "--needle"},
+                         {"--scalp-overlay", "--close-up"});
     const auto out = args.value("--out");
     if (!out) throw InputError("render needs --out FILE.png");
     const std::string viewName = args.value("--view").value_or("front");
@@ -127,9 +165,41 @@ int runRender(int argc, char** argv) {
     const HeadMesh mesh = loadHeadMesh(meshPathFrom(args), loadOptionsFrom(args));
     HeadlessContext context;
     const HeadRenderer renderer(mesh);
-    const OrbitCamera camera = cameraForView(mesh, *view, float(width) / float(height));
-    writePng(*out, renderSnapshot(renderer, camera, width, height, settings));
-    std::printf("wrote %s (%dx%d, %s view)\n", out->c_str(), width, height, viewName.c_str());
+    const std::unique_ptr<ScalpImpressions> impressions = impressionsFrom(args, mesh);
+    const OrbitCamera camera =
+        args.flag("--close-up") ? closeUpCamera(mesh) : cameraForView(mesh, *view, float(width) / float(height));
+    writePng(*out, renderSnapshot(renderer, camera, width, height, settings,
+                                  impressions ? impressions->view() : PigmentView{}));
+    std::printf("wrote %s (%dx%d, %s, %u impressions)\n", out->c_str(), width, height,
+                args.flag("--close-up") ? "close-up" : (viewName + " view").c_str(),
+                impressions ? impressions->impressionCount() : 0u);
+    return 0;
+}
+
+int runImpressions(int argc, char** argv) {
+    const Arguments args(argc, argv, 2, {"--out", "--density", "--needle", "--units"}, {});
+    const auto out = args.value("--out");
+    if (!out) throw InputError("impressions needs --out FILE.csv");
+    const HeadMesh mesh = loadHeadMesh(meshPathFrom(args), loadOptionsFrom(args));
+    HeadlessContext context;
+    const std::unique_ptr<ScalpImpressions> impressions = impressionsFrom(args, mesh);
+    std::ostringstream csv;
+    csv << "id,x_mm,y_mm,z_mm,u,v,diameter_mm,shade\n";
+    std::size_t rows = 0;
+    if (impressions) {
+        const CandidatePool& pool = impressions->pool();
+        const std::vector<ImpressionField::DotState> states = impressions->field().dotStates();
+        char row[256];
+        for (const std::uint32_t id : impressions->field().activeIds()) {
+            const Candidate& c = pool.candidates[id];
+            std::snprintf(row, sizeof row, "%u,%.4f,%.4f,%.4f,%.6f,%.6f,%.4f,%.4f\n", id, c.position.x, c.position.y,
+                          c.position.z, c.uv.x, c.uv.y, states[id].diameterMm, states[id].shade);
+            csv << row;
+            ++rows;
+        }
+    }
+    writeFileAtomically(*out, csv.str());
+    std::printf("wrote %s (%zu impressions)\n", out->c_str(), rows);
     return 0;
 }
 
@@ -162,6 +232,7 @@ int runBenchCommand(int argc, char** argv) {
 constexpr Command kCommands[] = {
     {"info", runInfo, kInfoHelp},
     {"render", runRender, kRenderHelp},
+    {"impressions", runImpressions, kImpressionsHelp},
     {"bench", runBenchCommand, kBenchHelp},
 };
 

@@ -44,7 +44,9 @@ CandidateGrid buildCandidateGrid(const CandidatePool& pool, float maxDotRadiusMm
     const auto forEachBucket = [&](const Candidate& c, auto&& visit) {
         const glm::ivec3 low = cellOf(c.position - maxDotRadiusMm, cellSizeMm);
         const glm::ivec3 high = cellOf(c.position + maxDotRadiusMm, cellSizeMm);
-        std::uint32_t seen[8];
+        // With cells at least a dot wide a dot spans two cells per axis, three where rounding
+        // puts its edge exactly on a cell boundary.
+        std::uint32_t seen[27];
         int seenCount = 0;
         for (int z = low.z; z <= high.z; ++z)
             for (int y = low.y; y <= high.y; ++y)

@@ -27,7 +27,7 @@ struct CandidateGrid {
     std::uint32_t bucketOf(const glm::vec3& positionMm) const;
 };
 
-// cellSizeMm must be at least 2 * maxDotRadiusMm so a dot touches at most 8 cells.
+// cellSizeMm must be at least 2 * maxDotRadiusMm so a dot touches few cells (8, rarely 27).
 // The defaults hold dots up to 0.6 mm across (fresh impressions of the widest shading needles,
 // docs/smp-facts.md) in cells small enough that a point meets about three candidates.
 CandidateGrid buildCandidateGrid(const CandidatePool& pool, float maxDotRadiusMm = 0.3f, float cellSizeMm = 0.6f);

@@ -64,6 +64,19 @@ double scalpAreaCm2(const HeadMesh& mesh) {
     return areaMm2 / 100.0;
 }
 
+std::size_t nearestVertex(const HeadMesh& mesh, const glm::vec3& point) {
+    std::size_t nearest = 0;
+    float nearestDistance = std::numeric_limits<float>::max();
+    for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
+        const float d = glm::distance(mesh.positions[i], point);
+        if (d < nearestDistance) {
+            nearestDistance = d;
+            nearest = i;
+        }
+    }
+    return nearest;
+}
+
 void validateMesh(const HeadMesh& mesh) {
     const std::string& file = mesh.sourcePath;
     if (mesh.triangles.empty()) throw InputError(file + ": the mesh has no triangles");

@@ -73,6 +73,9 @@ double scalpAreaCm2(const HeadMesh& mesh);
 // Weight of the scalp at one triangle: mean of its three vertices (0 when no region is set).
 float triangleScalpWeight(const HeadMesh& mesh, std::size_t triangle);
 
+// Index of the vertex closest to `point` (0 for an empty mesh).
+std::size_t nearestVertex(const HeadMesh& mesh, const glm::vec3& point);
+
 // Throws InputError naming mesh.sourcePath when the mesh cannot be used: no triangles,
 // non-finite coordinates, indices out of range, or per-vertex arrays of the wrong length.
 void validateMesh(const HeadMesh& mesh);

@@ -67,9 +67,18 @@ void OrbitCamera::setView(StandardView view) {
     case StandardView::Back: yaw = kPi; pitch = 0.0f; break;
     case StandardView::Left: yaw = 0.5f * kPi; pitch = 0.0f; break;  // the subject's left, +X
     case StandardView::Right: yaw = -0.5f * kPi; pitch = 0.0f; break;
-    case StandardView::Top: yaw = 0.0f; pitch = kMaxPitch; break;
+    // From behind, tilted over the top: the forehead at the top of the picture, as hairline
+    // photographs are taken.
+    case StandardView::Top: yaw = kPi; pitch = kMaxPitch; break;
     case StandardView::ThreeQuarter: yaw = 0.25f * kPi; pitch = 0.3f; break;
     }
+}
+
+void OrbitCamera::lookAtSurface(const glm::vec3& point, const glm::vec3& normal, float distanceMm) {
+    target = point;
+    yaw = std::atan2(normal.x, normal.z);
+    pitch = std::clamp(std::asin(std::clamp(normal.y, -1.0f, 1.0f)), -kMaxPitch, kMaxPitch);
+    distance = std::clamp(distanceMm, kMinDistance, kMaxDistance);
 }
 
 void OrbitCamera::orbit(float deltaYaw, float deltaPitch) {
@@ -86,5 +95,20 @@ void OrbitCamera::pan(float rightFraction, float upFraction) {
 }
 
 void OrbitCamera::zoom(float factor) { distance = std::clamp(distance * factor, kMinDistance, kMaxDistance); }
+
+OrbitCamera cameraForView(const HeadMesh& mesh, StandardView view, float aspect) {
+    OrbitCamera camera;
+    camera.setView(view);
+    camera.frame(computeBounds(mesh.positions), aspect);
+    return camera;
+}
+
+OrbitCamera closeUpCamera(const HeadMesh& mesh) {
+    // The vertex landmark is on the scalp of every head; its nearest vertex gives the normal.
+    const std::size_t vertex = nearestVertex(mesh, mesh.landmarks.vertex);
+    OrbitCamera camera;
+    camera.lookAtSurface(mesh.positions[vertex], mesh.normals[vertex], 30.0f);
+    return camera;
+}
 
 }  // namespace stipple

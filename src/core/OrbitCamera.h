@@ -36,6 +36,8 @@ public:
     // Looks at the whole of `bounds` from the current direction, filling most of the frame.
     void frame(const Bounds& bounds, float aspect);
     void setView(StandardView view);
+    // Looks at `point` along -`normal` from `distanceMm` away: straight down onto the skin.
+    void lookAtSurface(const glm::vec3& point, const glm::vec3& normal, float distanceMm);
 
     void orbit(float deltaYaw, float deltaPitch);
     // Moves the target in the view plane by a fraction of the visible height.
@@ -43,5 +45,11 @@ public:
     // factor < 1 moves closer. Clamped so the camera can reach a few mm from the skin.
     void zoom(float factor);
 };
+
+// The camera framed on the head from a standard view, for a picture of the given aspect.
+OrbitCamera cameraForView(const HeadMesh& mesh, StandardView view, float aspect);
+
+// Looking straight down at the skin from 30 mm near the vertex: single dots at their true size.
+OrbitCamera closeUpCamera(const HeadMesh& mesh);
 
 }  // namespace stipple

@@ -56,18 +56,6 @@ glm::vec3 pointAlongProfile(const std::vector<glm::vec3>& profile, const glm::ve
     return previous;
 }
 
-std::size_t nearestVertex(const HeadMesh& mesh, const glm::vec3& target) {
-    std::size_t best = 0;
-    float bestDistance = std::numeric_limits<float>::max();
-    for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
-        const float d = glm::length(mesh.positions[i] - target);
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = i;
-        }
-    }
-    return best;
-}
 
 // [SECTION] Landmarks
 

@@ -1,6 +1,5 @@
 #include "gpu/ImpressionField.h"
 
-#include "core/Error.h"
 #include "gpu/ShaderLibrary.h"
 
 #include <glm/vec4.hpp>
@@ -18,7 +17,7 @@ struct GpuCandidate {
 };
 
 constexpr GLuint kWorkGroupSize = 128;  // local_size_x of scatter.comp
-constexpr GLsizeiptr kDotStateBytes = 16;
+constexpr GLsizeiptr kDotStateBytes = sizeof(ImpressionField::DotState);
 
 GlBuffer uploadBuffer(GLsizeiptr bytes, const void* data, GLbitfield flags = 0) {
     GlBuffer buffer = createBuffer();
@@ -48,21 +47,20 @@ ImpressionField::ImpressionField(const CandidatePool& pool, const CandidateGrid&
     activeList_ = uploadBuffer(GLsizeiptr((pool.size() + 1) * sizeof(std::uint32_t)), nullptr);
     bucketStart_ = uploadBuffer(GLsizeiptr(grid.bucketStart.size() * sizeof(std::uint32_t)), grid.bucketStart.data());
     gridEntries_ = uploadBuffer(GLsizeiptr(grid.entries.size() * sizeof(std::uint32_t)), grid.entries.data());
-    const float noDensity = 0.0f;
-    setDensity(1, 1, &noDensity);
+    setDensity(DensityMap::uniform(0.0f));
 }
 
-void ImpressionField::setDensity(int width, int height, const float* values) {
-    if (width <= 0 || height <= 0) throw InternalError("density layer has no texels");
+void ImpressionField::setDensity(const DensityMap& density) {
     density_ = createTexture(GL_TEXTURE_2D);
-    glTextureStorage2D(density_.get(), 1, GL_R32F, width, height);
+    glTextureStorage2D(density_.get(), 1, GL_R32F, density.width(), density.height());
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glTextureSubImage2D(density_.get(), 0, 0, 0, width, height, GL_RED, GL_FLOAT, values);
+    glTextureSubImage2D(density_.get(), 0, 0, 0, density.width(), density.height(), GL_RED, GL_FLOAT,
+                        density.texels().data());
     glTextureParameteri(density_.get(), GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTextureParameteri(density_.get(), GL_TEXTURE_MAG_FILTER, GL_NEAREST);
 }
 
-void ImpressionField::scatter(const DotLook& look) {
+void ImpressionField::scatter(const ScatterParams& look) {
     if (candidateCount_ == 0) return;
     const GLuint program = scatterProgram_.get();
     glUseProgram(program);
@@ -98,6 +96,13 @@ std::vector<std::uint32_t> ImpressionField::activeIds() const {
     // The atomic append leaves them in whatever order the threads ran.
     std::sort(ids.begin(), ids.end());
     return ids;
+}
+
+std::vector<ImpressionField::DotState> ImpressionField::dotStates() const {
+    std::vector<DotState> states(candidateCount_);
+    if (!states.empty())
+        glGetNamedBufferSubData(dotStates_.get(), 0, GLsizeiptr(states.size()) * kDotStateBytes, states.data());
+    return states;
 }
 
 void ImpressionField::bindForDots(GLuint program) const {

@@ -5,6 +5,8 @@
 
 #include "core/CandidateGrid.h"
 #include "core/CandidatePool.h"
+#include "core/DensityMap.h"
+#include "core/Scatter.h"
 #include "gpu/GlObject.h"
 
 #include <cstdint>
@@ -12,33 +14,36 @@
 
 namespace stipple {
 
-// How a scattered candidate looks; the CPU twin (core/Scatter.h) takes the same numbers.
-struct DotLook {
-    float needleDiameterMm = 0.20f;  // 1RL "06" cartridge, docs/smp-facts.md
-    float diameterJitter = 0.08f;    // relative: hand pressure and depth vary a little
-    float shade = 0.85f;             // pigment opacity of a dot
-    float shadeJitter = 0.15f;       // relative darkening spread
-};
-
 class ImpressionField {
 public:
     // Uploads the pool and its grid. Needs a current GL 4.3+ context.
     ImpressionField(const CandidatePool& pool, const CandidateGrid& grid);
 
-    // The density layer: `width` x `height` values in impressions per cm^2, rows from v = 0 up.
-    void setDensity(int width, int height, const float* values);
+    // The density layer, in impressions per cm^2.
+    void setDensity(const DensityMap& density);
 
-    // Runs the scatter pass over every candidate (one thread each).
-    void scatter(const DotLook& look);
+    // Runs the scatter pass over every candidate (one thread each): scatterImpressions() on the
+    // GPU, same arithmetic.
+    void scatter(const ScatterParams& params);
 
     // Number of active impressions and their candidate ids (ascending), read back from the GPU.
     std::uint32_t activeCount() const;
     std::vector<std::uint32_t> activeIds() const;
 
+    // What the scatter decided for every candidate, read back (GpuDotState in candidates.glsl).
+    struct DotState {
+        float diameterMm;
+        float shade;
+        std::uint32_t seed;
+        std::uint32_t active;
+    };
+    std::vector<DotState> dotStates() const;
+
     // Binds the buffers dots.glsl reads and sets its uniforms on `program`.
     void bindForDots(GLuint program) const;
 
     std::size_t candidateCount() const { return candidateCount_; }
+    float maxDensityPerCm2() const { return maxDensityPerCm2_; }
     float maxDotRadiusMm() const { return grid_.maxDotRadiusMm; }
 
 private:

@@ -4,13 +4,6 @@
 
 namespace stipple {
 
-OrbitCamera cameraForView(const HeadMesh& mesh, StandardView view, float aspect) {
-    OrbitCamera camera;
-    camera.setView(view);
-    camera.frame(computeBounds(mesh.positions), aspect);
-    return camera;
-}
-
 Image renderSnapshot(const HeadRenderer& renderer, const OrbitCamera& camera, int width, int height,
                      const ShadingSettings& settings, const PigmentView& pigment) {
     RenderTarget target(width, height);

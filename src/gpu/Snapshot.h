@@ -7,9 +7,6 @@
 
 namespace stipple {
 
-// The camera framed on the head from a standard view, for a picture of the given aspect.
-OrbitCamera cameraForView(const HeadMesh& mesh, StandardView view, float aspect);
-
 // Renders with 4x multisampling into an offscreen target; needs a current GL context.
 Image renderSnapshot(const HeadRenderer& renderer, const OrbitCamera& camera, int width, int height,
                      const ShadingSettings& settings, const PigmentView& pigment = {});

@@ -47,13 +47,6 @@ const HeadMesh& defaultHead() {
     return head;
 }
 
-std::size_t nearestVertex(const HeadMesh& mesh, const glm::vec3& p) {
-    std::size_t best = 0;
-    for (std::size_t i = 1; i < mesh.vertexCount(); ++i)
-        if (glm::length(mesh.positions[i] - p) < glm::length(mesh.positions[best] - p)) best = i;
-    return best;
-}
-
 glm::vec3 mirrored(const glm::vec3& p) { return p * glm::vec3(-1.0f, 1.0f, 1.0f); }
 
 }  // namespace

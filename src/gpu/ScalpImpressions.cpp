@@ -1,0 +1,31 @@
+#include "gpu/ScalpImpressions.h"
+
+#include "core/CandidateGrid.h"
+
+namespace stipple {
+
+ScalpImpressions::ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, int pigmentMapSize)
+    : pool_(std::move(pool)),
+      field_(std::make_unique<ImpressionField>(pool_, buildCandidateGrid(pool_))),
+      bake_(std::make_unique<PigmentBake>(mesh, pigmentMapSize)) {
+    update();
+}
+
+void ScalpImpressions::setUniformDensity(float densityPerCm2) {
+    density_ = densityPerCm2;
+    update();
+}
+
+void ScalpImpressions::setDotLook(const ScatterParams& look) {
+    look_ = look;
+    update();
+}
+
+void ScalpImpressions::update() {
+    field_->setDensity(DensityMap::uniform(density_));
+    field_->scatter(look_);
+    bake_->bakeAll(*field_);
+    count_ = field_->activeCount();
+}
+
+}  // namespace stipple

@@ -1,0 +1,49 @@
+// Everything that puts impressions on one head's skin, on the GPU: the candidate pool's field,
+// the density, the dot look and the baked pigment map. The app, `stipple render`,
+// `stipple impressions` and the benchmark all drive it the same way.
+#pragma once
+
+#include "core/CandidatePool.h"
+#include "core/HeadMesh.h"
+#include "gpu/HeadRenderer.h"
+#include "gpu/ImpressionField.h"
+#include "gpu/PigmentBake.h"
+
+#include <memory>
+
+namespace stipple {
+
+// Defaults from docs/smp-facts.md: about 80 impressions per cm^2 matches the mean natural
+// follicular-unit density and sits in SMP's 60-100 final layer.
+constexpr float kDefaultDensityPerCm2 = 80.0f;
+constexpr int kDefaultPigmentMapSize = 2048;
+
+class ScalpImpressions {
+public:
+    ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, int pigmentMapSize = kDefaultPigmentMapSize);
+
+    // A uniform density over the whole scalp (impressions per cm^2); scatters and bakes.
+    void setUniformDensity(float densityPerCm2);
+    void setDotLook(const ScatterParams& look);
+
+    float uniformDensity() const { return density_; }
+    const ScatterParams& dotLook() const { return look_; }
+    std::uint32_t impressionCount() const { return count_; }
+
+    const CandidatePool& pool() const { return pool_; }
+    const ImpressionField& field() const { return *field_; }
+    const PigmentBake& bake() const { return *bake_; }
+    PigmentView view() const { return {field_.get(), bake_.get()}; }
+
+private:
+    void update();
+
+    float density_ = kDefaultDensityPerCm2;
+    ScatterParams look_;
+    std::uint32_t count_ = 0;
+    CandidatePool pool_;
+    std::unique_ptr<ImpressionField> field_;
+    std::unique_ptr<PigmentBake> bake_;
+};
+
+}  // namespace stipple

@@ -1,0 +1,211 @@
+// The GPU passes against their CPU twins, on random inputs.
+#include "core/CandidateGrid.h"
+#include "core/DotCoverage.h"
+#include "core/Scatter.h"
+#include "gpu/HeadlessContext.h"
+#include "gpu/ImpressionField.h"
+#include "gpu/PigmentBake.h"
+#include "TestHeads.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <random>
+
+using namespace stipple;
+using namespace stipple::testheads;
+
+namespace {
+
+HeadlessContext& context() {
+    static HeadlessContext instance;
+    return instance;
+}
+
+// A density map of random size with random values over the whole range, smooth or not.
+DensityMap randomDensity(std::mt19937& random, float maxDensity) {
+    std::uniform_int_distribution<int> size(1, 64);
+    DensityMap map(size(random), size(random));
+    std::uniform_real_distribution<float> value(0.0f, maxDensity);
+    for (int j = 0; j < map.height(); ++j)
+        for (int i = 0; i < map.width(); ++i) map.set(i, j, value(random));
+    return map;
+}
+
+ScatterParams randomLook(std::mt19937& random) {
+    std::uniform_real_distribution<float> unit(0.0f, 1.0f);
+    ScatterParams look;
+    look.needleDiameterMm = 0.18f + 0.3f * unit(random);
+    look.diameterJitter = 0.1f * unit(random);
+    look.shade = 0.5f + 0.5f * unit(random);
+    look.shadeJitter = 0.3f * unit(random);
+    return look;
+}
+
+}  // namespace
+
+TEST_CASE("the GPU scatter activates exactly the candidates its CPU twin does", "[gl][scatter]") {
+    context();
+    std::mt19937 random(20261127);
+    for (const Head head : {Head::Ellipsoid, Head::Bumpy}) {
+        const CandidatePool& pool = sharedPool(head, 120.0f);
+        ImpressionField field(pool, buildCandidateGrid(pool));
+        for (int trial = 0; trial < 4; ++trial) {
+            const DensityMap density = randomDensity(random, pool.params.maxDensityPerCm2);
+            const ScatterParams look = randomLook(random);
+            field.setDensity(density);
+            field.scatter(look);
+            const std::vector<Impression> cpu = scatterImpressions(pool, density, look);
+            const std::vector<std::uint32_t> gpuIds = field.activeIds();
+            const std::vector<ImpressionField::DotState> states = field.dotStates();
+            INFO("trial " << trial << ", density map " << density.width() << "x" << density.height());
+            REQUIRE(cpu.size() > 100);
+            REQUIRE(gpuIds.size() == cpu.size());
+            for (std::size_t k = 0; k < cpu.size(); ++k) {
+                REQUIRE(gpuIds[k] == cpu[k].id);
+                const ImpressionField::DotState& state = states[cpu[k].id];
+                CHECK(state.seed == cpu[k].seed);
+                CHECK(state.diameterMm == Approx(cpu[k].diameterMm).epsilon(1e-6));
+                CHECK(state.shade == Approx(cpu[k].shade).epsilon(1e-6));
+            }
+        }
+    }
+}
+
+TEST_CASE("the baked pigment map equals the CPU coverage at random texels", "[gl][bake]") {
+    context();
+    const HeadMesh& mesh = sharedHead(Head::Bumpy);
+    const CandidatePool& pool = sharedPool(Head::Bumpy, 120.0f);
+    const CandidateGrid grid = buildCandidateGrid(pool);
+    ImpressionField field(pool, grid);
+    const DensityMap density = DensityMap::uniform(90.0f);
+    ScatterParams look;
+    look.needleDiameterMm = 0.45f;  // wide dots so texels often fall inside one
+    field.setDensity(density);
+    field.scatter(look);
+    constexpr int kSize = 2048;
+    PigmentBake bake(mesh, kSize);
+    bake.bakeAll(field);
+    const Image map = bake.readPixels();
+    const std::vector<Impression> impressions = scatterImpressions(pool, density, look);
+    const DotCoverage cpu(pool, grid, impressions);
+
+    // Texel centres inside random scalp triangles: their point on the skin by barycentrics.
+    std::mt19937 random(7);
+    std::uniform_int_distribution<std::size_t> anyCandidate(0, pool.size() - 1);
+    int compared = 0, inked = 0;
+    double worst = 0.0;
+    for (int sample = 0; sample < 4000; ++sample) {
+        const glm::uvec3 t = mesh.triangles[pool.candidates[anyCandidate(random)].triangle];
+        const glm::vec2 a = mesh.uvs[t.x] * float(kSize), b = mesh.uvs[t.y] * float(kSize), c = mesh.uvs[t.z] * float(kSize);
+        const glm::vec2 texel = glm::floor((a + b + c) / 3.0f) + 0.5f;
+        const float area = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+        const float wb = ((texel.x - a.x) * (c.y - a.y) - (texel.y - a.y) * (c.x - a.x)) / area;
+        const float wc = ((b.x - a.x) * (texel.y - a.y) - (b.y - a.y) * (texel.x - a.x)) / area;
+        if (wb < 0.01f || wc < 0.01f || wb + wc > 0.99f) continue;  // keep off the edges
+        const glm::vec3 p = mesh.positions[t.x] * (1.0f - wb - wc) + mesh.positions[t.y] * wb + mesh.positions[t.z] * wc;
+        // The texel's footprint on the skin, as the fragment derivatives see it.
+        const glm::vec3 dpdx = ((mesh.positions[t.y] - mesh.positions[t.x]) * (c.y - a.y) -
+                                (mesh.positions[t.z] - mesh.positions[t.x]) * (b.y - a.y)) / area;
+        const glm::vec3 dpdy = ((mesh.positions[t.z] - mesh.positions[t.x]) * (b.x - a.x) -
+                                (mesh.positions[t.y] - mesh.positions[t.x]) * (c.x - a.x)) / area;
+        const float footprint = std::max(glm::length(dpdx), glm::length(dpdy));
+        const float expected = cpu.at(p, footprint);
+        // Image rows run from v = 1 down.
+        const int x = int(texel.x), y = kSize - 1 - int(texel.y);
+        const float baked = map.rgba[(std::size_t(y) * kSize + std::size_t(x)) * 4] / 255.0f;
+        worst = std::max(worst, double(std::abs(baked - expected)));
+        CHECK(baked == Approx(expected).margin(2.5 / 255.0));
+        ++compared;
+        if (expected > 0.1f) ++inked;
+    }
+    INFO("worst difference " << worst);
+    CHECK(compared > 1000);
+    CHECK(inked > 20);  // the comparison saw dots, not only bare skin
+}
+
+TEST_CASE("a local re-bake changes only texels near the change, and seams are padded", "[gl][bake]") {
+    context();
+    const HeadMesh& mesh = sharedHead(Head::Ellipsoid);
+    const CandidatePool& pool = sharedPool(Head::Ellipsoid, 120.0f);
+    ImpressionField field(pool, buildCandidateGrid(pool));
+    field.setDensity(DensityMap::uniform(60.0f));
+    ScatterParams look;
+    look.needleDiameterMm = 0.4f;
+    field.scatter(look);
+    PigmentBake bake(mesh, 1024);
+    bake.bakeAll(field);
+    const Image before = bake.readPixels();
+
+    // Everything denser, but only the region around one point re-baked: texels whose skin lies
+    // far from that point must not change.
+    field.setDensity(DensityMap::uniform(120.0f));
+    field.scatter(look);
+    const glm::vec3 center = pool.candidates[pool.size() / 2].position;
+    bake.bakeAround(field, center, 10.0f);
+    const Image after = bake.readPixels();
+    std::size_t changed = 0;
+    for (std::size_t i = 0; i < before.rgba.size(); i += 4)
+        if (before.rgba[i] != after.rgba[i]) ++changed;
+    CHECK(changed > 0);
+    // A 10 mm disc of a ~500 cm2 scalp is well under 5 % of the texels.
+    CHECK(changed < before.rgba.size() / 4 / 20);
+    bake.bakeAll(field);
+    CHECK(bake.readPixels().rgba != before.rgba);
+}
+
+TEST_CASE("texels just outside a UV island copy the island's edge, so filtering shows no seam", "[gl][bake]") {
+    context();
+    // A 100 mm square of scalp, mapped to the middle of the texture: dots reach its UV border.
+    HeadMesh patch;
+    constexpr int kSteps = 40;
+    for (int j = 0; j <= kSteps; ++j)
+        for (int i = 0; i <= kSteps; ++i) {
+            const glm::vec2 f(float(i) / kSteps, float(j) / kSteps);
+            patch.positions.emplace_back(100.0f * f.x, 100.0f * f.y, 0.0f);
+            patch.normals.emplace_back(0.0f, 0.0f, 1.0f);
+            patch.uvs.push_back(0.25f + 0.5f * f);
+            patch.scalpWeight.push_back(1.0f);
+        }
+    for (unsigned j = 0; j < kSteps; ++j)
+        for (unsigned i = 0; i < kSteps; ++i) {
+            const unsigned a = j * (kSteps + 1) + i, b = a + kSteps + 1;
+            patch.triangles.emplace_back(a, a + 1, b + 1);
+            patch.triangles.emplace_back(a, b + 1, b);
+        }
+    PoolParams params;
+    params.maxDensityPerCm2 = 120.0f;
+    const CandidatePool pool = *buildCandidatePool(patch, params);
+    ImpressionField field(pool, buildCandidateGrid(pool));
+    field.setDensity(DensityMap::uniform(120.0f));
+    ScatterParams look;
+    look.needleDiameterMm = 0.5f;
+    field.scatter(look);
+    constexpr int kSize = 512;
+    PigmentBake bake(patch, kSize);
+    bake.bakeAll(field);
+    const Image map = bake.readPixels();
+    const auto red = [&](int x, int y) { return map.rgba[(std::size_t(y) * kSize + std::size_t(x)) * 4]; };
+    const auto inside = [&](int x, int y) { return map.rgba[(std::size_t(y) * kSize + std::size_t(x)) * 4 + 1] > 127; };
+    int ring = 0, inked = 0;
+    for (int y = 1; y < kSize - 1; ++y)
+        for (int x = 1; x < kSize - 1; ++x) {
+            if (inside(x, y)) continue;
+            // A texel outside the island next to one inside it: it holds a neighbour's value.
+            const int neighbours[4][2] = {{x + 1, y}, {x - 1, y}, {x, y + 1}, {x, y - 1}};
+            bool bordering = false, matches = false;
+            for (const auto& n : neighbours)
+                if (inside(n[0], n[1])) {
+                    bordering = true;
+                    matches = matches || red(n[0], n[1]) == red(x, y);
+                }
+            if (!bordering) continue;
+            ++ring;
+            CHECK(matches);
+            if (red(x, y) > 0) ++inked;
+        }
+    CHECK(ring > 4 * 200);  // the whole outline of a 256-texel square
+    CHECK(inked > 20);      // and dots crossed it
+    // Far from the island nothing is painted.
+    CHECK(red(5, 5) == 0);
+}

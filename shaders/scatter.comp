@@ -1,21 +1,21 @@
 #version 430 core
 // One thread per candidate: active iff rank < density(uv) * scalpWeight / maxDensity.
 // The CPU twin is src/core/Scatter.cpp; tests compare the two on random density maps.
+// Either every candidate is visited, or only those listed (a brush's reach); the active count
+// follows each change of state, so both keep it exact. compact.comp lists the actives.
 #include "hash.glsl"
 #include "candidates.glsl"
 
 layout(local_size_x = 128) in;
 
-layout(std430, binding = 1) writeonly buffer DotStates { GpuDotState dotStates[]; };
-layout(std430, binding = 2) buffer ActiveList {
-    uint activeCount;
-    uint activeIds[];
-};
+layout(std430, binding = 1) buffer DotStates { GpuDotState dotStates[]; };
+layout(std430, binding = 2) buffer ActiveCount { uint activeCount; };
+layout(std430, binding = 6) readonly buffer ScatterIds { uint scatterIds[]; };
 
 layout(binding = 0) uniform sampler2D uDensity;  // impressions per cm^2, fetched texel by texel
 
-uniform uint uFirst;            // candidates [uFirst, uFirst + uCount) are scattered
-uniform uint uCount;
+uniform uint uCount;            // threads: candidates in the pool, or listed ids
+uniform bool uUseIdList;
 uniform float uMaxDensityPerCm2;
 uniform float uNeedleDiameterMm;
 uniform float uDiameterJitter;  // relative, e.g. 0.08 for +/- 8 %
@@ -46,9 +46,9 @@ float sampleDensity(vec2 uv) {
 }
 
 void main() {
-    uint local = gl_GlobalInvocationID.x;
-    if (local >= uCount) return;
-    uint id = uFirst + local;
+    if (gl_GlobalInvocationID.x >= uCount) return;
+    uint id = uUseIdList ? scatterIds[gl_GlobalInvocationID.x] : gl_GlobalInvocationID.x;
+    uint wasActive = dotStates[id].isActive;
     GpuCandidate c = candidates[id];
     float threshold = sampleDensity(c.uvSpare.xy) * c.normalScalpWeight.w / uMaxDensityPerCm2;
     uint seed = lowbias32(id ^ lowbias32(uSeed));
@@ -60,5 +60,6 @@ void main() {
     state.diameterMm = state.isActive == 1u ? uNeedleDiameterMm * (1.0 + uDiameterJitter * sizeJitter) : 0.0;
     state.shade = uShade * (1.0 - uShadeJitter * shadeJitter);
     dotStates[id] = state;
-    if (state.isActive == 1u) activeIds[atomicAdd(activeCount, 1u)] = id;
+    // Unsigned wrap-around: adding 0xffffffff subtracts one.
+    if (state.isActive != wasActive) atomicAdd(activeCount, state.isActive == 1u ? 1u : 0xffffffffu);
 }

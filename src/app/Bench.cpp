@@ -1,10 +1,15 @@
 // [SECTION] Timing helpers
 // [SECTION] Generated meshes for the import benchmark
+// [SECTION] A large pool for the scaling figures
 // [SECTION] Figures
 #include "app/Bench.h"
 
+#include "core/BlueNoiseMetrics.h"
+#include "core/CandidateGrid.h"
+#include "core/Hash.h"
 #include "gpu/HeadlessContext.h"
 #include "gpu/RenderTarget.h"
+#include "gpu/ScalpImpressions.h"
 #include "gpu/Snapshot.h"
 #include "io/MeshLoader.h"
 
@@ -98,6 +103,48 @@ void writePly(const GeneratedSphere& sphere, const std::filesystem::path& path) 
     }
 }
 
+// [SECTION] A large pool for the scaling figures
+
+// `count` candidates spread uniformly (not blue noise) over the scalp triangles: enough to time
+// the GPU passes at a million impressions without waiting for a pool of that size.
+CandidatePool uniformRandomPool(const HeadMesh& mesh, std::size_t count) {
+    std::vector<std::size_t> scalpTriangles;
+    std::vector<double> cumulativeArea;
+    double area = 0.0;
+    for (std::size_t t = 0; t < mesh.triangleCount(); ++t)
+        if (triangleScalpWeight(mesh, t) > 0.0f) {
+            area += triangleArea(mesh, t);
+            scalpTriangles.push_back(t);
+            cumulativeArea.push_back(area);
+        }
+    CandidatePool pool;
+    pool.areaMm2 = area;
+    pool.params.maxDensityPerCm2 = float(double(count) / (area / 100.0));
+    pool.candidates.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto h = std::uint32_t(i);
+        const double pick = double(hashToUnitFloat(lowbias32(h * 3u + 1u))) * area;
+        const std::size_t k = std::size_t(std::lower_bound(cumulativeArea.begin(), cumulativeArea.end(), pick) -
+                                          cumulativeArea.begin());
+        const glm::uvec3 t = mesh.triangles[scalpTriangles[std::min(k, scalpTriangles.size() - 1)]];
+        float b = hashToUnitFloat(lowbias32(h * 3u + 2u)), c = hashToUnitFloat(lowbias32(h * 3u + 3u));
+        if (b + c > 1.0f) {
+            b = 1.0f - b;
+            c = 1.0f - c;
+        }
+        const float a = 1.0f - b - c;
+        Candidate& candidate = pool.candidates[i];
+        candidate.triangle = std::uint32_t(scalpTriangles[std::min(k, scalpTriangles.size() - 1)]);
+        candidate.barycentric = {b, c};
+        candidate.position = a * mesh.positions[t.x] + b * mesh.positions[t.y] + c * mesh.positions[t.z];
+        candidate.normal = glm::normalize(a * mesh.normals[t.x] + b * mesh.normals[t.y] + c * mesh.normals[t.z]);
+        candidate.uv = a * mesh.uvs[t.x] + b * mesh.uvs[t.y] + c * mesh.uvs[t.z];
+        candidate.scalpWeight = 1.0f;
+        candidate.rank = float(i) / float(count);
+    }
+    return pool;
+}
+
 // [SECTION] Figures
 
 void printFigure(const char* name, double value, const char* unit, const char* goal) {
@@ -145,6 +192,64 @@ int runBench() {
     printFigure("import 1M triangles (Assimp, binary PLY)",
                 medianMs(3, [&] { loadHeadMesh(folder / "sphere-1m.ply", millimetres); }), "ms", "");
     std::filesystem::remove_all(folder);
+
+    std::printf("\nimpressions\n");
+    // Built without the disk cache: this is the time a head seen for the first time costs.
+    std::optional<CandidatePool> pool;
+    const double poolMs = medianMs(3, [&] { pool = buildCandidatePool(head); });
+    std::vector<glm::vec3> positions;
+    for (const Candidate& c : pool->candidates) positions.push_back(c.position);
+    printFigure("pool, default head at 200/cm2 (build)", poolMs, "ms", "< 1000 ms; Yuksel's WSE 3.9 s");
+    std::printf("  %-44s %10zu\n", "pool size", pool->size());
+    std::printf("  %-44s %10.3f      0.70 .. 0.85\n", "pool rho (all 200/cm2)", relativeRadius(positions, pool->areaMm2));
+
+    const CandidatePool million = uniformRandomPool(head, 1'000'000);
+    const ScatterParams look;
+    for (const CandidatePool* scattered : std::initializer_list<const CandidatePool*>{&*pool, &million}) {
+        ImpressionField field(*scattered, buildCandidateGrid(*scattered));
+        field.setDensity(DensityMap::uniform(kDefaultDensityPerCm2));
+        char name[64];
+        std::snprintf(name, sizeof name, "full re-scatter, %zuk-candidate pool", scattered->size() / 1000);
+        printFigure(name, medianMs(21, [&] {
+                        field.scatter(look);
+                        glFinish();
+                    }), "ms", scattered == &million ? "< 5 ms" : "");
+    }
+
+    // A brush-sized change: density raised in a 15 mm disc, re-scattered and re-baked there.
+    ScalpImpressions design(head, *pool);
+    const Candidate middle = pool->candidates[pool->size() / 2];
+    DensityMap density(256, 256, kDefaultDensityPerCm2);
+    constexpr float kRadiusMm = 15.0f;
+    bool raised = false;
+    printFigure("update after a 15 mm change, to pixels", medianMs(11, [&] {
+                    raised = !raised;
+                    for (const Candidate& c : design.pool().candidates)
+                        if (glm::distance(c.position, middle.position) < kRadiusMm)
+                            density.set(std::min(255, int(c.uv.x * 256.0f)), std::min(255, int(c.uv.y * 256.0f)),
+                                        raised ? 150.0f : kDefaultDensityPerCm2);
+                    design.setDensityAround(density, middle.position, kRadiusMm);
+                    renderer.draw(camera, kWidth, kHeight, shading, design.view());
+                    glFinish();
+                }), "ms", "< 10 ms");
+
+    // Frames with ever more impressions: the far view samples the baked map, so the count
+    // must not matter.
+    ScalpImpressions large(head, million);
+    for (const std::size_t count : {10'000, 100'000, 1'000'000}) {
+        large.setUniformDensity(float(double(count) / (million.areaMm2 / 100.0)));
+        char name[64];
+        std::snprintf(name, sizeof name, "frame at 1280x800, %zuk impressions", std::size_t(large.impressionCount() / 1000));
+        printFigure(name, medianMs(21, [&] {
+                        renderer.draw(camera, kWidth, kHeight, shading, large.view());
+                        glFinish();
+                    }), "ms", "< 16 ms");
+    }
+    const OrbitCamera closeUp = closeUpCamera(head);
+    printFigure("frame at 1280x800, close-up (single dots)", medianMs(11, [&] {
+                    renderer.draw(closeUp, kWidth, kHeight, shading, design.view());
+                    glFinish();
+                }), "ms", "");
     return 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include "gpu/ShaderLibrary.h"
 
+#include <glm/geometric.hpp>
 #include <glm/vec4.hpp>
 
 #include <algorithm>
@@ -16,14 +17,13 @@ struct GpuCandidate {
     glm::vec4 uvSpare;
 };
 
-constexpr GLuint kWorkGroupSize = 128;  // local_size_x of scatter.comp
+constexpr GLuint kWorkGroupSize = 128;  // local_size_x of scatter.comp and compact.comp
 constexpr GLsizeiptr kDotStateBytes = sizeof(ImpressionField::DotState);
 
-GlBuffer uploadBuffer(GLsizeiptr bytes, const void* data, GLbitfield flags = 0) {
+GlBuffer uploadBuffer(GLsizeiptr bytes, const void* data) {
     GlBuffer buffer = createBuffer();
     // An empty pool still gets a valid (one word) buffer so bindings stay legal.
-    glNamedBufferStorage(buffer.get(), std::max<GLsizeiptr>(bytes, 4), bytes > 0 ? data : nullptr,
-                         flags | (bytes > 0 ? 0 : GL_DYNAMIC_STORAGE_BIT));
+    glNamedBufferStorage(buffer.get(), std::max<GLsizeiptr>(bytes, 4), bytes > 0 ? data : nullptr, 0);
     return buffer;
 }
 
@@ -34,17 +34,25 @@ ImpressionField::ImpressionField(const CandidatePool& pool, const CandidateGrid&
       maxDensityPerCm2_(pool.params.maxDensityPerCm2),
       poolSeed_(pool.params.seed),
       grid_{grid.cellSizeMm, grid.maxDotRadiusMm, grid.bucketMask},
-      scatterProgram_(buildProgram({"scatter.comp"})) {
+      scatterProgram_(buildProgram({"scatter.comp"})),
+      compactProgram_(buildProgram({"compact.comp"})) {
     std::vector<GpuCandidate> packed(pool.size());
+    positions_.resize(pool.size());
     for (std::size_t i = 0; i < pool.size(); ++i) {
         const Candidate& c = pool.candidates[i];
         packed[i] = {glm::vec4(c.position, c.rank), glm::vec4(c.normal, c.scalpWeight),
                      glm::vec4(c.uv, 0.0f, 0.0f)};
+        positions_[i] = c.position;
     }
     candidates_ = uploadBuffer(GLsizeiptr(packed.size() * sizeof(GpuCandidate)), packed.data());
-    dotStates_ = uploadBuffer(GLsizeiptr(pool.size()) * kDotStateBytes, nullptr);
-    // The active list: a count followed by up to one id per candidate.
+    // Every candidate starts inactive with a count of 0; each scatter then moves both together.
+    const std::vector<DotState> inactive(pool.size(), DotState{0.0f, 0.0f, 0u, 0u});
+    dotStates_ = uploadBuffer(GLsizeiptr(pool.size()) * kDotStateBytes, inactive.data());
+    const std::uint32_t zero = 0;
+    activeCount_ = uploadBuffer(sizeof zero, &zero);
+    // The compacted list: a count followed by up to one id per candidate.
     activeList_ = uploadBuffer(GLsizeiptr((pool.size() + 1) * sizeof(std::uint32_t)), nullptr);
+    scatterIds_ = createBuffer();
     bucketStart_ = uploadBuffer(GLsizeiptr(grid.bucketStart.size() * sizeof(std::uint32_t)), grid.bucketStart.data());
     gridEntries_ = uploadBuffer(GLsizeiptr(grid.entries.size() * sizeof(std::uint32_t)), grid.entries.data());
     setDensity(DensityMap::uniform(0.0f));
@@ -61,35 +69,62 @@ void ImpressionField::setDensity(const DensityMap& density) {
 }
 
 void ImpressionField::scatter(const ScatterParams& look) {
-    if (candidateCount_ == 0) return;
+    dispatchScatter(look, GLuint(candidateCount_), false);
+}
+
+void ImpressionField::scatterAround(const ScatterParams& look, const glm::vec3& centerMm, float radiusMm) {
+    std::vector<std::uint32_t> ids;
+    const float radiusSquared = radiusMm * radiusMm;
+    for (std::size_t i = 0; i < positions_.size(); ++i) {
+        const glm::vec3 d = positions_[i] - centerMm;
+        if (glm::dot(d, d) <= radiusSquared) ids.push_back(std::uint32_t(i));
+    }
+    if (ids.empty()) return;
+    glNamedBufferData(scatterIds_.get(), GLsizeiptr(ids.size() * sizeof(std::uint32_t)), ids.data(), GL_STREAM_DRAW);
+    dispatchScatter(look, GLuint(ids.size()), true);
+}
+
+void ImpressionField::dispatchScatter(const ScatterParams& look, GLuint threads, bool useIdList) {
+    if (threads == 0) return;
     const GLuint program = scatterProgram_.get();
     glUseProgram(program);
-    const std::uint32_t zero = 0;
-    glClearNamedBufferSubData(activeList_.get(), GL_R32UI, 0, sizeof zero, GL_RED_INTEGER, GL_UNSIGNED_INT, &zero);
     glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 0, candidates_.get());
     glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 1, dotStates_.get());
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 2, activeList_.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 2, activeCount_.get());
+    if (useIdList) glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 6, scatterIds_.get());
     glBindTextureUnit(0, density_.get());
-    glUniform1ui(glGetUniformLocation(program, "uFirst"), 0u);
-    glUniform1ui(glGetUniformLocation(program, "uCount"), GLuint(candidateCount_));
+    glUniform1ui(glGetUniformLocation(program, "uCount"), threads);
+    glUniform1i(glGetUniformLocation(program, "uUseIdList"), useIdList);
     glUniform1f(glGetUniformLocation(program, "uMaxDensityPerCm2"), maxDensityPerCm2_);
     glUniform1f(glGetUniformLocation(program, "uNeedleDiameterMm"), look.needleDiameterMm);
     glUniform1f(glGetUniformLocation(program, "uDiameterJitter"), look.diameterJitter);
     glUniform1f(glGetUniformLocation(program, "uShade"), look.shade);
     glUniform1f(glGetUniformLocation(program, "uShadeJitter"), look.shadeJitter);
     glUniform1ui(glGetUniformLocation(program, "uSeed"), poolSeed_);
-    glDispatchCompute(GLuint((candidateCount_ + kWorkGroupSize - 1) / kWorkGroupSize), 1, 1);
+    glDispatchCompute((threads + kWorkGroupSize - 1) / kWorkGroupSize, 1, 1);
     glMemoryBarrier(GL_SHADER_STORAGE_BARRIER_BIT | GL_BUFFER_UPDATE_BARRIER_BIT);
 }
 
 std::uint32_t ImpressionField::activeCount() const {
     std::uint32_t count = 0;
-    glGetNamedBufferSubData(activeList_.get(), 0, sizeof count, &count);
+    glGetNamedBufferSubData(activeCount_.get(), 0, sizeof count, &count);
     return count;
 }
 
 std::vector<std::uint32_t> ImpressionField::activeIds() const {
-    std::vector<std::uint32_t> ids(activeCount());
+    if (candidateCount_ == 0) return {};
+    const std::uint32_t zero = 0;
+    glClearNamedBufferSubData(activeList_.get(), GL_R32UI, 0, sizeof zero, GL_RED_INTEGER, GL_UNSIGNED_INT, &zero);
+    const GLuint program = compactProgram_.get();
+    glUseProgram(program);
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 1, dotStates_.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 2, activeList_.get());
+    glUniform1ui(glGetUniformLocation(program, "uCount"), GLuint(candidateCount_));
+    glDispatchCompute(GLuint((candidateCount_ + kWorkGroupSize - 1) / kWorkGroupSize), 1, 1);
+    glMemoryBarrier(GL_BUFFER_UPDATE_BARRIER_BIT);
+    std::uint32_t listed = 0;
+    glGetNamedBufferSubData(activeList_.get(), 0, sizeof listed, &listed);
+    std::vector<std::uint32_t> ids(listed);
     if (!ids.empty())
         glGetNamedBufferSubData(activeList_.get(), sizeof(std::uint32_t), GLsizeiptr(ids.size() * sizeof(std::uint32_t)),
                                 ids.data());

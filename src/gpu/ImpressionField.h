@@ -25,9 +25,13 @@ public:
     // Runs the scatter pass over every candidate (one thread each): scatterImpressions() on the
     // GPU, same arithmetic.
     void scatter(const ScatterParams& params);
+    // The same pass over only the candidates within `radiusMm` of `centerMm`: enough when the
+    // density changed only there, and what keeps a brush dab cheap on a large pool.
+    void scatterAround(const ScatterParams& params, const glm::vec3& centerMm, float radiusMm);
 
-    // Number of active impressions and their candidate ids (ascending), read back from the GPU.
+    // Number of active impressions (kept by the scatter, read back).
     std::uint32_t activeCount() const;
+    // Their candidate ids, ascending: a compaction pass appends them with an atomic counter.
     std::vector<std::uint32_t> activeIds() const;
 
     // What the scatter decided for every candidate, read back (GpuDotState in candidates.glsl).
@@ -47,6 +51,8 @@ public:
     float maxDotRadiusMm() const { return grid_.maxDotRadiusMm; }
 
 private:
+    void dispatchScatter(const ScatterParams& params, GLuint threads, bool useIdList);
+
     std::size_t candidateCount_;
     float maxDensityPerCm2_;
     std::uint32_t poolSeed_;
@@ -55,8 +61,9 @@ private:
         float maxDotRadiusMm;
         std::uint32_t bucketMask;
     } grid_;
-    GlProgram scatterProgram_;
-    GlBuffer candidates_, dotStates_, activeList_, bucketStart_, gridEntries_;
+    std::vector<glm::vec3> positions_;  // for finding the candidates a local change reaches
+    GlProgram scatterProgram_, compactProgram_;
+    GlBuffer candidates_, dotStates_, activeCount_, activeList_, scatterIds_, bucketStart_, gridEntries_;
     GlTexture density_;
 };
 

@@ -30,9 +30,11 @@ int mipLevelsFor(int size) { return 1 + int(std::floor(std::log2(float(size))));
 PigmentBake::PigmentBake(const HeadMesh& mesh, int size)
     : size_(size),
       positions_(mesh.positions),
+      uvs_(mesh.uvs),
       triangles_(mesh.triangles),
       bakeProgram_(buildProgram({"bake.vert", "bake.frag"})),
-      padProgram_(buildProgram({"pad.comp"})) {
+      padProgram_(buildProgram({"pad.comp"})),
+      mipProgram_(buildProgram({"mip.comp"})) {
     GLint maxSize = 0;
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxSize);
     if (size < 64 || size > maxSize || size > 65535)
@@ -106,16 +108,23 @@ void PigmentBake::bakeAll(const ImpressionField& field) {
     draw(field, allTriangles_.get(), GLsizei(triangles_.size() * 3));
     if (!paddingPairs_) computePaddingPairs();
     pad();
+    glGenerateTextureMipmap(texture_.get());
 }
 
 void PigmentBake::bakeAround(const ImpressionField& field, glm::vec3 centerMm, float radiusMm) {
     const float reach = radiusMm + field.maxDotRadiusMm();
     std::vector<glm::uvec3> touched;
+    glm::vec2 uvLow(1.0f), uvHigh(0.0f);
     for (const glm::uvec3& t : triangles_) {
         const glm::vec3 low = glm::min(positions_[t.x], glm::min(positions_[t.y], positions_[t.z]));
         const glm::vec3 high = glm::max(positions_[t.x], glm::max(positions_[t.y], positions_[t.z]));
         const glm::vec3 nearest = glm::clamp(centerMm, low, high);
-        if (glm::distance(nearest, centerMm) <= reach) touched.push_back(t);
+        if (glm::distance(nearest, centerMm) > reach) continue;
+        touched.push_back(t);
+        for (const unsigned v : {t.x, t.y, t.z}) {
+            uvLow = glm::min(uvLow, uvs_[v]);
+            uvHigh = glm::max(uvHigh, uvs_[v]);
+        }
     }
     if (touched.empty()) return;
     regionTriangles_ = createBuffer();
@@ -123,6 +132,31 @@ void PigmentBake::bakeAround(const ImpressionField& field, glm::vec3 centerMm, f
     draw(field, regionTriangles_.get(), GLsizei(touched.size() * 3));
     if (!paddingPairs_) computePaddingPairs();
     pad();
+    // Padding copies from up to kPaddingTexels away: those texels changed too.
+    const glm::ivec2 margin(kPaddingTexels + 1);
+    updateMips(glm::ivec2(glm::floor(uvLow * float(size_))) - margin, glm::ivec2(glm::ceil(uvHigh * float(size_))) + margin);
+}
+
+void PigmentBake::updateMips(glm::ivec2 low, glm::ivec2 high) {
+    glMemoryBarrier(GL_SHADER_IMAGE_ACCESS_BARRIER_BIT | GL_FRAMEBUFFER_BARRIER_BIT);
+    const GLuint program = mipProgram_.get();
+    glUseProgram(program);
+    int levelSize = size_;
+    for (int level = 1; level < mipLevelsFor(size_); ++level) {
+        levelSize = std::max(1, levelSize / 2);
+        // Each coarser texel averages a 2x2 block: halve the rectangle, rounding outwards.
+        low = glm::clamp(glm::ivec2(glm::floor(glm::vec2(low) / 2.0f)), glm::ivec2(0), glm::ivec2(levelSize));
+        high = glm::clamp(glm::ivec2(glm::ceil(glm::vec2(high) / 2.0f)), glm::ivec2(0), glm::ivec2(levelSize));
+        const glm::ivec2 extent = high - low;
+        if (extent.x <= 0 || extent.y <= 0) break;
+        glBindImageTexture(0, texture_.get(), level - 1, GL_FALSE, 0, GL_READ_ONLY, GL_RG8);
+        glBindImageTexture(1, texture_.get(), level, GL_FALSE, 0, GL_WRITE_ONLY, GL_RG8);
+        glUniform2i(glGetUniformLocation(program, "uOrigin"), low.x, low.y);
+        glUniform2i(glGetUniformLocation(program, "uSize"), extent.x, extent.y);
+        glDispatchCompute(GLuint((extent.x + 7) / 8), GLuint((extent.y + 7) / 8), 1);
+        glMemoryBarrier(GL_SHADER_IMAGE_ACCESS_BARRIER_BIT);
+    }
+    glMemoryBarrier(GL_TEXTURE_FETCH_BARRIER_BIT | GL_TEXTURE_UPDATE_BARRIER_BIT);
 }
 
 void PigmentBake::computePaddingPairs() {
@@ -176,24 +210,25 @@ void PigmentBake::pad() {
         glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 5, paddingPairs_.get());
         glUniform1ui(glGetUniformLocation(program, "uPairCount"), GLuint(paddingPairCount_));
         glDispatchCompute(GLuint((paddingPairCount_ + GLsizei(kPadWorkGroupSize) - 1) / GLsizei(kPadWorkGroupSize)), 1, 1);
-        glMemoryBarrier(GL_TEXTURE_FETCH_BARRIER_BIT | GL_TEXTURE_UPDATE_BARRIER_BIT | GL_FRAMEBUFFER_BARRIER_BIT);
+        glMemoryBarrier(GL_SHADER_IMAGE_ACCESS_BARRIER_BIT | GL_TEXTURE_FETCH_BARRIER_BIT |
+                        GL_TEXTURE_UPDATE_BARRIER_BIT | GL_FRAMEBUFFER_BARRIER_BIT);
     }
-    glGenerateTextureMipmap(texture_.get());
 }
 
-Image PigmentBake::readPixels() const {
+Image PigmentBake::readPixels(int level) const {
+    const int size = std::max(1, size_ >> level);
     Image image;
-    image.width = size_;
-    image.height = size_;
-    image.rgba.resize(std::size_t(size_) * std::size_t(size_) * 4);
+    image.width = size;
+    image.height = size;
+    image.rgba.resize(std::size_t(size) * std::size_t(size) * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glGetTextureImage(texture_.get(), 0, GL_RGBA, GL_UNSIGNED_BYTE, GLsizei(image.rgba.size()), image.rgba.data());
+    glGetTextureImage(texture_.get(), level, GL_RGBA, GL_UNSIGNED_BYTE, GLsizei(image.rgba.size()), image.rgba.data());
     // GL rows run from v = 0 up; images run top down.
-    const std::size_t row = std::size_t(size_) * 4;
-    for (int y = 0; y < size_ / 2; ++y)
+    const std::size_t row = std::size_t(size) * 4;
+    for (int y = 0; y < size / 2; ++y)
         std::swap_ranges(image.rgba.begin() + std::ptrdiff_t(std::size_t(y) * row),
                          image.rgba.begin() + std::ptrdiff_t(std::size_t(y + 1) * row),
-                         image.rgba.begin() + std::ptrdiff_t(std::size_t(size_ - 1 - y) * row));
+                         image.rgba.begin() + std::ptrdiff_t(std::size_t(size - 1 - y) * row));
     return image;
 }
 

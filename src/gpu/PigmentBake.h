@@ -29,19 +29,23 @@ public:
     // choice between the map and direct evaluation.
     float scalpTexelMm() const { return scalpTexelMm_; }
 
-    // The map as an image: red = coverage, green = 255 inside UV islands. Rows from v = 1 down.
-    Image readPixels() const;
+    // One level of the map as an image: red = coverage, green = 255 inside UV islands (the
+    // mean of that over a coarser texel). Rows from v = 1 down.
+    Image readPixels(int level = 0) const;
 
 private:
     void draw(const ImpressionField& field, GLuint indexBuffer, GLsizei indexCount);
     void pad();
+    // Re-filters the mip levels over texels [low, high) of the full-size level.
+    void updateMips(glm::ivec2 low, glm::ivec2 high);
     void computePaddingPairs();
 
     int size_;
     float scalpTexelMm_ = 0.0f;
     std::vector<glm::vec3> positions_;
+    std::vector<glm::vec2> uvs_;
     std::vector<glm::uvec3> triangles_;
-    GlProgram bakeProgram_, padProgram_;
+    GlProgram bakeProgram_, padProgram_, mipProgram_;
     GlVertexArray vertexArray_;
     GlBuffer vertexBuffer_, allTriangles_, regionTriangles_, paddingPairs_;
     GLsizei paddingPairCount_ = 0;

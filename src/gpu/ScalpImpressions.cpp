@@ -12,8 +12,16 @@ ScalpImpressions::ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, int
 }
 
 void ScalpImpressions::setUniformDensity(float densityPerCm2) {
-    density_ = densityPerCm2;
+    density_ = DensityMap::uniform(densityPerCm2);
     update();
+}
+
+void ScalpImpressions::setDensityAround(const DensityMap& density, const glm::vec3& centerMm, float radiusMm) {
+    density_ = density;
+    field_->setDensity(density_);
+    field_->scatterAround(look_, centerMm, radiusMm);
+    bake_->bakeAround(*field_, centerMm, radiusMm);
+    count_ = field_->activeCount();
 }
 
 void ScalpImpressions::setDotLook(const ScatterParams& look) {
@@ -22,7 +30,7 @@ void ScalpImpressions::setDotLook(const ScatterParams& look) {
 }
 
 void ScalpImpressions::update() {
-    field_->setDensity(DensityMap::uniform(density_));
+    field_->setDensity(density_);
     field_->scatter(look_);
     bake_->bakeAll(*field_);
     count_ = field_->activeCount();

@@ -24,9 +24,12 @@ public:
 
     // A uniform density over the whole scalp (impressions per cm^2); scatters and bakes.
     void setUniformDensity(float densityPerCm2);
+    // A density layer that changed only within `radiusMm` of `centerMm` (a brush dab): only
+    // the candidates and texels there are scattered and baked again.
+    void setDensityAround(const DensityMap& density, const glm::vec3& centerMm, float radiusMm);
     void setDotLook(const ScatterParams& look);
 
-    float uniformDensity() const { return density_; }
+    const DensityMap& density() const { return density_; }
     const ScatterParams& dotLook() const { return look_; }
     std::uint32_t impressionCount() const { return count_; }
 
@@ -38,7 +41,7 @@ public:
 private:
     void update();
 
-    float density_ = kDefaultDensityPerCm2;
+    DensityMap density_ = DensityMap::uniform(kDefaultDensityPerCm2);
     ScatterParams look_;
     std::uint32_t count_ = 0;
     CandidatePool pool_;

@@ -150,6 +150,21 @@ TEST_CASE("a local re-bake changes only texels near the change, and seams are pa
     CHECK(changed > 0);
     // A 10 mm disc of a ~500 cm2 scalp is well under 5 % of the texels.
     CHECK(changed < before.rgba.size() / 4 / 20);
+    // Every mip level still filters the level above it, inside the re-baked region and out.
+    for (int level = 1; level <= 4; ++level) {
+        const Image finer = bake.readPixels(level - 1), coarser = bake.readPixels(level);
+        int worst = 0;
+        for (int y = 0; y < coarser.height; ++y)
+            for (int x = 0; x < coarser.width; ++x) {
+                int sum = 0;
+                for (int dy = 0; dy < 2; ++dy)
+                    for (int dx = 0; dx < 2; ++dx)
+                        sum += finer.rgba[(std::size_t(2 * y + dy) * std::size_t(finer.width) + std::size_t(2 * x + dx)) * 4];
+                worst = std::max(worst, std::abs(sum / 4 - int(coarser.rgba[(std::size_t(y) * std::size_t(coarser.width) + std::size_t(x)) * 4])));
+            }
+        INFO("mip level " << level);
+        CHECK(worst <= 1);
+    }
     bake.bakeAll(field);
     CHECK(bake.readPixels().rgba != before.rgba);
 }
@@ -208,4 +223,39 @@ TEST_CASE("texels just outside a UV island copy the island's edge, so filtering 
     CHECK(inked > 20);      // and dots crossed it
     // Far from the island nothing is painted.
     CHECK(red(5, 5) == 0);
+}
+
+TEST_CASE("a local re-scatter gives what a full scatter gives, and keeps the count exact", "[gl][scatter]") {
+    context();
+    const CandidatePool& pool = sharedPool(Head::Bumpy, 120.0f);
+    ImpressionField local(pool, buildCandidateGrid(pool));
+    ImpressionField full(pool, buildCandidateGrid(pool));
+    const ScatterParams look;
+    DensityMap density(64, 64, 40.0f);
+    local.setDensity(density);
+    local.scatter(look);
+    std::mt19937 random(99);
+    std::uniform_int_distribution<std::size_t> anyCandidate(0, pool.size() - 1);
+    for (int dab = 0; dab < 6; ++dab) {
+        // Raise or lower density in the texels under a 12 mm disc.
+        const glm::vec3 center = pool.candidates[anyCandidate(random)].position;
+        const float value = dab % 2 ? 5.0f : 110.0f;
+        const DensityMap before = density;
+        for (const Candidate& c : pool.candidates)
+            if (glm::distance(c.position, center) < 12.0f)
+                density.set(std::min(63, int(c.uv.x * 64.0f)), std::min(63, int(c.uv.y * 64.0f)), value);
+        // Bilinear sampling spreads the change over whole texels: re-scatter as far as any
+        // candidate's sampled density moved.
+        float reach = 0.0f;
+        for (const Candidate& c : pool.candidates)
+            if (before.sample(c.uv) != density.sample(c.uv)) reach = std::max(reach, glm::distance(c.position, center));
+        local.setDensity(density);
+        local.scatterAround(look, center, reach);
+        full.setDensity(density);
+        full.scatter(look);
+        INFO("dab " << dab);
+        CHECK(local.activeIds() == full.activeIds());
+        CHECK(local.activeCount() == full.activeCount());
+        CHECK(local.activeCount() == scatterImpressions(pool, density, look).size());
+    }
 }

@@ -1,0 +1,19 @@
+#version 430 core
+// Lists the active candidates' ids, appended with an atomic counter (in no particular order).
+#include "candidates.glsl"
+
+layout(local_size_x = 128) in;
+
+layout(std430, binding = 1) readonly buffer DotStates { GpuDotState dotStates[]; };
+layout(std430, binding = 2) buffer ActiveList {
+    uint listedCount;
+    uint activeIds[];
+};
+
+uniform uint uCount;
+
+void main() {
+    uint id = gl_GlobalInvocationID.x;
+    if (id >= uCount || dotStates[id].isActive == 0u) return;
+    activeIds[atomicAdd(listedCount, 1u)] = id;
+}

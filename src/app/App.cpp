@@ -83,7 +83,7 @@ void openHead(AppState& state, const std::string& path) {
         state.camera.frame(computeBounds(state.head->mesh.positions), framebufferAspect(state.window));
         updateTitle(state);
     } catch (const std::exception& e) {
-        state.errorMessage = e.what();
+        state.errorMessage = std::string(e.what()) + (state.head ? "\nThe head on screen was kept." : "");
         std::fprintf(stderr, "stipple: %s\n", e.what());
     }
 }
@@ -96,10 +96,14 @@ ScatterParams dotLookFor(int needle) {
 
 // Once the worker has built the pool, the impressions are made on the GL thread.
 void collectCandidatePool(AppState& state) {
-    if (!state.head || !state.head->poolJob) return;
+    if (!state.head || !state.head->poolJob || !state.head->poolJob->finished()) return;
     std::optional<CandidatePool> pool = state.head->poolJob->takeResult();
-    if (!pool) return;
+    const std::string error = state.head->poolJob->error();
     state.head->poolJob.reset();
+    if (!pool) {
+        state.errorMessage = "The candidate pool could not be built: " + error;
+        return;
+    }
     try {
         auto impressions = std::make_unique<ScalpImpressions>(state.head->mesh, std::move(*pool));
         impressions->setDotLook(dotLookFor(state.needle));
@@ -320,10 +324,9 @@ void drawImpressionsPanel(AppState& state) {
 
 void drawDialogs(AppState& state) {
     if (const auto picked = state.fileBrowser.draw()) openHead(state, picked->string());
-    if (!state.errorMessage.empty()) ImGui::OpenPopup("Cannot open");
-    if (ImGui::BeginPopupModal("Cannot open", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (!state.errorMessage.empty()) ImGui::OpenPopup("Problem");
+    if (ImGui::BeginPopupModal("Problem", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted(state.errorMessage.c_str());
-        ImGui::TextDisabled("The head on screen was kept.");
         if (ImGui::Button("OK") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
             state.errorMessage.clear();
             ImGui::CloseCurrentPopup();
@@ -459,6 +462,9 @@ int runApp(const AppOptions& options) {
                 glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
             }
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            // A scripted run waits for the impressions before it counts frames.
+            const bool busy = state.head && state.head->poolJob;
+            if (busy) frame = 0;
             if (options.exitAfterFrames > 0 && frame >= options.exitAfterFrames) {
                 if (options.screenshot) writeScreenshot(state.window, *options.screenshot);
                 glfwSetWindowShouldClose(state.window, GLFW_TRUE);

@@ -2,8 +2,6 @@
 
 #include "io/PoolCache.h"
 
-#include <cstdio>
-
 namespace stipple {
 
 PoolJob::PoolJob(HeadMesh mesh, PoolParams params) : mesh_(std::move(mesh)), params_(params) {
@@ -17,14 +15,21 @@ PoolJob::PoolJob(HeadMesh mesh, PoolParams params) : mesh_(std::move(mesh)), par
             result_ = std::move(pool);
         } catch (const std::exception& e) {
             // Without a pool the head still shows; only the impressions are missing.
-            std::fprintf(stderr, "stipple: the candidate pool could not be built: %s\n", e.what());
+            std::lock_guard<std::mutex> lock(mutex_);
+            error_ = e.what();
         }
+        finished_.store(true);
     });
 }
 
 PoolJob::~PoolJob() {
     cancel_.store(true);
     thread_.join();
+}
+
+std::string PoolJob::error() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return error_;
 }
 
 std::optional<CandidatePool> PoolJob::takeResult() {

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 
 namespace stipple {
@@ -20,16 +21,22 @@ public:
     PoolJob& operator=(const PoolJob&) = delete;
 
     float progress() const { return progress_.load(); }
-    // The pool once it is ready (exactly once; nullopt before, and after it was taken).
+    // True once the worker has stopped, with a pool or with an error.
+    bool finished() const { return finished_.load(); }
+    // The pool once it is ready (exactly once; nullopt before, after it was taken, or on error).
     std::optional<CandidatePool> takeResult();
+    // Why there is no pool, once finished without one.
+    std::string error();
 
 private:
     HeadMesh mesh_;
     PoolParams params_;
     std::atomic<float> progress_{0.0f};
     std::atomic<bool> cancel_{false};
+    std::atomic<bool> finished_{false};
     std::mutex mutex_;
     std::optional<CandidatePool> result_;
+    std::string error_;
     std::thread thread_;
 };
 

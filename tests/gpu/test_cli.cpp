@@ -1,9 +1,14 @@
 #include "app/Cli.h"
+#include "core/Scatter.h"
 #include "io/ImageFile.h"
+#include "io/MeshLoader.h"
+#include "io/PoolCache.h"
 #include "TempFolder.h"
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -54,4 +59,42 @@ TEST_CASE("render refuses bad usage with exit 2 and writes nothing", "[cli]") {
     CHECK(run({"render", "--size", "640x480"}) == 2);
     CHECK(run({"render", folder.write("empty.stl", "").string(), "--out", out}) == 2);
     CHECK_FALSE(std::filesystem::exists(out));
+}
+
+TEST_CASE("impressions writes the CPU twin's impressions as CSV", "[cli]") {
+    TempFolder folder;
+    const std::string out = (folder.path() / "dots.csv").string();
+    REQUIRE(run({"impressions", "--density", "50", "--out", out}) == 0);
+    std::ifstream csv(out);
+    std::string line;
+    REQUIRE(std::getline(csv, line));
+    CHECK(line == "id,x_mm,y_mm,z_mm,u,v,diameter_mm,shade");
+
+    const HeadMesh head = loadHeadMesh(defaultHeadPath());
+    const CandidatePool pool = *loadOrBuildCandidatePool(head, {}, {}, defaultPoolCacheDir());
+    const std::vector<Impression> expected = scatterImpressions(pool, DensityMap::uniform(50.0f));
+    std::size_t row = 0;
+    while (std::getline(csv, line)) {
+        REQUIRE(row < expected.size());
+        std::istringstream fields(line);
+        std::string field;
+        std::vector<double> values;
+        while (std::getline(fields, field, ',')) values.push_back(std::stod(field));
+        REQUIRE(values.size() == 8);
+        const Impression& e = expected[row];
+        CHECK(std::uint32_t(values[0]) == e.id);
+        CHECK(values[1] == Approx(e.position.x).margin(1e-3));
+        CHECK(values[3] == Approx(e.position.z).margin(1e-3));
+        CHECK(values[6] == Approx(e.diameterMm).margin(1e-3));
+        CHECK(values[7] == Approx(e.shade).margin(1e-3));
+        ++row;
+    }
+    CHECK(row == expected.size());
+    CHECK(row > 20000);  // 50 per cm2 over ~630 cm2
+}
+
+TEST_CASE("impressions refuses a missing --out or a density beyond the pool", "[cli]") {
+    CHECK(run({"impressions"}) == 2);
+    CHECK(run({"impressions", "--density", "500", "--out", "x.csv"}) == 2);
+    CHECK(run({"impressions", "--density", "-3", "--out", "x.csv"}) == 2);
 }

@@ -12,5 +12,5 @@ out vec2 pigment;
 void main() {
     // The texel's size on the skin, so each dot is filtered to what one texel can hold.
     float texelMm = max(length(dFdx(vPosition)), length(dFdy(vPosition)));
-    pigment = vec2(pigmentCoverage(vPosition, texelMm), 1.0);
+    pigment = vec2(pigmentCoverage(vPosition, texelMm, true), 1.0);
 }

@@ -23,10 +23,17 @@ float dotProfile(float distanceMm, float radiusMm, float footprintMm) {
 }
 
 // Opacity of pigment at `positionMm` (0..1); overlapping dots combine like layers of ink.
-float pigmentCoverage(vec3 positionMm, float footprintMm) {
-    uint bucket = bucketOf(positionMm);
+// With `wanted` false it returns 0 at no cost: software GL runs both sides of a branch for a
+// block of pixels, but a loop whose range is empty for all of them ends at once.
+float pigmentCoverage(vec3 positionMm, float footprintMm, bool wanted) {
+    uint begin = 0u, end = 0u;
+    if (wanted) {
+        uint bucket = bucketOf(positionMm);
+        begin = bucketStart[bucket];
+        end = bucketStart[bucket + 1u];
+    }
     float clear = 1.0;
-    for (uint k = bucketStart[bucket]; k < bucketStart[bucket + 1u]; ++k) {
+    for (uint k = begin; k < end; ++k) {
         uint id = gridEntries[k];
         GpuDotState dot = dotStates[id];
         if (dot.isActive == 0u) continue;

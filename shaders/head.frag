@@ -28,10 +28,8 @@ uniform vec3 uInkAlbedo;                           // linear
 float pigmentAt(vec3 position, vec2 uv) {
     float footprintMm = max(length(dFdx(position)), length(dFdy(position)));
     float useMap = smoothstep(0.5 * uPigmentTexelMm, uPigmentTexelMm, footprintMm);
-    float coverage = 0.0;
-    if (useMap > 0.0) coverage += useMap * texture(uPigment, uv).r;
-    if (useMap < 1.0) coverage += (1.0 - useMap) * pigmentCoverage(position, footprintMm);
-    return coverage;
+    float mapped = useMap > 0.0 ? texture(uPigment, uv).r : 0.0;
+    return mix(pigmentCoverage(position, footprintMm, useMap < 1.0), mapped, useMap);
 }
 
 out vec4 fragColor;

@@ -88,12 +88,6 @@ void openHead(AppState& state, const std::string& path) {
     }
 }
 
-ScatterParams dotLookFor(int needle) {
-    ScatterParams look;
-    look.needleDiameterMm = kNeedlePresets[needle].impressionDiameterMm;
-    return look;
-}
-
 // Once the worker has built the pool, the impressions are made on the GL thread.
 void collectCandidatePool(AppState& state) {
     if (!state.head || !state.head->poolJob || !state.head->poolJob->finished()) return;
@@ -105,10 +99,8 @@ void collectCandidatePool(AppState& state) {
         return;
     }
     try {
-        auto impressions = std::make_unique<ScalpImpressions>(state.head->mesh, std::move(*pool));
-        impressions->setDotLook(dotLookFor(state.needle));
-        impressions->setUniformDensity(state.density);
-        state.head->impressions = std::move(impressions);
+        state.head->impressions = std::make_unique<ScalpImpressions>(state.head->mesh, std::move(*pool),
+                                                                     dotLookFor(state.needle), state.density);
     } catch (const std::exception& e) {
         state.errorMessage = std::string("Impressions cannot be shown: ") + e.what();
     }

@@ -115,12 +115,7 @@ std::unique_ptr<ScalpImpressions> impressionsFrom(const Arguments& args, const H
                                        0, double(std::size(kNeedlePresets) - 1)));
     if (density <= 0.0f) return nullptr;
     const std::optional<CandidatePool> pool = loadOrBuildCandidatePool(mesh, poolParams, {}, defaultPoolCacheDir());
-    auto impressions = std::make_unique<ScalpImpressions>(mesh, *pool);
-    ScatterParams look;
-    look.needleDiameterMm = kNeedlePresets[needle].impressionDiameterMm;
-    impressions->setDotLook(look);
-    impressions->setUniformDensity(density);
-    return impressions;
+    return std::make_unique<ScalpImpressions>(mesh, *pool, dotLookFor(needle), density);
 }
 
 std::string meshPathFrom(const Arguments& args) {

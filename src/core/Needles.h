@@ -3,6 +3,8 @@
 // hairlines and soft work, 3RL for fill).
 #pragma once
 
+#include "core/Scatter.h"
+
 namespace stipple {
 
 struct NeedlePreset {
@@ -20,5 +22,12 @@ constexpr NeedlePreset kNeedlePresets[] = {
     {"3RL 0.25 mm", "08", 0.50f},
 };
 constexpr int kDefaultNeedlePreset = 1;
+
+// The dots a preset leaves: its impression diameter, the default jitter and shade.
+inline ScatterParams dotLookFor(int preset) {
+    ScatterParams look;
+    look.needleDiameterMm = kNeedlePresets[preset].impressionDiameterMm;
+    return look;
+}
 
 }  // namespace stipple

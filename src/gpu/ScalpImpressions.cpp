@@ -4,8 +4,11 @@
 
 namespace stipple {
 
-ScalpImpressions::ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, int pigmentMapSize)
-    : pool_(std::move(pool)),
+ScalpImpressions::ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, const ScatterParams& look,
+                                   float densityPerCm2, int pigmentMapSize)
+    : density_(DensityMap::uniform(densityPerCm2)),
+      look_(look),
+      pool_(std::move(pool)),
       field_(std::make_unique<ImpressionField>(pool_, buildCandidateGrid(pool_))),
       bake_(std::make_unique<PigmentBake>(mesh, pigmentMapSize)) {
     update();

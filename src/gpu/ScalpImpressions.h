@@ -20,7 +20,9 @@ constexpr int kDefaultPigmentMapSize = 2048;
 
 class ScalpImpressions {
 public:
-    ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, int pigmentMapSize = kDefaultPigmentMapSize);
+    // Scatters and bakes the first design: `densityPerCm2` over the whole scalp, dots as `look`.
+    ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, const ScatterParams& look = {},
+                     float densityPerCm2 = kDefaultDensityPerCm2, int pigmentMapSize = kDefaultPigmentMapSize);
 
     // A uniform density over the whole scalp (impressions per cm^2); scatters and bakes.
     void setUniformDensity(float densityPerCm2);
@@ -41,7 +43,7 @@ public:
 private:
     void update();
 
-    DensityMap density_ = DensityMap::uniform(kDefaultDensityPerCm2);
+    DensityMap density_;
     ScatterParams look_;
     std::uint32_t count_ = 0;
     CandidatePool pool_;

@@ -58,7 +58,9 @@ PigmentBake::PigmentBake(const HeadMesh& mesh, int size)
 
     texture_ = createTexture(GL_TEXTURE_2D);
     glTextureStorage2D(texture_.get(), mipLevelsFor(size), GL_RG8, size, size);
-    glTextureParameteri(texture_.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+    // Bilinear within the nearest mip level: coverage is smooth at every level, and trilinear
+    // filtering costs software GL a second set of fetches on every pixel of the scalp.
+    glTextureParameteri(texture_.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_NEAREST);
     glTextureParameteri(texture_.get(), GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTextureParameteri(texture_.get(), GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTextureParameteri(texture_.get(), GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);

@@ -365,13 +365,17 @@ GLFWwindow* createWindow() {
     return nullptr;
 }
 
-void applyContentScale(GLFWwindow* window) {
-    float xScale = 1.0f, yScale = 1.0f;
-    glfwGetWindowContentScale(window, &xScale, &yScale);
+// UI size follows the monitor's content scale, also when the window moves to another monitor.
+void applyContentScale(float xScale, float yScale) {
     const float scale = std::max(1.0f, std::max(xScale, yScale));
+    ImGuiStyle style;
+    ImGui::StyleColorsDark(&style);
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
     ImGui::GetIO().FontGlobalScale = scale;
-    ImGui::GetStyle().ScaleAllSizes(scale);
 }
+
+void onContentScale(GLFWwindow*, float xScale, float yScale) { applyContentScale(xScale, yScale); }
 
 void writeScreenshot(GLFWwindow* window, const std::string& path) {
     int width = 0, height = 0;
@@ -414,8 +418,10 @@ int runApp(const AppOptions& options) {
         IMGUI_CHECKVERSION();
         ImGui::CreateContext();
         ImGui::GetIO().IniFilename = nullptr;  // panels start where the code puts them
-        ImGui::StyleColorsDark();
-        applyContentScale(state.window);
+        float xScale = 1.0f, yScale = 1.0f;
+        glfwGetWindowContentScale(state.window, &xScale, &yScale);
+        applyContentScale(xScale, yScale);
+        glfwSetWindowContentScaleCallback(state.window, onContentScale);
         // Ours first: ImGui's backend installs its own and chains to these.
         glfwSetWindowUserPointer(state.window, &state);
         glfwSetDropCallback(state.window, onDrop);

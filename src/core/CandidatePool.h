@@ -21,7 +21,7 @@
 namespace stipple {
 
 // Bump whenever the same mesh and parameters would give a different pool: cached pools go stale.
-constexpr std::uint32_t kCandidatePoolAlgorithmVersion = 1;
+constexpr std::uint32_t kCandidatePoolAlgorithmVersion = 2;
 
 struct PoolParams {
     float maxDensityPerCm2 = 200.0f;  // the pool holds area * maxDensity candidates

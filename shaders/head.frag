@@ -21,11 +21,15 @@ uniform bool uShowPigment;
 layout(binding = 1) uniform sampler2D uPigment;   // baked dot coverage in UV space
 uniform float uPigmentTexelMm;                     // finest texel of that map on the scalp
 uniform vec3 uInkAlbedo;                           // linear
+// False when no pixel of this frame is finer than the map's texels. A uniform condition is a
+// real branch even on software GL, so far views skip the direct evaluation's cost entirely.
+uniform bool uDirectDots;
 
 // Coverage of pigment at this pixel. Far away the baked map (mipmapped) holds what a pixel can
 // show; once a pixel is smaller than the map's texels the dots are evaluated exactly, so a
 // 0.15 mm dot stays round however close the camera comes.
 float pigmentAt(vec3 position, vec2 uv) {
+    if (!uDirectDots) return texture(uPigment, uv).r;
     float footprintMm = max(length(dFdx(position)), length(dFdy(position)));
     float useMap = smoothstep(0.5 * uPigmentTexelMm, uPigmentTexelMm, footprintMm);
     float mapped = useMap > 0.0 ? texture(uPigment, uv).r : 0.0;

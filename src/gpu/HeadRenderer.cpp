@@ -74,8 +74,12 @@ HeadRenderer::HeadRenderer(const HeadMesh& mesh) : program_(buildProgram({"head.
 std::size_t HeadRenderer::detailLevelFor(const OrbitCamera& camera, int viewportHeight) const {
     // A surface within a pixel of the full mesh looks the same: the shading uses the full mesh's
     // normals, so only the silhouette could show it, and multisampling smooths that.
-    const float nearestMm = std::max(camera.distance - boundingRadiusMm_, 1.0f);
-    return chooseDetailLevel(levelErrorsMm_, camera.pixelSizeMm(nearestMm, viewportHeight));
+    return chooseDetailLevel(levelErrorsMm_, nearestPixelMm(camera, viewportHeight));
+}
+
+float HeadRenderer::nearestPixelMm(const OrbitCamera& camera, int viewportHeight) const {
+    // A pixel covers the least skin on the nearest part of the head, seen head-on.
+    return camera.pixelSizeMm(std::max(camera.distance - boundingRadiusMm_, 1.0f), viewportHeight);
 }
 
 void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewportHeight,
@@ -112,6 +116,8 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
         pigment.field->bindForDots(program);
         glBindTextureUnit(1, pigment.bake->texture());
         glUniform1f(glGetUniformLocation(program, "uPigmentTexelMm"), pigment.bake->scalpTexelMm());
+        glUniform1i(glGetUniformLocation(program, "uDirectDots"),
+                    nearestPixelMm(camera, viewportHeight) < pigment.bake->scalpTexelMm());
         glUniform3fv(glGetUniformLocation(program, "uInkAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.inkAlbedoSrgb)));
     }
 

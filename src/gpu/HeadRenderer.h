@@ -41,6 +41,9 @@ public:
     std::size_t triangleCount(std::size_t level) const { return std::size_t(levels_[level].count) / 3; }
 
 private:
+    // Skin covered by one pixel on the nearest part of the head: the finest detail visible.
+    float nearestPixelMm(const OrbitCamera& camera, int viewportHeight) const;
+
     struct LevelRange {
         GLsizei count;       // indices
         std::size_t offset;  // bytes into the index buffer

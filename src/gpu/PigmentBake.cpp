@@ -114,6 +114,8 @@ void PigmentBake::bakeAll(const ImpressionField& field) {
 }
 
 void PigmentBake::bakeAround(const ImpressionField& field, glm::vec3 centerMm, float radiusMm) {
+    // The islands' outline (for padding) is read from the first full bake.
+    if (!paddingPairs_) return bakeAll(field);
     const float reach = radiusMm + field.maxDotRadiusMm();
     std::vector<glm::uvec3> touched;
     glm::vec2 uvLow(1.0f), uvHigh(0.0f);
@@ -132,7 +134,6 @@ void PigmentBake::bakeAround(const ImpressionField& field, glm::vec3 centerMm, f
     regionTriangles_ = createBuffer();
     glNamedBufferStorage(regionTriangles_.get(), GLsizeiptr(touched.size() * sizeof(glm::uvec3)), touched.data(), 0);
     draw(field, regionTriangles_.get(), GLsizei(touched.size() * 3));
-    if (!paddingPairs_) computePaddingPairs();
     pad();
     // Padding copies from up to kPaddingTexels away: those texels changed too.
     const glm::ivec2 margin(kPaddingTexels + 1);

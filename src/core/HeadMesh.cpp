@@ -1,5 +1,6 @@
 #include "core/HeadMesh.h"
 
+#include "core/ContentHash.h"
 #include "core/Error.h"
 
 #include <glm/geometric.hpp>
@@ -62,6 +63,16 @@ double scalpAreaCm2(const HeadMesh& mesh) {
     for (std::size_t i = 0; i < mesh.triangles.size(); ++i)
         areaMm2 += double(triangleArea(mesh, i)) * triangleScalpWeight(mesh, i);
     return areaMm2 / 100.0;
+}
+
+std::uint64_t meshContentHash(const HeadMesh& mesh) {
+    ContentHash hash;
+    hash.addVector(mesh.positions);
+    hash.addVector(mesh.normals);
+    hash.addVector(mesh.uvs);
+    hash.addVector(mesh.triangles);
+    hash.addVector(mesh.scalpWeight);
+    return hash.value();
 }
 
 std::size_t nearestVertex(const HeadMesh& mesh, const glm::vec3& point) {

@@ -73,6 +73,10 @@ double scalpAreaCm2(const HeadMesh& mesh);
 // Weight of the scalp at one triangle: mean of its three vertices (0 when no region is set).
 float triangleScalpWeight(const HeadMesh& mesh, std::size_t triangle);
 
+// A hash of what the head is made of (positions, normals, UVs, triangles, scalp region): equal
+// for the same mesh loaded again, different after any change. For cache keys and references.
+std::uint64_t meshContentHash(const HeadMesh& mesh);
+
 // Index of the vertex closest to `point` (0 for an empty mesh).
 std::size_t nearestVertex(const HeadMesh& mesh, const glm::vec3& point);
 

@@ -1,5 +1,6 @@
 #include "io/PoolCache.h"
 
+#include "core/ContentHash.h"
 #include "core/Error.h"
 #include "io/AtomicFile.h"
 
@@ -19,25 +20,6 @@ constexpr char kMagic[8] = {'S', 'T', 'P', 'L', 'P', 'O', 'O', 'L'};
 constexpr std::uint32_t kFormatVersion = 1;
 constexpr std::size_t kHeaderBytes = 8 + 4 + 4 + 8 + 8 + 4 + 4 + 8 + 8;
 constexpr std::size_t kRecordBytes = 4 + 4 * 12;
-
-// FNV-1a, 64 bit: simple, stable across platforms, fast enough for a few megabytes.
-class Fnv1a {
-public:
-    void add(const void* data, std::size_t size) {
-        const auto* bytes = static_cast<const unsigned char*>(data);
-        for (std::size_t i = 0; i < size; ++i) hash_ = (hash_ ^ bytes[i]) * 0x100000001b3ULL;
-    }
-    template <typename T>
-    void addVector(const std::vector<T>& values) {
-        const std::uint64_t count = values.size();
-        add(&count, sizeof count);  // so that bytes cannot move from one array to the next
-        add(values.data(), values.size() * sizeof(T));
-    }
-    std::uint64_t value() const { return hash_; }
-
-private:
-    std::uint64_t hash_ = 0xcbf29ce484222325ULL;
-};
 
 template <typename T>
 void put(std::string& out, const T& value) {
@@ -76,15 +58,11 @@ std::string encodeRecords(const std::vector<Candidate>& candidates) {
 }  // namespace
 
 std::uint64_t poolCacheKey(const HeadMesh& mesh, const PoolParams& params) {
-    Fnv1a hash;
-    hash.addVector(mesh.positions);
-    hash.addVector(mesh.normals);
-    hash.addVector(mesh.uvs);
-    hash.addVector(mesh.triangles);
-    hash.addVector(mesh.scalpWeight);
-    hash.add(&params.maxDensityPerCm2, sizeof params.maxDensityPerCm2);
-    hash.add(&params.seed, sizeof params.seed);
-    hash.add(&kCandidatePoolAlgorithmVersion, sizeof kCandidatePoolAlgorithmVersion);
+    ContentHash hash;
+    hash.add(meshContentHash(mesh));
+    hash.add(params.maxDensityPerCm2);
+    hash.add(params.seed);
+    hash.add(kCandidatePoolAlgorithmVersion);
     return hash.value();
 }
 
@@ -106,7 +84,7 @@ std::filesystem::path poolCacheFile(const std::filesystem::path& cacheDir, std::
 
 void savePoolCache(const std::filesystem::path& file, std::uint64_t key, const CandidatePool& pool) {
     const std::string records = encodeRecords(pool.candidates);
-    Fnv1a recordHash;
+    ContentHash recordHash;
     recordHash.add(records.data(), records.size());
     std::string out;
     out.reserve(kHeaderBytes + records.size());
@@ -144,7 +122,7 @@ std::optional<CandidatePool> loadPoolCache(const std::filesystem::path& file, st
     if (count > (bytes.size() - kHeaderBytes) / kRecordBytes ||
         bytes.size() != kHeaderBytes + count * kRecordBytes)
         return std::nullopt;
-    Fnv1a recordHash;
+    ContentHash recordHash;
     recordHash.add(bytes.data() + kHeaderBytes, bytes.size() - kHeaderBytes);
     if (recordHash.value() != expectedHash) return std::nullopt;
 

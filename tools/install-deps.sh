@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config
   libglfw3-dev libglm-dev libimgui-dev libassimp-dev libtinyobjloader-dev
-  nlohmann-json3-dev libstb-dev libspng-dev libtinyexr-dev libmeshoptimizer-dev
+  nlohmann-json3-dev libstb-dev libspng-dev libtinyexr-dev libmeshoptimizer-dev zlib1g-dev
   libegl-dev libgl-dev libegl1-mesa libgl1-mesa-dri
   catch2 xvfb xauth
 )

@@ -1,0 +1,132 @@
+// Brushes: strokes on the 3D skin that paint the UV-space layers.
+//
+// A stroke is a polyline of points on the skin (model space, mm). A texel's influence is
+//     w = strength * falloff(distance from the texel's 3D point to the nearest polyline segment)
+// falloff = 1 within hardness * radius, then a smoothstep down to 0 at the radius. Because the
+// distance is to the segments, not to dabs at the input events, the result does not depend on
+// how fast the pen moved. Each texel keeps the stroke's largest w so far (the per-stroke
+// maximum), and its value is always recomputed from its value before the stroke:
+//     set       v = (1 - w) * before + w * value   (exactly `value` where w = 1)
+//     add       v = before + w * value       (clamped to the layer's range)
+//     subtract  v = before - w * value
+//     smooth    v = (1 - w) * before + w * mean, mean of the values before the stroke within
+//               a quarter of the radius (at least 1 mm) in 3D, so smoothing crosses seams
+// so overlapping parts of one stroke never pile up, and painting the stroke point by point gives
+// exactly what painting it at once gives. With symmetry the mirrored polyline (x -> -x) joins
+// the same maximum: exact mirror images, and no doubling where a stroke crosses the midline.
+// docs/painting.md has the numbers and their sources.
+#pragma once
+
+#include "core/LayerEdit.h"
+#include "core/Layers.h"
+#include "core/UndoStack.h"
+
+#include <glm/vec3.hpp>
+
+#include <array>
+#include <memory>
+#include <vector>
+
+namespace stipple {
+
+enum class BrushTool { Density, Hairline, Shading, Scar, Eraser };
+// Hairline: add paints the mask (value 1 = fully in), subtract erases it. The eraser ignores
+// the mode and value: it sets every layer towards its default.
+enum class BrushMode { Set, Add, Subtract, Smooth };
+
+struct BrushSettings {
+    BrushTool tool = BrushTool::Density;
+    BrushMode mode = BrushMode::Set;
+    float value = 80.0f;     // set: the target; add/subtract: the change at full influence (layer units)
+    float radiusMm = 15.0f;  // on the skin (3D distance)
+    float strength = 1.0f;   // 0..1, scales the influence
+    float hardness = 0.3f;   // 0..1, fraction of the radius at full influence
+    bool symmetry = false;   // mirror across the mid-sagittal plane (x = 0)
+};
+
+// What each tool starts with (docs/painting.md).
+BrushSettings defaultBrush(BrushTool tool);
+// A line scar such as an FUT strip scar, 1-3 mm wide (2 mm by default); paint it as a stroke.
+BrushSettings scarLineBrush(float widthMm = 2.0f);
+// A dot scar such as an FUE punch scar, 0.8-1.0 mm (0.9 mm by default); paint it as a
+// one-point stroke.
+BrushSettings dotScarBrush(float diameterMm = 0.9f);
+
+// 1 within hardness * radius, smoothstep to 0 at the radius, 0 beyond.
+float brushFalloff(float distanceMm, float radiusMm, float hardness);
+// Smoothing averages over this radius around each texel.
+float smoothingRadiusMm(float radiusMm);
+
+// Whether a dab may go where the cursor's ray hit the skin: the surface must face the viewer
+// within maxAngleDegrees (80 by default: grazing dabs smear across the UV map and misplace).
+// `viewDirection` points from the eye to the surface, any length; `normal` is unit.
+constexpr float kMaxDabAngleDegrees = 80.0f;
+bool dabAllowed(const glm::vec3& normal, const glm::vec3& viewDirection, float maxAngleDegrees = kMaxDabAngleDegrees);
+
+struct SurfaceSphere {
+    glm::vec3 centreMm{0.0f};
+    float radiusMm = 0.0f;
+};
+
+// Texels [x0, x1) x [y0, y1).
+struct TexelRect {
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    bool empty() const { return x0 >= x1 || y0 >= y1; }
+    void include(int i, int j);
+    void include(const TexelRect& other);
+};
+
+// Where a stroke (or its latest points) changed the design: what to re-scatter and re-bake.
+struct StrokeChange {
+    // One sphere per side of the head (two with symmetry). Every changed texel, and every point
+    // of the skin whose bilinear sample of a layer can have changed (three texel footprints
+    // more, for the sample's neighbours and the padding), lies inside one of them.
+    std::vector<SurfaceSphere> reach;
+    std::array<TexelRect, kLayerKindCount> texels;  // changed texels of each layer, padding included
+    bool empty() const;
+};
+
+class BrushStroke {
+public:
+    // Starts a stroke on `layers`, which must outlive it. Throws InputError for a radius that is
+    // not positive or a strength or hardness outside 0..1.
+    BrushStroke(LayerSet& layers, const BrushSettings& settings);
+
+    // Extends the stroke to the next point(s) on the skin and paints the new segments at once.
+    // Returns what these points changed.
+    StrokeChange addPoint(const glm::vec3& pointMm);
+    StrokeChange addPoints(const std::vector<glm::vec3>& pointsMm);
+    // Everything the stroke changed so far.
+    const StrokeChange& change() const { return total_; }
+
+    // Ends the stroke: the undo step holding the 64x64 tiles it changed (null when it changed
+    // nothing). The stroke takes no more points.
+    std::unique_ptr<LayerEdit> finish();
+
+private:
+    struct Target {
+        Layer* layer;
+        const SurfaceAtlas* atlas;
+        BrushMode mode;
+        float value;
+        std::vector<float> before;     // the whole layer when the stroke began
+        std::vector<float> influence;  // per texel: the stroke's largest w so far (0 = untouched)
+        std::vector<float> mean;       // smooth mode: mean of `before` around each touched texel
+        std::vector<std::uint32_t> touched;
+    };
+    void paintSegment(const glm::vec3& a, const glm::vec3& b, StrokeChange& change, float& footprintMm);
+    float smoothedMean(const Target& target, std::size_t texel) const;
+
+    BrushSettings settings_;
+    std::vector<Target> targets_;
+    std::vector<glm::vec3> points_;
+    StrokeChange total_;
+    float reachMarginMm_ = 0.0f;  // radius plus three texel footprints, the largest met so far
+    bool finished_ = false;
+};
+
+// Paints a whole stroke at once; pushes its undo step when `undo` is given.
+StrokeChange paintStroke(LayerSet& layers, const BrushSettings& settings, const std::vector<glm::vec3>& pointsMm,
+                         UndoStack* undo = nullptr);
+
+}  // namespace stipple

@@ -1,0 +1,61 @@
+#include "io/Design.h"
+
+#include "core/Error.h"
+
+namespace stipple {
+
+Design openDesign(const std::filesystem::path& path, const LoadOptions& options) {
+    Design design;
+    if (!looksLikeProject(path)) {
+        design.mesh = loadHeadMesh(path, options, &design.loadReport);
+        design.layers = std::make_unique<LayerSet>(design.mesh);
+        return design;
+    }
+    const Project project = readProject(path);
+    const std::filesystem::path headPath = resolveHeadPath(path, project.headPath);
+    LoadOptions headOptions = options;
+    if (project.millimetresPerUnit && !options.millimetresPerUnit) headOptions.millimetresPerUnit = project.millimetresPerUnit;
+    std::error_code ec;
+    if (!std::filesystem::exists(headPath, ec))
+        throw InputError(path.string() + ": its head " + headPath.string() +
+                         " is missing; put the head file there, beside the project or at that path");
+    design.mesh = loadHeadMesh(headPath, headOptions, &design.loadReport);
+    if (meshContentHash(design.mesh) != project.headHash)
+        throw InputError(path.string() + ": its head " + headPath.string() +
+                         " has changed since the design was made (different content), so the design would land "
+                         "in the wrong places");
+    LayerSizes sizes;
+    for (const Layer& layer : project.layers) {
+        if (layer.width() != layer.height())
+            throw InputError(path.string() + ": layer '" + layer.spec().name + "' is not square");
+        sizes.size[std::size_t(layer.kind())] = layer.width();
+    }
+    design.layers = std::make_unique<LayerSet>(design.mesh, sizes);
+    for (const Layer& layer : project.layers) design.layers->layer(layer.kind()) = layer;
+    design.needlePreset = project.needlePreset;
+    return design;
+}
+
+Project projectFor(const Design& design, const std::filesystem::path& projectPath) {
+    Project project;
+    project.headPath = headPathForProject(projectPath, design.mesh.sourcePath);
+    project.headHash = meshContentHash(design.mesh);
+    if (!design.loadReport.unitsDetected) project.millimetresPerUnit = design.loadReport.millimetresPerUnit;
+    project.needlePreset = design.needlePreset;
+    for (LayerKind kind : kLayerKinds) project.layers.push_back(design.layers->layer(kind));
+    return project;
+}
+
+DensityMap designDensity(const LayerSet& layers) {
+    const Layer& density = layers.layer(LayerKind::Density);
+    const DensityMap mask = layers.layer(LayerKind::Hairline).toDensityMap();  // sampled like the density
+    DensityMap result(density.width(), density.height());
+    for (int j = 0; j < density.height(); ++j)
+        for (int i = 0; i < density.width(); ++i) {
+            const glm::vec2 uv((float(i) + 0.5f) / float(density.width()), (float(j) + 0.5f) / float(density.height()));
+            result.set(i, j, density.at(i, j) * mask.sample(uv));
+        }
+    return result;
+}
+
+}  // namespace stipple

@@ -1,0 +1,34 @@
+// A design as the command line and the app open it: a head and the layers painted on it, from a
+// mesh file (a fresh design) or from a project file.
+#pragma once
+
+#include "core/DensityMap.h"
+#include "core/Layers.h"
+#include "io/MeshLoader.h"
+#include "io/ProjectFile.h"
+
+#include <filesystem>
+#include <memory>
+
+namespace stipple {
+
+struct Design {
+    HeadMesh mesh;
+    LoadReport loadReport;
+    std::unique_ptr<LayerSet> layers;
+    int needlePreset = 1;
+};
+
+// A project brings its head (found beside the project or where it was) and its layers; any
+// other file is a head to start a fresh design on. Throws InputError naming the file and the
+// problem, including a head that changed since the project was saved.
+Design openDesign(const std::filesystem::path& path, const LoadOptions& options = {});
+
+// The project that saves `design` to `projectPath`.
+Project projectFor(const Design& design, const std::filesystem::path& projectPath);
+
+// What the scatter reads: density where the hairline mask lets impressions go
+// (density x hairline, per density texel; the mask is sampled where the sizes differ).
+DensityMap designDensity(const LayerSet& layers);
+
+}  // namespace stipple

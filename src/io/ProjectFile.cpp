@@ -1,0 +1,186 @@
+#include "io/ProjectFile.h"
+
+#include "core/Error.h"
+#include "io/AtomicFile.h"
+
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+namespace stipple {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr char kMagic[8] = {'S', 'T', 'I', 'P', 'P', 'L', 'E', '\x1a'};
+constexpr const char* kFormatName = "stipple-project";
+// Limits for files from other machines: far above any real design, far below harm.
+constexpr std::uint64_t kMaxHeaderBytes = 1u << 20;
+constexpr int kMaxLayerSide = 16384;
+constexpr std::size_t kMaxLayers = 16;
+constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t(4) << 30;
+
+const char* layerName(LayerKind kind) { return layerSpec(kind).name; }
+
+std::string compress(const std::vector<float>& texels, const std::string& file) {
+    static_assert(sizeof(float) == 4, "layers are stored as 32-bit floats");
+    const auto* bytes = reinterpret_cast<const Bytef*>(texels.data());
+    const uLong size = uLong(texels.size() * sizeof(float));
+    std::string out(compressBound(size), '\0');
+    uLongf outSize = uLongf(out.size());
+    if (compress2(reinterpret_cast<Bytef*>(out.data()), &outSize, bytes, size, Z_DEFAULT_COMPRESSION) != Z_OK)
+        throw InternalError(file + ": a layer could not be compressed");
+    out.resize(outSize);
+    return out;
+}
+
+std::vector<float> inflate(const char* data, std::size_t size, std::size_t texelCount, const std::string& where) {
+    std::vector<float> texels(texelCount);
+    uLongf outSize = uLongf(texelCount * sizeof(float));
+    const int result = uncompress(reinterpret_cast<Bytef*>(texels.data()), &outSize,
+                                  reinterpret_cast<const Bytef*>(data), uLong(size));
+    if (result != Z_OK || outSize != texelCount * sizeof(float))
+        throw InputError(where + " is damaged (its data does not decompress to the stated size)");
+    return texels;
+}
+
+}  // namespace
+
+std::string headPathForProject(const std::filesystem::path& projectPath, const std::filesystem::path& headPath) {
+    std::error_code ec;
+    const std::filesystem::path folder = std::filesystem::absolute(projectPath, ec).parent_path();
+    const std::filesystem::path head = std::filesystem::absolute(headPath, ec).lexically_normal();
+    const std::filesystem::path relative = head.lexically_relative(folder);
+    if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
+    return head.generic_string();
+}
+
+std::filesystem::path resolveHeadPath(const std::filesystem::path& projectPath, const std::string& storedPath) {
+    const std::filesystem::path stored(storedPath);
+    if (stored.is_absolute()) return stored;
+    std::error_code ec;
+    return (std::filesystem::absolute(projectPath, ec).parent_path() / stored).lexically_normal();
+}
+
+bool looksLikeProject(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    char magic[sizeof kMagic] = {};
+    in.read(magic, sizeof magic);
+    return in.gcount() == sizeof magic && std::memcmp(magic, kMagic, sizeof kMagic) == 0;
+}
+
+void writeProject(const std::filesystem::path& path, const Project& project) {
+    const std::string file = path.string();
+    Json layers = Json::array();
+    std::vector<std::string> blocks;
+    for (const Layer& layer : project.layers) {
+        blocks.push_back(compress(layer.texels(), file));
+        layers.push_back({{"kind", layerName(layer.kind())},
+                          {"width", layer.width()},
+                          {"height", layer.height()},
+                          {"encoding", "zlib-float32le"},
+                          {"bytes", blocks.back().size()}});
+    }
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(project.headHash));
+    Json head = {{"path", project.headPath}, {"content_hash", hash}};
+    if (project.millimetresPerUnit) head["millimetres_per_unit"] = *project.millimetresPerUnit;
+    const Json header = {{"format", kFormatName},
+                         {"version", kProjectFormatVersion},
+                         {"head", head},
+                         {"design", {{"needle_preset", project.needlePreset}}},
+                         {"layers", layers}};
+    const std::string headerText = header.dump(2);
+    std::string bytes(kMagic, sizeof kMagic);
+    const std::uint64_t headerSize = headerText.size();
+    for (int shift = 0; shift < 64; shift += 8) bytes.push_back(char((headerSize >> shift) & 0xff));
+    bytes += headerText;
+    for (const std::string& block : blocks) bytes += block;
+    writeFileAtomically(path, bytes);
+}
+
+Project readProject(const std::filesystem::path& path) {
+    const std::string file = path.string();
+    std::error_code ec;
+    const std::uintmax_t fileSize = std::filesystem::file_size(path, ec);
+    if (ec) throw InputError(file + ": cannot be read (" + ec.message() + ")");
+    if (fileSize > kMaxFileBytes) throw InputError(file + ": larger than any project can be");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(file + ": cannot be opened for reading");
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (bytes.size() < sizeof kMagic + 8 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+        throw InputError(file + ": not a Stipple project");
+    std::uint64_t headerSize = 0;
+    for (int i = 0; i < 8; ++i) headerSize |= std::uint64_t(std::uint8_t(bytes[sizeof kMagic + std::size_t(i)])) << (8 * i);
+    const std::size_t headerStart = sizeof kMagic + 8;
+    if (headerSize > kMaxHeaderBytes || headerSize > bytes.size() - headerStart)
+        throw InputError(file + ": the project's header is truncated or damaged");
+
+    Project project;
+    std::size_t offset = headerStart + std::size_t(headerSize);
+    try {
+        const Json header = Json::parse(bytes.substr(headerStart, std::size_t(headerSize)));
+        if (header.value("format", "") != kFormatName) throw InputError(file + ": not a Stipple project");
+        const int version = header.at("version").get<int>();
+        if (version > kProjectFormatVersion)
+            throw InputError(file + ": made by a newer Stipple (project version " + std::to_string(version) +
+                             "); this one reads up to version " + std::to_string(kProjectFormatVersion));
+        const Json& head = header.at("head");
+        project.headPath = head.at("path").get<std::string>();
+        project.headHash = std::stoull(head.at("content_hash").get<std::string>(), nullptr, 16);
+        if (head.contains("millimetres_per_unit")) {
+            const float unit = head.at("millimetres_per_unit").get<float>();
+            if (!(unit > 0.0f && unit < 1e6f)) throw InputError(file + ": the head's unit is not a positive number");
+            project.millimetresPerUnit = unit;
+        }
+        project.needlePreset = header.at("design").value("needle_preset", project.needlePreset);
+        const Json& layers = header.at("layers");
+        if (!layers.is_array() || layers.size() > kMaxLayers) throw InputError(file + ": the layer list is damaged");
+        std::array<bool, kLayerKindCount> seen{};
+        for (const Json& entry : layers) {
+            const std::string name = entry.at("kind").get<std::string>();
+            const std::string where = file + ": layer '" + name + "'";
+            const auto kind = std::find_if(kLayerKinds.begin(), kLayerKinds.end(),
+                                           [&](LayerKind k) { return name == layerName(k); });
+            const int width = entry.at("width").get<int>(), height = entry.at("height").get<int>();
+            const std::uint64_t blockSize = entry.at("bytes").get<std::uint64_t>();
+            if (entry.value("encoding", "") != "zlib-float32le") throw InputError(where + " has an unknown encoding");
+            if (width < 1 || height < 1 || width > kMaxLayerSide || height > kMaxLayerSide)
+                throw InputError(where + " has an impossible size " + std::to_string(width) + "x" + std::to_string(height));
+            if (blockSize > bytes.size() - offset) throw InputError(where + " is truncated");
+            if (kind == kLayerKinds.end()) {
+                offset += std::size_t(blockSize);  // a layer this version does not know: skipped
+                continue;
+            }
+            if (seen[std::size_t(*kind)]) throw InputError(where + " appears twice");
+            seen[std::size_t(*kind)] = true;
+            Layer layer(*kind, width, height);
+            layer.texels() = inflate(bytes.data() + offset, std::size_t(blockSize), layer.texels().size(), where);
+            for (float v : layer.texels())
+                if (!(v >= layer.spec().minValue && v <= layer.spec().maxValue))
+                    throw InputError(where + " holds values outside " + std::to_string(layer.spec().minValue) + ".." +
+                                     std::to_string(layer.spec().maxValue));
+            offset += std::size_t(blockSize);
+            project.layers.push_back(std::move(layer));
+        }
+        for (LayerKind kind : kLayerKinds)
+            if (!seen[std::size_t(kind)]) throw InputError(file + ": the " + std::string(layerName(kind)) + " layer is missing");
+        std::sort(project.layers.begin(), project.layers.end(),
+                  [](const Layer& a, const Layer& b) { return a.kind() < b.kind(); });
+    } catch (const Json::exception& e) {
+        throw InputError(file + ": the project's header is damaged (" + e.what() + ")");
+    } catch (const std::invalid_argument&) {
+        throw InputError(file + ": the head's content hash is not a hexadecimal number");
+    } catch (const std::out_of_range&) {
+        throw InputError(file + ": the head's content hash is out of range");
+    }
+    return project;
+}
+
+}  // namespace stipple

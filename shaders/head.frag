@@ -36,7 +36,17 @@ float pigmentAt(vec3 position, vec2 uv) {
     return mix(pigmentCoverage(position, footprintMm, useMap < 1.0), mapped, useMap);
 }
 
+uniform vec4 uBrushCursor;   // xyz: centre on the skin (mm), w: radius (0 hides it)
+uniform bool uBrushMirrored;
+
 out vec4 fragColor;
+
+// 1 on a thin ring of the brush's radius around `center`, measured on the skin: about two
+// pixels wide at any zoom.
+float brushRing(vec3 position, vec3 center, float radiusMm) {
+    float pixelMm = max(length(dFdx(position)), length(dFdy(position)));
+    return 1.0 - smoothstep(pixelMm, 2.0 * pixelMm, abs(distance(position, center) - radiusMm));
+}
 
 void main() {
     vec3 n = normalize(vNormal);
@@ -60,5 +70,11 @@ void main() {
 
     if (uShowScalp) color = mix(color, vec3(0.05, 0.35, 0.9), 0.45 * vScalpWeight);
 
-    fragColor = vec4(linearToSrgb(toneMap(color)), 1.0);
+    vec3 encoded = linearToSrgb(toneMap(color));
+    if (uBrushCursor.w > 0.0) {
+        float ring = brushRing(vPosition, uBrushCursor.xyz, uBrushCursor.w);
+        if (uBrushMirrored) ring = max(ring, brushRing(vPosition, uBrushCursor.xyz * vec3(-1.0, 1.0, 1.0), uBrushCursor.w));
+        encoded = mix(encoded, vec3(1.0, 0.92, 0.55), 0.9 * ring);
+    }
+    fragColor = vec4(encoded, 1.0);
 }

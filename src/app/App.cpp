@@ -6,6 +6,7 @@
 #include "app/App.h"
 
 #include "app/FileBrowser.h"
+#include "app/PaintSession.h"
 #include "app/PoolJob.h"
 #include "core/Error.h"
 #include "core/Needles.h"
@@ -14,6 +15,7 @@
 #include "gpu/GlInfo.h"
 #include "gpu/HeadRenderer.h"
 #include "gpu/ScalpImpressions.h"
+#include "io/Design.h"
 #include "io/ImageFile.h"
 
 #include <GLFW/glfw3.h>
@@ -23,6 +25,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <cstring>
 #include <memory>
 
@@ -32,9 +35,11 @@ namespace {
 // [SECTION] Window state
 
 struct LoadedHead {
-    HeadMesh mesh;
-    LoadReport report;
+    std::string openedPath;                           // the mesh or project the user opened
+    std::string projectPath;                          // where Save writes; empty until saved
+    Design design;
     std::unique_ptr<HeadRenderer> renderer;
+    std::unique_ptr<PaintSession> paint;
     std::unique_ptr<PoolJob> poolJob;                 // until the candidate pool is ready
     std::unique_ptr<ScalpImpressions> impressions;    // after
 };
@@ -47,11 +52,14 @@ struct AppState {
     ShadingSettings shading;
     int skinType = 3;           // Fitzpatrick 1..6; 0 means the custom colour
     bool showImpressions = true;
+    bool paintMode = false;     // left drag paints instead of orbiting
     float density = kDefaultDensityPerCm2;
-    int needle = kDefaultNeedlePreset;
+    bool showSaveAs = false;
+    bool screenshotRequested = false;  // F12: the next frame is saved as a PNG
+    char savePath[512] = "";    // the Save As dialog's text
     glm::vec3 customSkin = fitzpatrickPreset(3).albedoSrgb;
     FileBrowser fileBrowser;
-    std::string errorMessage;   // shown in a modal until dismissed
+    std::string errorMessage;   // a problem or a notice, shown in a modal until dismissed
     bool showShortcuts = false;
     bool showAbout = false;
     glm::dvec2 lastCursor{0.0};
@@ -64,7 +72,9 @@ float framebufferAspect(GLFWwindow* window) {
 }
 
 void updateTitle(const AppState& state) {
-    const std::string title = "Stipple - " + (state.head ? state.head->mesh.sourcePath : std::string("no head"));
+    std::string title = "Stipple - no head";
+    if (state.head)
+        title = "Stipple - " + (state.head->projectPath.empty() ? state.head->design.mesh.sourcePath : state.head->projectPath);
     glfwSetWindowTitle(state.window, title.c_str());
 }
 
@@ -74,13 +84,16 @@ void updateTitle(const AppState& state) {
 void openHead(AppState& state, const std::string& path) {
     try {
         auto head = std::make_unique<LoadedHead>();
-        head->mesh = loadHeadMesh(path, state.loadOptions, &head->report);
-        head->renderer = std::make_unique<HeadRenderer>(head->mesh);
-        head->poolJob = std::make_unique<PoolJob>(head->mesh, PoolParams{});
+        head->design = openDesign(path, state.loadOptions);
+        head->renderer = std::make_unique<HeadRenderer>(head->design.mesh);
+        head->openedPath = path;
+        if (looksLikeProject(path)) head->projectPath = path;
+        head->paint = std::make_unique<PaintSession>(head->design);
+        head->poolJob = std::make_unique<PoolJob>(head->design.mesh, PoolParams{});
         const bool first = !state.head;
         state.head = std::move(head);
         if (first) state.camera.setView(StandardView::ThreeQuarter);
-        state.camera.frame(computeBounds(state.head->mesh.positions), framebufferAspect(state.window));
+        state.camera.frame(computeBounds(state.head->design.mesh.positions), framebufferAspect(state.window));
         updateTitle(state);
     } catch (const std::exception& e) {
         state.errorMessage = std::string(e.what()) + (state.head ? "\nThe head on screen was kept." : "");
@@ -99,21 +112,39 @@ void collectCandidatePool(AppState& state) {
         return;
     }
     try {
-        state.head->impressions = std::make_unique<ScalpImpressions>(state.head->mesh, std::move(*pool),
-                                                                     dotLookFor(state.needle), state.density);
+        const Design& design = state.head->design;
+        state.head->impressions = std::make_unique<ScalpImpressions>(
+            design.mesh, std::move(*pool), dotLookFor(design.needlePreset), designDensity(*design.layers));
     } catch (const std::exception& e) {
         state.errorMessage = std::string("Impressions cannot be shown: ") + e.what();
     }
 }
 
 void closeUpView(AppState& state) {
-    if (state.head) state.camera = closeUpCamera(state.head->mesh);
+    if (state.head) state.camera = closeUpCamera(state.head->design.mesh);
 }
 
 void reloadWithUnits(AppState& state, std::optional<float> millimetresPerUnit) {
     if (!state.head) return;
     state.loadOptions.millimetresPerUnit = millimetresPerUnit;
-    openHead(state, state.head->mesh.sourcePath);
+    openHead(state, state.head->openedPath);
+}
+
+// After the layers changed anywhere (undo, redo, a whole-scalp density): everything again.
+void refreshImpressions(AppState& state) {
+    if (state.head && state.head->impressions)
+        state.head->impressions->setDensity(designDensity(*state.head->design.layers));
+}
+
+void saveProject(AppState& state, const std::string& path) {
+    if (!state.head) return;
+    try {
+        writeProject(path, projectFor(state.head->design, path));
+        state.head->projectPath = path;
+        updateTitle(state);
+    } catch (const std::exception& e) {
+        state.errorMessage = std::string(e.what()) + "\nNothing was overwritten.";
+    }
 }
 
 // [SECTION] Input: mouse, trackpad, keys, drops
@@ -132,26 +163,59 @@ void onScroll(GLFWwindow* window, double dx, double dy) {
     state.camera.orbit(float(-0.05 * dx), 0.0f);
 }
 
-void handleMouseDrag(AppState& state) {
+bool keyDown(GLFWwindow* window, int left, int right) {
+    return glfwGetKey(window, left) == GLFW_PRESS || glfwGetKey(window, right) == GLFW_PRESS;
+}
+
+// Places the brush under the mouse and paints while the left button is held.
+void paintWithMouse(AppState& state, glm::dvec2 cursor, glm::ivec2 windowSize, bool paintButton) {
+    PaintSession& paint = *state.head->paint;
+    // The ray from the eye through the cursor, in model space.
+    const glm::vec2 ndc(2.0f * float(cursor.x) / float(windowSize.x) - 1.0f, 1.0f - 2.0f * float(cursor.y) / float(windowSize.y));
+    const glm::mat4 inverse = glm::inverse(state.camera.projection(framebufferAspect(state.window)) * state.camera.view());
+    const glm::vec4 nearPoint = inverse * glm::vec4(ndc, -1.0f, 1.0f), farPoint = inverse * glm::vec4(ndc, 1.0f, 1.0f);
+    const glm::vec3 eye = glm::vec3(nearPoint) / nearPoint.w;
+    paint.hover(eye, glm::vec3(farPoint) / farPoint.w - eye);
+    if (!paintButton) {
+        paint.endStroke();
+        return;
+    }
+    const std::vector<SurfaceSphere> changed = paint.paintAtCursor();
+    if (changed.empty() || !paint.changesImpressions() || !state.head->impressions) return;
+    std::vector<ScalpImpressions::Region> regions;
+    for (const SurfaceSphere& sphere : changed) regions.push_back({sphere.centreMm, sphere.radiusMm});
+    state.head->impressions->setDensityWithin(designDensity(*state.head->design.layers), regions);
+}
+
+void handleMouse(AppState& state) {
     double x = 0.0, y = 0.0;
     glfwGetCursorPos(state.window, &x, &y);
     const glm::dvec2 delta = glm::dvec2(x, y) - state.lastCursor;
     state.lastCursor = {x, y};
-    if (ImGui::GetIO().WantCaptureMouse) return;
+    if (state.head) state.head->paint->clearCursor();
+    if (ImGui::GetIO().WantCaptureMouse) {
+        if (state.head) state.head->paint->endStroke();
+        return;
+    }
     int width = 0, height = 0;
     glfwGetWindowSize(state.window, &width, &height);
     const float scale = 1.0f / float(std::max(height, 1));
     const bool left = glfwGetMouseButton(state.window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
     const bool right = glfwGetMouseButton(state.window, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
     const bool middle = glfwGetMouseButton(state.window, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
-    const bool shift = glfwGetKey(state.window, GLFW_KEY_LEFT_SHIFT) == GLFW_PRESS ||
-                       glfwGetKey(state.window, GLFW_KEY_RIGHT_SHIFT) == GLFW_PRESS;
-    if (middle || right || (left && shift)) state.camera.pan(-float(delta.x) * scale, float(delta.y) * scale);
-    else if (left) state.camera.orbit(-3.0f * float(delta.x) * scale, 3.0f * float(delta.y) * scale);
+    const bool shift = keyDown(state.window, GLFW_KEY_LEFT_SHIFT, GLFW_KEY_RIGHT_SHIFT);
+    const bool alt = keyDown(state.window, GLFW_KEY_LEFT_ALT, GLFW_KEY_RIGHT_ALT);
+    const bool painting = state.paintMode && state.head && !alt;
+    if (painting) paintWithMouse(state, {x, y}, {width, height}, left);
+    // Painting: middle or Alt + left orbits, right pans. Navigating: left orbits, the others pan.
+    const bool orbit = state.paintMode ? (middle || (left && alt)) : (left && !shift);
+    const bool pan = state.paintMode ? right : (middle || right || (left && shift));
+    if (pan) state.camera.pan(-float(delta.x) * scale, float(delta.y) * scale);
+    else if (orbit) state.camera.orbit(-3.0f * float(delta.x) * scale, 3.0f * float(delta.y) * scale);
 }
 
 void frameHead(AppState& state) {
-    if (state.head) state.camera.frame(computeBounds(state.head->mesh.positions), framebufferAspect(state.window));
+    if (state.head) state.camera.frame(computeBounds(state.head->design.mesh.positions), framebufferAspect(state.window));
 }
 
 void setStandardView(AppState& state, StandardView view) {
@@ -159,15 +223,50 @@ void setStandardView(AppState& state, StandardView view) {
     frameHead(state);
 }
 
+// Brush and history keys; false when `key` is not one of them.
+bool handleBrushKey(AppState& state, int key, bool control, bool shift) {
+    PaintSession& paint = *state.head->paint;
+    BrushSettings& brush = paint.brush;
+    switch (key) {
+    case GLFW_KEY_LEFT_BRACKET:
+        if (shift) brush.strength = std::max(0.0f, brush.strength - 0.05f);
+        else brush.radiusMm = std::max(0.3f, brush.radiusMm / 1.15f);
+        return true;
+    case GLFW_KEY_RIGHT_BRACKET:
+        if (shift) brush.strength = std::min(1.0f, brush.strength + 0.05f);
+        else brush.radiusMm = std::min(60.0f, brush.radiusMm * 1.15f);
+        return true;
+    case GLFW_KEY_X: brush.symmetry = !brush.symmetry; return true;
+    case GLFW_KEY_B: state.paintMode = !state.paintMode; return true;
+    case GLFW_KEY_Z:
+        if (!control) return false;
+        if (shift ? paint.redo() : paint.undo()) refreshImpressions(state);
+        return true;
+    case GLFW_KEY_Y:
+        if (!control) return false;
+        if (paint.redo()) refreshImpressions(state);
+        return true;
+    case GLFW_KEY_S:
+        if (!control) return false;
+        if (shift || state.head->projectPath.empty()) state.showSaveAs = true;
+        else saveProject(state, state.head->projectPath);
+        return true;
+    default: return false;
+    }
+}
+
 void onKey(GLFWwindow* window, int key, int, int action, int mods) {
     if (action == GLFW_RELEASE || ImGui::GetIO().WantCaptureKeyboard) return;
     AppState& state = stateOf(window);
     constexpr float kStep = 0.0873f;  // 5 degrees
     const bool control = mods & GLFW_MOD_CONTROL;
+    const bool shift = mods & GLFW_MOD_SHIFT;
+    if (state.head && handleBrushKey(state, key, control, shift)) return;
     switch (key) {
     case GLFW_KEY_O: if (control) state.fileBrowser.open(std::filesystem::current_path()); break;
     case GLFW_KEY_Q: if (control) glfwSetWindowShouldClose(window, GLFW_TRUE); break;
     case GLFW_KEY_F: frameHead(state); break;
+    case GLFW_KEY_F12: state.screenshotRequested = true; break;
     case GLFW_KEY_C: closeUpView(state); break;
     case GLFW_KEY_I: state.showImpressions = !state.showImpressions; break;
     case GLFW_KEY_S: state.shading.showScalpOverlay = !state.shading.showScalpOverlay; break;
@@ -195,15 +294,28 @@ constexpr StandardView kViewMenu[] = {StandardView::Front, StandardView::Back, S
 void drawMenuBar(AppState& state) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("Open head...", "Ctrl+O")) state.fileBrowser.open(std::filesystem::current_path());
+        if (ImGui::MenuItem("Open head or project...", "Ctrl+O")) state.fileBrowser.open(std::filesystem::current_path());
         if (ImGui::MenuItem("Open default head")) openHead(state, defaultHeadPath().string());
+        ImGui::Separator();
+        const bool hasHead = state.head != nullptr;
+        if (ImGui::MenuItem("Save project", "Ctrl+S", false, hasHead)) {
+            if (state.head->projectPath.empty()) state.showSaveAs = true;
+            else saveProject(state, state.head->projectPath);
+        }
+        if (ImGui::MenuItem("Save project as...", "Ctrl+Shift+S", false, hasHead)) state.showSaveAs = true;
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(state.window, GLFW_TRUE);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Edit")) {
+        const PaintSession* paint = state.head ? state.head->paint.get() : nullptr;
+        if (ImGui::MenuItem("Undo", "Ctrl+Z", false, paint && paint->history().canUndo()) && state.head->paint->undo())
+            refreshImpressions(state);
+        if (ImGui::MenuItem("Redo", "Ctrl+Y", false, paint && paint->history().canRedo()) && state.head->paint->redo())
+            refreshImpressions(state);
+        ImGui::Separator();
         if (ImGui::BeginMenu("Head units", state.head != nullptr)) {
-            const float applied = state.head ? state.head->report.millimetresPerUnit : 1.0f;
+            const float applied = state.head ? state.head->design.loadReport.millimetresPerUnit : 1.0f;
             if (ImGui::MenuItem("Detect from size", nullptr, !state.loadOptions.millimetresPerUnit))
                 reloadWithUnits(state, std::nullopt);
             for (const float unit : {1.0f, 10.0f, 25.4f, 1000.0f})
@@ -238,18 +350,18 @@ void drawHeadPanel(AppState& state) {
     ImGui::SetNextWindowPos(ImVec2(10, 40), ImGuiCond_FirstUseEver);
     ImGui::Begin("Head", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
     if (state.head) {
-        const HeadMesh& mesh = state.head->mesh;
+        const HeadMesh& mesh = state.head->design.mesh;
         const glm::vec3 size = computeBounds(mesh.positions).size();
         ImGui::TextUnformatted(std::filesystem::path(mesh.sourcePath).filename().string().c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", mesh.sourcePath.c_str());
         ImGui::Text("%zu vertices, %zu triangles", mesh.vertexCount(), mesh.triangleCount());
         ImGui::Text("Size %.0f x %.0f x %.0f mm (%s, %s)", size.x, size.y, size.z,
-                    unitName(state.head->report.millimetresPerUnit),
-                    state.head->report.unitsDetected ? "detected" : "set");
+                    unitName(state.head->design.loadReport.millimetresPerUnit),
+                    state.head->design.loadReport.unitsDetected ? "detected" : "set");
         ImGui::Text("Scalp area %.0f cm2", scalpAreaCm2(mesh));
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Measured on the 3D surface. A whole adult scalp is about 775 cm2.");
-        ImGui::TextDisabled(state.head->report.metadataFound ? "Scalp region from the head's metadata"
+        ImGui::TextDisabled(state.head->design.loadReport.metadataFound ? "Scalp region from the head's metadata"
                                                              : "Scalp region estimated from the geometry");
     } else {
         ImGui::TextUnformatted("No head loaded: File > Open or drop a mesh file here");
@@ -268,7 +380,7 @@ void drawHeadPanel(AppState& state) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fitzpatrick skin type of the client, or a colour of your own");
     if (state.skinType == 0) ImGui::ColorEdit3("Custom skin", &state.customSkin.x);
     state.shading.skinAlbedoSrgb = state.skinType > 0 ? fitzpatrickPreset(state.skinType).albedoSrgb : state.customSkin;
-    if (state.head && !state.head->mesh.albedo.empty()) {
+    if (state.head && !state.head->design.mesh.albedo.empty()) {
         ImGui::Checkbox("Use the mesh's own texture", &state.shading.useMeshAlbedo);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Off: shade with the skin tone above");
     }
@@ -289,35 +401,137 @@ void drawImpressionsPanel(AppState& state) {
         ScalpImpressions& impressions = *state.head->impressions;
         ImGui::Checkbox("Show impressions (I)", &state.showImpressions);
         ImGui::SetNextItemWidth(200);
-        ImGui::SliderFloat("Density", &state.density, 0.0f, impressions.field().maxDensityPerCm2(), "%.0f per cm2");
+        ImGui::SliderFloat("Density everywhere", &state.density, 0.0f, impressions.field().maxDensityPerCm2(), "%.0f per cm2");
         // Scatter and bake once the slider is let go: a full bake is too slow for every frame.
-        if (ImGui::IsItemDeactivatedAfterEdit()) impressions.setUniformDensity(state.density);
+        if (ImGui::IsItemDeactivatedAfterEdit()) {
+            state.head->paint->fillDensity(state.density);
+            refreshImpressions(state);
+        }
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Impressions per cm2 over the whole scalp. SMP's final layer is about 60-100;\n"
-                              "natural follicular units are 65-110 (mean 80). Ctrl+click to type a value.");
+            ImGui::SetTooltip("Impressions per cm2 over the whole scalp, replacing what was painted (undoable).\n"
+                              "SMP's final layer is about 60-100; natural follicular units are 65-110 (mean 80).\n"
+                              "Ctrl+click to type a value.");
         ImGui::SetNextItemWidth(200);
-        if (ImGui::BeginCombo("Needle", kNeedlePresets[state.needle].name)) {
+        int& needle = state.head->design.needlePreset;
+        if (ImGui::BeginCombo("Needle", kNeedlePresets[needle].name)) {
             for (int i = 0; i < int(std::size(kNeedlePresets)); ++i) {
                 const std::string label = std::string(kNeedlePresets[i].name) + " (cartridge " + kNeedlePresets[i].cartridge + ")";
-                if (ImGui::Selectable(label.c_str(), state.needle == i)) {
-                    state.needle = i;
+                if (ImGui::Selectable(label.c_str(), needle == i)) {
+                    needle = i;
                     impressions.setDotLook(dotLookFor(i));
                 }
             }
             ImGui::EndCombo();
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("1RL for hairlines and soft work, 3RL for fill");
-        ImGui::Text("%u impressions on %.0f cm2 of scalp", impressions.impressionCount(), scalpAreaCm2(state.head->mesh));
+        ImGui::Text("%u impressions on %.0f cm2 of scalp", impressions.impressionCount(), scalpAreaCm2(state.head->design.mesh));
         if (ImGui::Button("Close-up (C)")) closeUpView(state);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Look at the skin from 3 cm to see single dots");
     }
     ImGui::End();
 }
 
+struct ToolEntry {
+    BrushTool tool;
+    const char* name;
+    const char* tip;
+};
+constexpr ToolEntry kTools[] = {
+    {BrushTool::Density, "Density", "Impressions per cm2: set, add, subtract or smooth"},
+    {BrushTool::Hairline, "Hairline", "Where the design may place impressions: paint or erase, with a soft edge"},
+    {BrushTool::Shading, "Shading", "A lighter pigment tone for extreme thinning (0..1)"},
+    {BrushTool::Scar, "Scar", "Scar tissue that holds pigment less evenly: an FUT strip line (1-3 mm)"},
+    {BrushTool::Eraser, "Eraser", "Back to a fresh design: every layer to its default"},
+};
+
+void drawBrushPanel(AppState& state) {
+    ImGui::SetNextWindowPos(ImVec2(10, 470), ImGuiCond_FirstUseEver);
+    ImGui::Begin("Brush", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+    if (!state.head) {
+        ImGui::TextDisabled("No head");
+        ImGui::End();
+        return;
+    }
+    PaintSession& paint = *state.head->paint;
+    BrushSettings& brush = paint.brush;
+    ImGui::Checkbox("Paint (B)", &state.paintMode);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("On: left drag paints, middle drag or Alt + left drag orbits.\nOff: left drag orbits.");
+    for (const ToolEntry& entry : kTools) {
+        if (ImGui::RadioButton(entry.name, brush.tool == entry.tool)) {
+            // Each tool keeps its own sensible start (a hairline is painted mirrored, say).
+            brush = defaultBrush(entry.tool);
+            state.paintMode = true;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", entry.tip);
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    if (brush.tool == BrushTool::Density) {
+        const char* modes[] = {"Set", "Add", "Subtract", "Smooth"};
+        int mode = int(brush.mode);
+        ImGui::SetNextItemWidth(200);
+        if (ImGui::Combo("Mode", &mode, modes, 4)) brush.mode = BrushMode(mode);
+        ImGui::SetNextItemWidth(200);
+        ImGui::SliderFloat("Density", &brush.value, 0.0f, 200.0f, "%.0f per cm2");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Set: the target; add or subtract: the change at the brush's centre");
+    } else if (brush.tool == BrushTool::Hairline) {
+        bool erase = brush.mode == BrushMode::Subtract;
+        if (ImGui::Checkbox("Erase the mask", &erase)) brush.mode = erase ? BrushMode::Subtract : BrushMode::Add;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Off: paint where impressions may go. On: take it away.");
+    } else if (brush.tool == BrushTool::Shading) {
+        ImGui::SetNextItemWidth(200);
+        ImGui::SliderFloat("Tone", &brush.value, 0.0f, 1.0f, "%.2f");
+    }
+    ImGui::SetNextItemWidth(200);
+    ImGui::SliderFloat("Radius ([ ])", &brush.radiusMm, 0.3f, 60.0f, "%.1f mm", ImGuiSliderFlags_Logarithmic);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Measured on the skin. [ and ] change it.");
+    ImGui::SetNextItemWidth(200);
+    ImGui::SliderFloat("Strength (Shift+[ ])", &brush.strength, 0.0f, 1.0f, "%.2f");
+    ImGui::SetNextItemWidth(200);
+    ImGui::SliderFloat("Hardness", &brush.hardness, 0.0f, 1.0f, "%.2f");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Share of the radius at full strength; the rest fades softly");
+    ImGui::Checkbox("Mirror left and right (X)", &brush.symmetry);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Paint both sides of the head at once, across the mid-sagittal plane");
+    ImGui::BeginDisabled(!paint.history().canUndo());
+    if (ImGui::Button("Undo (Ctrl+Z)") && paint.undo()) refreshImpressions(state);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!paint.history().canRedo());
+    if (ImGui::Button("Redo (Ctrl+Y)") && paint.redo()) refreshImpressions(state);
+    ImGui::EndDisabled();
+    ImGui::Text("Steps to undo: %zu", paint.history().undoCount());
+    ImGui::End();
+}
+
+void drawSaveAsDialog(AppState& state) {
+    if (state.showSaveAs && state.head) {
+        const std::filesystem::path suggested =
+            state.head->projectPath.empty()
+                ? std::filesystem::path(state.head->design.mesh.sourcePath).replace_extension(".stipple")
+                : std::filesystem::path(state.head->projectPath);
+        std::snprintf(state.savePath, sizeof state.savePath, "%s", suggested.string().c_str());
+        ImGui::OpenPopup("Save project as");
+        state.showSaveAs = false;
+    }
+    if (!ImGui::BeginPopupModal("Save project as", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::TextUnformatted("The design and a reference to its head, in one .stipple file:");
+    ImGui::SetNextItemWidth(520);
+    const bool entered = ImGui::InputText("##path", state.savePath, sizeof state.savePath, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::Button("Save") || entered) {
+        saveProject(state, state.savePath);
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
 void drawDialogs(AppState& state) {
     if (const auto picked = state.fileBrowser.draw()) openHead(state, picked->string());
-    if (!state.errorMessage.empty()) ImGui::OpenPopup("Problem");
-    if (ImGui::BeginPopupModal("Problem", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    drawSaveAsDialog(state);
+    if (!state.errorMessage.empty()) ImGui::OpenPopup("Stipple");
+    if (ImGui::BeginPopupModal("Stipple", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted(state.errorMessage.c_str());
         if (ImGui::Button("OK") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
             state.errorMessage.clear();
@@ -334,7 +548,14 @@ void drawDialogs(AppState& state) {
                                "+ / -             zoom\n"
                                "1..6              front, back, left, right, top, three-quarter\n"
                                "F                 frame the head\n"
+                               "F12               save the view as a PNG in the current folder\n"
                                "C                 close-up of the skin (single dots)\n"
+                               "B                 paint mode on or off\n"
+                               "  painting: left drag paints, middle or Alt + left drag orbits, right pans\n"
+                               "[ and ]           brush radius; with Shift: strength\n"
+                               "X                 mirror the brush left and right\n"
+                               "Ctrl+Z, Ctrl+Y    undo, redo (also Ctrl+Shift+Z)\n"
+                               "Ctrl+S            save the project (Ctrl+Shift+S: save as)\n"
                                "I                 show or hide the impressions\n"
                                "S                 scalp region overlay\n"
                                "Ctrl+O            open a head (or drop a file on the window)\n"
@@ -435,7 +656,7 @@ int runApp(const AppOptions& options) {
 
         for (int frame = 1; !glfwWindowShouldClose(state.window); ++frame) {
             glfwPollEvents();
-            handleMouseDrag(state);
+            handleMouse(state);
             collectCandidatePool(state);
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
@@ -443,6 +664,7 @@ int runApp(const AppOptions& options) {
             drawMenuBar(state);
             drawHeadPanel(state);
             drawImpressionsPanel(state);
+            drawBrushPanel(state);
             drawDialogs(state);
             ImGui::Render();
 
@@ -451,6 +673,11 @@ int runApp(const AppOptions& options) {
             glBindFramebuffer(GL_FRAMEBUFFER, 0);
             glViewport(0, 0, width, height);
             if (state.head) {
+                const std::optional<glm::vec3>& cursor = state.head->paint->cursor();
+                state.shading.brushCursor.visible = state.paintMode && cursor.has_value();
+                if (cursor) state.shading.brushCursor.centerMm = *cursor;
+                state.shading.brushCursor.radiusMm = state.head->paint->brush.radiusMm;
+                state.shading.brushCursor.mirrored = state.head->paint->brush.symmetry;
                 PigmentView pigment;
                 if (state.showImpressions && state.head->impressions) pigment = state.head->impressions->view();
                 state.head->renderer->draw(state.camera, width, height, state.shading, pigment);
@@ -463,6 +690,18 @@ int runApp(const AppOptions& options) {
             // A scripted run waits for the impressions before it counts frames.
             const bool busy = state.head && state.head->poolJob;
             if (busy) frame = 0;
+            if (state.screenshotRequested) {
+                state.screenshotRequested = false;
+                char name[64];
+                const std::time_t now = std::time(nullptr);
+                std::strftime(name, sizeof name, "stipple-%Y%m%d-%H%M%S.png", std::localtime(&now));
+                try {
+                    writeScreenshot(state.window, name);
+                    state.errorMessage = std::string("Saved the view as ") + (std::filesystem::current_path() / name).string();
+                } catch (const std::exception& e) {
+                    state.errorMessage = e.what();
+                }
+            }
             if (options.exitAfterFrames > 0 && frame >= options.exitAfterFrames) {
                 if (options.screenshot) writeScreenshot(state.window, *options.screenshot);
                 glfwSetWindowShouldClose(state.window, GLFW_TRUE);

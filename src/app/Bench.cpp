@@ -230,7 +230,7 @@ int runBench() {
                             raised ? 150.0f : kDefaultDensityPerCm2);
         // Bilinear sampling carries a texel's change one texel further: two texels of about
         // 1.7 mm (256 over the default head's scalp chart) beyond the disc.
-        design.setDensityAround(density, middle.position, kRadiusMm + 4.0f);
+        design.setDensityWithin(density, {{middle.position, kRadiusMm + 4.0f}});
     };
     printFigure("15 mm change: re-scatter + re-bake", medianMs(11, [&] {
                     changeDensity();
@@ -246,7 +246,7 @@ int runBench() {
     // must not matter.
     ScalpImpressions large(head, million);
     for (const std::size_t count : {10'000, 100'000, 1'000'000}) {
-        large.setUniformDensity(float(double(count) / (million.areaMm2 / 100.0)));
+        large.setDensity(DensityMap::uniform(float(double(count) / (million.areaMm2 / 100.0))));
         char name[64];
         std::snprintf(name, sizeof name, "frame at 1280x800, %zuk impressions", std::size_t(large.impressionCount() / 1000));
         printFigure(name, medianMs(21, [&] {

@@ -16,9 +16,12 @@
 #include "gpu/Snapshot.h"
 #include "io/AtomicFile.h"
 #include "io/ImageFile.h"
+#include "io/Design.h"
 #include "io/MeshLoader.h"
 #include "io/PoolCache.h"
+#include "io/StrokeScript.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -38,8 +41,10 @@ constexpr const char* kUsage =
     "  stipple info [MESH]       print facts about a head mesh\n"
     "  stipple render [MESH] --view VIEW --size WxH --out FILE.png\n"
     "                            render the head headless (no X server needed)\n"
-    "  stipple impressions [MESH] [--density N] --out FILE.csv\n"
+    "  stipple impressions [MESH|PROJECT] [--density N] --out FILE.csv\n"
     "                            list the impressions of a design\n"
+    "  stipple paint [MESH|PROJECT] --strokes FILE.json --out PROJECT.stipple\n"
+    "                            apply scripted brush strokes and write the project\n"
     "  stipple bench             print the benchmark figures\n"
     "  stipple COMMAND --help    details of one command\n"
     "\n"
@@ -53,14 +58,15 @@ constexpr const char* kInfoHelp =
     "where the scalp region came from (metadata or estimated).\n";
 
 constexpr const char* kRenderHelp =
-    "usage: stipple render [MESH] [--view VIEW] [--size WxH] --out FILE.png\n"
+    "usage: stipple render [MESH|PROJECT] [--view VIEW] [--size WxH] --out FILE.png\n"
     "                      [--density N] [--needle 0..4] [--close-up]\n"
     "                      [--skin 1..6] [--scalp-overlay] [--units mm|cm|m|in|FACTOR]\n"
     "\n"
-    "Renders MESH (the default head without MESH) headless through EGL and writes a PNG.\n"
+    "Renders a design headless through EGL and writes a PNG: a PROJECT with its painted layers,\n"
+    "or MESH (the default head without one) with a fresh design.\n"
     "  --view           front, back, left, right, top or three-quarter (default front)\n"
     "  --size           picture size (default 1280x800)\n"
-    "  --density        impressions per cm2 over the scalp (default 80; 0 shows bare skin)\n"
+    "  --density        one density everywhere, impressions per cm2 (0 shows bare skin)\n"
     "  --needle         needle preset: 0 1RL 0.18, 1 1RL 0.20 (default), 2 1RL 0.25,\n"
     "                   3 1RL 0.30, 4 3RL 0.25 mm\n"
     "  --close-up       look at the skin from 30 mm above the vertex, to see single dots\n"
@@ -69,11 +75,19 @@ constexpr const char* kRenderHelp =
     "  --units          the mesh's unit, overriding detection from the head's size\n";
 
 constexpr const char* kImpressionsHelp =
-    "usage: stipple impressions [MESH] [--density N] [--needle 0..4] --out FILE.csv\n"
+    "usage: stipple impressions [MESH|PROJECT] [--density N] [--needle 0..4] --out FILE.csv\n"
     "\n"
-    "Scatters impressions over the scalp of MESH (the default head without MESH) at a uniform\n"
-    "density (impressions per cm2, default 80) on the GPU, headless, and writes one row per\n"
-    "impression: id,x_mm,y_mm,z_mm,u,v,diameter_mm,shade (model space, millimetres).\n";
+    "Scatters the impressions of a design on the GPU, headless, and writes one row per\n"
+    "impression: id,x_mm,y_mm,z_mm,u,v,diameter_mm,shade (model space, millimetres).\n"
+    "A PROJECT brings its painted layers; a MESH (the default head without one) starts a fresh\n"
+    "design at 80 per cm2. --density sets one density everywhere (impressions per cm2).\n";
+
+constexpr const char* kPaintHelp =
+    "usage: stipple paint [MESH|PROJECT] --strokes FILE.json --out PROJECT.stipple\n"
+    "\n"
+    "Applies brush strokes from a JSON file (docs/strokes.md) to a design, headless, and writes\n"
+    "the project. Without PROJECT the strokes start a fresh design on MESH (the default head\n"
+    "without MESH). Stroke points are model-space millimetres, snapped to the skin.\n";
 
 constexpr const char* kBenchHelp =
     "usage: stipple bench\n"
@@ -106,21 +120,31 @@ LoadOptions loadOptionsFrom(const Arguments& args) {
     return options;
 }
 
-// Impressions over the whole scalp at --density with the --needle preset; null at density 0.
-std::unique_ptr<ScalpImpressions> impressionsFrom(const Arguments& args, const HeadMesh& mesh) {
-    const PoolParams poolParams;
-    const float density = float(parseNumber("--density", args.value("--density").value_or("80"), 0.0,
-                                            poolParams.maxDensityPerCm2));
-    const int needle = int(parseNumber("--needle", args.value("--needle").value_or(std::to_string(kDefaultNeedlePreset)),
-                                       0, double(std::size(kNeedlePresets) - 1)));
-    if (density <= 0.0f) return nullptr;
-    const std::optional<CandidatePool> pool = loadOrBuildCandidatePool(mesh, poolParams, {}, defaultPoolCacheDir());
-    return std::make_unique<ScalpImpressions>(mesh, *pool, dotLookFor(needle), density);
+std::string meshPathFrom(const Arguments& args) {
+    if (args.positional().size() > 1) throw InputError("more than one file given: " + args.positional()[1]);
+    return args.positional().empty() ? defaultHeadPath().string() : args.positional()[0];
 }
 
-std::string meshPathFrom(const Arguments& args) {
-    if (args.positional().size() > 1) throw InputError("more than one mesh given: " + args.positional()[1]);
-    return args.positional().empty() ? defaultHeadPath().string() : args.positional()[0];
+// The design a command works on: a project, or a fresh design on a mesh. --density replaces
+// the density layer with one value everywhere (the hairline mask still applies); --needle
+// replaces the needle.
+Design designFrom(const Arguments& args) {
+    Design design = openDesign(meshPathFrom(args), loadOptionsFrom(args));
+    if (const auto density = args.value("--density")) {
+        const float value = float(parseNumber("--density", *density, 0.0, PoolParams{}.maxDensityPerCm2));
+        for (float& texel : design.layers->layer(LayerKind::Density).texels()) texel = value;
+    }
+    if (const auto needle = args.value("--needle"))
+        design.needlePreset = int(parseNumber("--needle", *needle, 0, double(std::size(kNeedlePresets) - 1)));
+    return design;
+}
+
+// The design's impressions on the GPU (a context must be current); null where it has none.
+std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design) {
+    const DensityMap density = designDensity(*design.layers);
+    if (std::all_of(density.texels().begin(), density.texels().end(), [](float d) { return d <= 0.0f; })) return nullptr;
+    const std::optional<CandidatePool> pool = loadOrBuildCandidatePool(design.mesh, {}, {}, defaultPoolCacheDir());
+    return std::make_unique<ScalpImpressions>(design.mesh, *pool, dotLookFor(design.needlePreset), density);
 }
 
 // [SECTION] Commands: info, render, bench, open
@@ -156,11 +180,12 @@ int runRender(int argc, char** argv) {
         fitzpatrickPreset(int(parseNumber("--skin", args.value("--skin").value_or("3"), 1, 6))).albedoSrgb;
     settings.showScalpOverlay = args.flag("--scalp-overlay");
 
-    // Read the mesh before making a context: a bad file then fails fast, with no GL noise.
-    const HeadMesh mesh = loadHeadMesh(meshPathFrom(args), loadOptionsFrom(args));
+    // Read the design before making a context: a bad file then fails fast, with no GL noise.
+    const Design design = designFrom(args);
+    const HeadMesh& mesh = design.mesh;
     HeadlessContext context;
     const HeadRenderer renderer(mesh);
-    const std::unique_ptr<ScalpImpressions> impressions = impressionsFrom(args, mesh);
+    const std::unique_ptr<ScalpImpressions> impressions = impressionsFor(design);
     const OrbitCamera camera =
         args.flag("--close-up") ? closeUpCamera(mesh) : cameraForView(mesh, *view, float(width) / float(height));
     writePng(*out, renderSnapshot(renderer, camera, width, height, settings,
@@ -175,9 +200,9 @@ int runImpressions(int argc, char** argv) {
     const Arguments args(argc, argv, 2, {"--out", "--density", "--needle", "--units"}, {});
     const auto out = args.value("--out");
     if (!out) throw InputError("impressions needs --out FILE.csv");
-    const HeadMesh mesh = loadHeadMesh(meshPathFrom(args), loadOptionsFrom(args));
+    const Design design = designFrom(args);
     HeadlessContext context;
-    const std::unique_ptr<ScalpImpressions> impressions = impressionsFrom(args, mesh);
+    const std::unique_ptr<ScalpImpressions> impressions = impressionsFor(design);
     std::ostringstream csv;
     csv << "id,x_mm,y_mm,z_mm,u,v,diameter_mm,shade\n";
     std::size_t rows = 0;
@@ -195,6 +220,19 @@ int runImpressions(int argc, char** argv) {
     }
     writeFileAtomically(*out, csv.str());
     std::printf("wrote %s (%zu impressions)\n", out->c_str(), rows);
+    return 0;
+}
+
+int runPaint(int argc, char** argv) {
+    const Arguments args(argc, argv, 2, {"--strokes", "--out", "--units"}, {});
+    const auto strokes = args.value("--strokes");
+    const auto out = args.value("--out");
+    if (!strokes || !out) throw InputError("paint needs --strokes FILE.json and --out PROJECT.stipple");
+    Design design = designFrom(args);
+    const std::vector<ScriptedStroke> script = readStrokeScript(*strokes, design.mesh);
+    for (const ScriptedStroke& stroke : script) paintStroke(*design.layers, stroke.brush, stroke.pointsMm);
+    writeProject(*out, projectFor(design, *out));
+    std::printf("wrote %s (%zu strokes on %s)\n", out->c_str(), script.size(), design.mesh.sourcePath.c_str());
     return 0;
 }
 
@@ -228,6 +266,7 @@ constexpr Command kCommands[] = {
     {"info", runInfo, kInfoHelp},
     {"render", runRender, kRenderHelp},
     {"impressions", runImpressions, kImpressionsHelp},
+    {"paint", runPaint, kPaintHelp},
     {"bench", runBenchCommand, kBenchHelp},
 };
 

@@ -10,7 +10,7 @@
 namespace stipple {
 
 bool isMeshFileName(const std::filesystem::path& path) {
-    static constexpr std::array kExtensions = {".obj", ".glb", ".gltf", ".fbx", ".dae", ".zae", ".ply",
+    static constexpr std::array kExtensions = {".stipple", ".obj", ".glb", ".gltf", ".fbx", ".dae", ".zae", ".ply",
                                                ".stl", ".3ds", ".blend", ".x3d", ".off", ".lwo", ".ms3d"};
     std::string extension = path.extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(),

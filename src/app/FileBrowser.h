@@ -26,7 +26,7 @@ private:
     std::string typedPath_;
 };
 
-// True for the extensions Stipple can import (OBJ and Assimp's formats).
+// True for what File > Open lists: projects, OBJ and the formats Assimp imports.
 bool isMeshFileName(const std::filesystem::path& path);
 
 }  // namespace stipple

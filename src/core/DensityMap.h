@@ -19,6 +19,10 @@
 
 namespace stipple {
 
+// A fresh design's density, impressions per cm^2: the mean natural follicular-unit density
+// (about 80) and inside SMP's final layer of 60-100 (docs/smp-facts.md).
+constexpr float kDefaultDensityPerCm2 = 80.0f;
+
 class DensityMap {
 public:
     // A width x height grid filled with one density (impressions per cm^2).

@@ -8,7 +8,7 @@ namespace stipple {
 
 const LayerSpec& layerSpec(LayerKind kind) {
     static const LayerSpec specs[kLayerKindCount] = {
-        {"density", "impressions/cm^2", 80.0f, 0.0f, std::numeric_limits<float>::max(), 512},
+        {"density", "impressions/cm^2", kDefaultDensityPerCm2, 0.0f, std::numeric_limits<float>::max(), 512},
         {"hairline", "coverage 0-1", 1.0f, 0.0f, 1.0f, 512},
         {"shading", "tone 0-1", 0.0f, 0.0f, 1.0f, 512},
         {"scar", "scar tissue 0-1", 0.0f, 0.0f, 1.0f, 1024},

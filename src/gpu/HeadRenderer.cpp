@@ -110,6 +110,10 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
     glUniform1i(glGetUniformLocation(program, "uUseAlbedoTexture"), useTexture);
     glUniform1i(glGetUniformLocation(program, "uShowScalp"), settings.showScalpOverlay);
     if (useTexture) glBindTextureUnit(0, albedo_.get());
+    const auto& cursor = settings.brushCursor;
+    glUniform4f(glGetUniformLocation(program, "uBrushCursor"), cursor.centerMm.x, cursor.centerMm.y, cursor.centerMm.z,
+                cursor.visible ? cursor.radiusMm : 0.0f);
+    glUniform1i(glGetUniformLocation(program, "uBrushMirrored"), cursor.mirrored);
     const bool showPigment = pigment.field && pigment.bake;
     glUniform1i(glGetUniformLocation(program, "uShowPigment"), showPigment);
     if (showPigment) {

@@ -18,6 +18,13 @@ struct ShadingSettings {
     bool showScalpOverlay = false;                   // tint the scalp region to check it
     glm::vec3 backgroundSrgb{0.20f, 0.21f, 0.23f};
     glm::vec3 inkAlbedoSrgb{0.16f, 0.16f, 0.18f};  // healed carbon black seen through the skin
+    // The brush's outline on the skin (a ring at its radius), and its mirror image.
+    struct {
+        bool visible = false;
+        bool mirrored = false;
+        glm::vec3 centerMm{0.0f};
+        float radiusMm = 0.0f;
+    } brushCursor;
 };
 
 // The impressions to draw on the skin: both parts come from the same scatter.

@@ -5,8 +5,8 @@
 namespace stipple {
 
 ScalpImpressions::ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, const ScatterParams& look,
-                                   float densityPerCm2, int pigmentMapSize)
-    : density_(DensityMap::uniform(densityPerCm2)),
+                                   const DensityMap& density, int pigmentMapSize)
+    : density_(density),
       look_(look),
       pool_(std::move(pool)),
       field_(std::make_unique<ImpressionField>(pool_, buildCandidateGrid(pool_))),
@@ -14,16 +14,18 @@ ScalpImpressions::ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, con
     update();
 }
 
-void ScalpImpressions::setUniformDensity(float densityPerCm2) {
-    density_ = DensityMap::uniform(densityPerCm2);
+void ScalpImpressions::setDensity(const DensityMap& density) {
+    density_ = density;
     update();
 }
 
-void ScalpImpressions::setDensityAround(const DensityMap& density, const glm::vec3& centerMm, float radiusMm) {
+void ScalpImpressions::setDensityWithin(const DensityMap& density, const std::vector<Region>& changed) {
     density_ = density;
     field_->setDensity(density_);
-    field_->scatterAround(look_, centerMm, radiusMm);
-    bake_->bakeAround(*field_, centerMm, radiusMm);
+    for (const Region& region : changed) {
+        field_->scatterAround(look_, region.centerMm, region.radiusMm);
+        bake_->bakeAround(*field_, region.centerMm, region.radiusMm);
+    }
     count_ = field_->activeCount();
 }
 

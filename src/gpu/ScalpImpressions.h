@@ -13,22 +13,24 @@
 
 namespace stipple {
 
-// Defaults from docs/smp-facts.md: about 80 impressions per cm^2 matches the mean natural
-// follicular-unit density and sits in SMP's 60-100 final layer.
-constexpr float kDefaultDensityPerCm2 = 80.0f;
 constexpr int kDefaultPigmentMapSize = 2048;
 
 class ScalpImpressions {
 public:
-    // Scatters and bakes the first design: `densityPerCm2` over the whole scalp, dots as `look`.
+    // Scatters and bakes the first design: `density` (impressions per cm^2), dots as `look`.
     ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, const ScatterParams& look = {},
-                     float densityPerCm2 = kDefaultDensityPerCm2, int pigmentMapSize = kDefaultPigmentMapSize);
+                     const DensityMap& density = DensityMap::uniform(kDefaultDensityPerCm2),
+                     int pigmentMapSize = kDefaultPigmentMapSize);
 
-    // A uniform density over the whole scalp (impressions per cm^2); scatters and bakes.
-    void setUniformDensity(float densityPerCm2);
-    // A density layer that changed only within `radiusMm` of `centerMm` (a brush dab): only
-    // the candidates and texels there are scattered and baked again.
-    void setDensityAround(const DensityMap& density, const glm::vec3& centerMm, float radiusMm);
+    // A new density everywhere; scatters and bakes it all.
+    void setDensity(const DensityMap& density);
+    // A density that changed only within the given spheres (a brush stroke, mirrored or not):
+    // only the candidates and texels there are scattered and baked again.
+    struct Region {
+        glm::vec3 centerMm;
+        float radiusMm;
+    };
+    void setDensityWithin(const DensityMap& density, const std::vector<Region>& changed);
     void setDotLook(const ScatterParams& look);
 
     const DensityMap& density() const { return density_; }

@@ -1,0 +1,52 @@
+#include "app/PaintSession.h"
+
+#include <algorithm>
+
+namespace stipple {
+
+PaintSession::PaintSession(Design& design) : design_(design), raycaster_(design.mesh) {}
+
+void PaintSession::hover(const glm::vec3& eyeMm, const glm::vec3& directionMm) {
+    cursor_.reset();
+    const std::optional<RayHit> hit = raycaster_.intersect(eyeMm, directionMm);
+    if (hit && dabAllowed(hit->faceNormal, directionMm)) cursor_ = hit->point;
+}
+
+std::vector<SurfaceSphere> PaintSession::paintAtCursor() {
+    if (!cursor_) return {};
+    if (!stroke_) stroke_ = std::make_unique<BrushStroke>(*design_.layers, brush);
+    return stroke_->addPoint(*cursor_).reach;
+}
+
+void PaintSession::endStroke() {
+    if (!stroke_) return;
+    if (std::unique_ptr<LayerEdit> edit = stroke_->finish()) history_.push(std::move(edit));
+    stroke_.reset();
+}
+
+void PaintSession::fillDensity(float densityPerCm2) {
+    endStroke();
+    Layer& layer = design_.layers->layer(LayerKind::Density);
+    const std::vector<float> before = layer.texels();
+    std::fill(layer.texels().begin(), layer.texels().end(), densityPerCm2);
+    auto edit = std::make_unique<LayerEdit>("Density everywhere");
+    for (int ty = 0; ty * kUndoTileSize < layer.height(); ++ty)
+        for (int tx = 0; tx * kUndoTileSize < layer.width(); ++tx) edit->addTile(layer, tx, ty, before);
+    history_.push(std::move(edit));
+}
+
+bool PaintSession::undo() {
+    endStroke();
+    return history_.undo();
+}
+
+bool PaintSession::redo() {
+    endStroke();
+    return history_.redo();
+}
+
+bool PaintSession::changesImpressions() const {
+    return brush.tool == BrushTool::Density || brush.tool == BrushTool::Hairline || brush.tool == BrushTool::Eraser;
+}
+
+}  // namespace stipple

@@ -1,0 +1,54 @@
+// Painting in the window: the brush under the cursor, the stroke being drawn, undo and redo.
+// GL-free: it changes the design's layers and says where; the app re-scatters and re-bakes.
+#pragma once
+
+#include "core/Brush.h"
+#include "core/MeshRaycaster.h"
+#include "core/UndoStack.h"
+#include "io/Design.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace stipple {
+
+class PaintSession {
+public:
+    // `design` must outlive the session.
+    explicit PaintSession(Design& design);
+
+    BrushSettings brush = defaultBrush(BrushTool::Density);
+
+    // Places the cursor where the ray from the eye meets the skin, if a dab may go there.
+    void hover(const glm::vec3& eyeMm, const glm::vec3& directionMm);
+    const std::optional<glm::vec3>& cursor() const { return cursor_; }
+    void clearCursor() { cursor_.reset(); }
+
+    // While the button is held: starts or extends the stroke at the cursor. Returns where the
+    // layers changed this time (empty when nothing did).
+    std::vector<SurfaceSphere> paintAtCursor();
+    // Button released: the stroke becomes one undo step.
+    void endStroke();
+    bool painting() const { return stroke_ != nullptr; }
+
+    // One density over the whole scalp, as one undo step.
+    void fillDensity(float densityPerCm2);
+
+    // Return false when there was nothing to undo or redo; the layers changed anywhere.
+    bool undo();
+    bool redo();
+    const UndoStack& history() const { return history_; }
+
+    // Whether the brush's tool changes what the scatter reads (density or the hairline mask).
+    bool changesImpressions() const;
+
+private:
+    Design& design_;
+    MeshRaycaster raycaster_;
+    UndoStack history_;
+    std::unique_ptr<BrushStroke> stroke_;
+    std::optional<glm::vec3> cursor_;
+};
+
+}  // namespace stipple

@@ -1,13 +1,16 @@
 #include "app/Cli.h"
 #include "core/Scatter.h"
+#include "io/HeadMetadata.h"
 #include "io/ImageFile.h"
 #include "io/MeshLoader.h"
 #include "io/PoolCache.h"
 #include "TempFolder.h"
 
 #include <catch2/catch.hpp>
+#include <glm/geometric.hpp>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -97,4 +100,89 @@ TEST_CASE("impressions refuses a missing --out or a density beyond the pool", "[
     CHECK(run({"impressions"}) == 2);
     CHECK(run({"impressions", "--density", "500", "--out", "x.csv"}) == 2);
     CHECK(run({"impressions", "--density", "-3", "--out", "x.csv"}) == 2);
+}
+
+namespace {
+
+// The impressions CSV as id -> row, header dropped.
+std::map<std::uint32_t, std::string> readImpressions(const std::string& path) {
+    std::ifstream csv(path);
+    std::string line;
+    std::getline(csv, line);
+    std::map<std::uint32_t, std::string> rows;
+    while (std::getline(csv, line)) rows[std::uint32_t(std::stoul(line.substr(0, line.find(','))))] = line;
+    return rows;
+}
+
+glm::vec3 positionOf(const std::string& row) {
+    std::istringstream fields(row);
+    std::string field;
+    std::getline(fields, field, ',');
+    glm::vec3 p;
+    for (int i = 0; i < 3; ++i) {
+        std::getline(fields, field, ',');
+        p[i] = std::stof(field);
+    }
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("paint writes a project whose impressions change only where the strokes reached", "[cli][paint]") {
+    TempFolder folder;
+    const HeadMesh head = loadHeadMesh(defaultHeadPath());
+    const glm::vec3 crown = head.landmarks.vertex;
+    const std::string strokes = folder.write("strokes.json",
+        "{\"strokes\": [{\"tool\": \"density\", \"mode\": \"set\", \"value\": 0, \"radius_mm\": 12, \"hardness\": 1,"
+        " \"points\": [[" + std::to_string(crown.x) + ", " + std::to_string(crown.y + 5.0f) + ", " +
+        std::to_string(crown.z) + "]]}]}").string();
+    const std::string project = (folder.path() / "design.stipple").string();
+    REQUIRE(run({"paint", "--strokes", strokes, "--out", project}) == 0);
+
+    const std::string before = (folder.path() / "before.csv").string(), after = (folder.path() / "after.csv").string();
+    REQUIRE(run({"impressions", "--out", before}) == 0);
+    REQUIRE(run({"impressions", project, "--out", after}) == 0);
+    const auto fresh = readImpressions(before), painted = readImpressions(after);
+    REQUIRE(painted.size() < fresh.size());
+    std::size_t removed = 0;
+    for (const auto& [id, row] : fresh) {
+        const float distance = glm::distance(positionOf(row), crown);
+        const auto found = painted.find(id);
+        if (distance > 12.0f + 3.0f) {
+            // Outside the stroke's reach (plus a density texel or two): exactly as before.
+            REQUIRE(found != painted.end());
+            CHECK(found->second == row);
+        } else if (distance < 10.0f) {
+            CHECK(found == painted.end());  // density 0 there: nothing left
+            ++removed;
+        }
+    }
+    CHECK(removed > 100);
+    for (const auto& [id, row] : painted) CHECK(fresh.count(id) == 1);  // lowering density never adds
+}
+
+TEST_CASE("paint refuses bad stroke files and a changed head with exit 2", "[cli][paint]") {
+    TempFolder folder;
+    const std::string out = (folder.path() / "out.stipple").string();
+    CHECK(run({"paint", "--strokes", folder.write("bad.json", "{\"strokes\": [{\"tool\": \"pencil\", \"points\": [[0,0,0]]}]}").string(),
+               "--out", out}) == 2);
+    CHECK(run({"paint", "--strokes", folder.write("nan.json", "{\"strokes\": [{\"tool\": \"density\", \"points\": [[0,1]]}]}").string(),
+               "--out", out}) == 2);
+    CHECK(run({"paint", "--strokes", (folder.path() / "missing.json").string(), "--out", out}) == 2);
+    CHECK(run({"paint", "--out", out}) == 2);
+    CHECK_FALSE(std::filesystem::exists(out));
+
+    // A project whose head file changed afterwards is refused, not painted onto the wrong skin.
+    const std::filesystem::path headCopy = folder.path() / "head.glb";
+    std::filesystem::copy_file(defaultHeadPath(), headCopy);
+    std::filesystem::copy_file(headMetadataPathFor(defaultHeadPath()), headMetadataPathFor(headCopy));
+    const std::string strokes = folder.write("ok.json", "{\"strokes\": [{\"tool\": \"density\", \"points\": [[0, 140, 0]]}]}").string();
+    REQUIRE(run({"paint", headCopy.string(), "--strokes", strokes, "--out", out}) == 0);
+    REQUIRE(run({"impressions", out, "--out", (folder.path() / "ok.csv").string()}) == 0);
+    // Without its sidecar the head gets an estimated scalp region: different content.
+    std::filesystem::remove(headMetadataPathFor(headCopy));
+    CHECK(run({"impressions", out, "--out", (folder.path() / "changed.csv").string()}) == 2);
+    std::filesystem::remove(headCopy);
+    CHECK(run({"impressions", out, "--out", (folder.path() / "missing.csv").string()}) == 2);
+    CHECK_FALSE(std::filesystem::exists(folder.path() / "changed.csv"));
 }

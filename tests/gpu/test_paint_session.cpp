@@ -1,0 +1,54 @@
+// The window's painting logic, without the window: cursor, stroke, undo.
+#include "app/PaintSession.h"
+
+#include <catch2/catch.hpp>
+#include <glm/geometric.hpp>
+
+using namespace stipple;
+
+TEST_CASE("the brush lands under the cursor, paints there and undoes bit for bit", "[paint]") {
+    Design design = openDesign(defaultHeadPath());
+    PaintSession paint(design);
+    const std::vector<float> fresh = design.layers->layer(LayerKind::Density).texels();
+    const glm::vec3 crown = design.mesh.landmarks.vertex;
+
+    // Looking straight down at the crown from 300 mm.
+    paint.hover(crown + glm::vec3(0.0f, 300.0f, 0.0f), glm::vec3(0.0f, -1.0f, 0.0f));
+    REQUIRE(paint.cursor());
+    CHECK(glm::distance(*paint.cursor(), crown) < 2.0f);
+
+    paint.brush.value = 150.0f;
+    paint.brush.radiusMm = 10.0f;
+    const std::vector<SurfaceSphere> changed = paint.paintAtCursor();
+    REQUIRE_FALSE(changed.empty());
+    CHECK(glm::distance(changed[0].centreMm, crown) < 2.0f);
+    CHECK(paint.painting());
+    paint.endStroke();
+    CHECK_FALSE(paint.painting());
+    const std::vector<float> painted = design.layers->layer(LayerKind::Density).texels();
+    CHECK(painted != fresh);
+    CHECK(*std::max_element(painted.begin(), painted.end()) == Approx(150.0f));
+
+    REQUIRE(paint.undo());
+    CHECK(design.layers->layer(LayerKind::Density).texels() == fresh);
+    REQUIRE(paint.redo());
+    CHECK(design.layers->layer(LayerKind::Density).texels() == painted);
+    CHECK_FALSE(paint.redo());
+
+    paint.fillDensity(30.0f);
+    CHECK(design.layers->layer(LayerKind::Density).at(10, 10) == 30.0f);
+    REQUIRE(paint.undo());
+    CHECK(design.layers->layer(LayerKind::Density).texels() == painted);
+}
+
+TEST_CASE("no dab where the ray misses the head or grazes it", "[paint]") {
+    Design design = openDesign(defaultHeadPath());
+    PaintSession paint(design);
+    paint.hover(glm::vec3(0.0f, 1000.0f, 0.0f), glm::vec3(1.0f, 0.0f, 0.0f));  // beside the head
+    CHECK_FALSE(paint.cursor());
+    CHECK(paint.paintAtCursor().empty());
+    // Skimming the top of the skull from the side, nearly along the surface.
+    const glm::vec3 crown = design.mesh.landmarks.vertex;
+    paint.hover(crown + glm::vec3(-300.0f, -0.5f, 0.0f), glm::vec3(1.0f, 0.0f, 0.0f));
+    CHECK_FALSE(paint.cursor());
+}

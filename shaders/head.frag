@@ -16,6 +16,9 @@ uniform vec3 uFillLightDirection;
 uniform vec3 uSkinAlbedo;          // linear
 uniform bool uUseAlbedoTexture;
 uniform bool uShowScalp;
+// The design's density as colour, so its layout reads from across the room.
+uniform bool uShowDensity;
+layout(binding = 2) uniform sampler2D uDensity;   // impressions per cm^2 (what the scatter reads)
 layout(binding = 0) uniform sampler2D uAlbedo;
 uniform bool uShowPigment;
 layout(binding = 1) uniform sampler2D uPigment;   // baked dot coverage in UV space
@@ -69,6 +72,13 @@ void main() {
     color += albedo * mix(vec3(0.05, 0.045, 0.045), vec3(0.16, 0.17, 0.19), up);
 
     if (uShowScalp) color = mix(color, vec3(0.05, 0.35, 0.9), 0.45 * vScalpWeight);
+    if (uShowDensity) {
+        // Where impressions go, as the scalp weight lets them: none stays skin, light density
+        // is pale blue, 110 per cm^2 and more deep violet (the ramp spans SMP's useful range).
+        float amount = clamp(texture(uDensity, vUv).r * vScalpWeight / 110.0, 0.0, 1.0);
+        vec3 heat = mix(vec3(0.55, 0.85, 1.0), vec3(0.30, 0.0, 0.55), amount);
+        color = mix(color, heat * 0.6, 0.8 * smoothstep(0.0, 0.3, amount));
+    }
 
     vec3 encoded = linearToSrgb(toneMap(color));
     if (uBrushCursor.w > 0.0) {

@@ -270,6 +270,7 @@ void onKey(GLFWwindow* window, int key, int, int action, int mods) {
     case GLFW_KEY_C: closeUpView(state); break;
     case GLFW_KEY_I: state.showImpressions = !state.showImpressions; break;
     case GLFW_KEY_S: state.shading.showScalpOverlay = !state.shading.showScalpOverlay; break;
+    case GLFW_KEY_D: state.shading.showDensityOverlay = !state.shading.showDensityOverlay; break;
     case GLFW_KEY_LEFT: state.camera.orbit(kStep, 0.0f); break;
     case GLFW_KEY_RIGHT: state.camera.orbit(-kStep, 0.0f); break;
     case GLFW_KEY_UP: state.camera.orbit(0.0f, kStep); break;
@@ -336,6 +337,7 @@ void drawMenuBar(AppState& state) {
         if (ImGui::MenuItem("Close-up of the skin", "C")) closeUpView(state);
         ImGui::MenuItem("Impressions", "I", &state.showImpressions);
         ImGui::MenuItem("Scalp region overlay", "S", &state.shading.showScalpOverlay);
+        ImGui::MenuItem("Density map overlay", "D", &state.shading.showDensityOverlay);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
@@ -370,6 +372,8 @@ void drawHeadPanel(AppState& state) {
     ImGui::TextDisabled("Display");
     ImGui::Checkbox("Scalp region overlay (S)", &state.shading.showScalpOverlay);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Tint the hair-bearing area where impressions may go");
+    ImGui::Checkbox("Density map overlay (D)", &state.shading.showDensityOverlay);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The design's density as colour: see its layout from afar");
     const char* preview = state.skinType > 0 ? fitzpatrickPreset(state.skinType).name : "Custom colour";
     if (ImGui::BeginCombo("Skin tone", preview)) {
         for (int type = 1; type <= kFitzpatrickTypeCount; ++type)
@@ -558,6 +562,7 @@ void drawDialogs(AppState& state) {
                                "Ctrl+S            save the project (Ctrl+Shift+S: save as)\n"
                                "I                 show or hide the impressions\n"
                                "S                 scalp region overlay\n"
+                               "D                 density map overlay\n"
                                "Ctrl+O            open a head (or drop a file on the window)\n"
                                "Ctrl+Q            quit");
         ImGui::End();

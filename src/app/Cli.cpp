@@ -60,7 +60,8 @@ constexpr const char* kInfoHelp =
 constexpr const char* kRenderHelp =
     "usage: stipple render [MESH|PROJECT] [--view VIEW] [--size WxH] --out FILE.png\n"
     "                      [--density N] [--needle 0..4] [--close-up]\n"
-    "                      [--skin 1..6] [--scalp-overlay] [--units mm|cm|m|in|FACTOR]\n"
+    "                      [--skin 1..6] [--scalp-overlay] [--density-overlay]\n"
+    "                      [--units mm|cm|m|in|FACTOR]\n"
     "\n"
     "Renders a design headless through EGL and writes a PNG: a PROJECT with its painted layers,\n"
     "or MESH (the default head without one) with a fresh design.\n"
@@ -72,6 +73,7 @@ constexpr const char* kRenderHelp =
     "  --close-up       look at the skin from 30 mm above the vertex, to see single dots\n"
     "  --skin           Fitzpatrick skin type for the skin colour (default 3)\n"
     "  --scalp-overlay  tint the scalp region\n"
+    "  --density-overlay  show the design's density as colour\n"
     "  --units          the mesh's unit, overriding detection from the head's size\n";
 
 constexpr const char* kImpressionsHelp =
@@ -168,7 +170,7 @@ int runInfo(int argc, char** argv) {
 
 int runRender(int argc, char** argv) {
     const Arguments args(argc, argv, 2, {"--view", "--size", "--out", "--skin", "--units", "--density", "--needle"},
-                         {"--scalp-overlay", "--close-up"});
+                         {"--scalp-overlay", "--density-overlay", "--close-up"});
     const auto out = args.value("--out");
     if (!out) throw InputError("render needs --out FILE.png");
     const std::string viewName = args.value("--view").value_or("front");
@@ -179,6 +181,7 @@ int runRender(int argc, char** argv) {
     settings.skinAlbedoSrgb =
         fitzpatrickPreset(int(parseNumber("--skin", args.value("--skin").value_or("3"), 1, 6))).albedoSrgb;
     settings.showScalpOverlay = args.flag("--scalp-overlay");
+    settings.showDensityOverlay = args.flag("--density-overlay");
 
     // Read the design before making a context: a bad file then fails fast, with no GL noise.
     const Design design = designFrom(args);

@@ -16,6 +16,7 @@ struct ShadingSettings {
     glm::vec3 skinAlbedoSrgb{0.84f, 0.65f, 0.51f};  // used where the mesh has no albedo texture
     bool useMeshAlbedo = true;                       // the mesh's own texture, when it has one
     bool showScalpOverlay = false;                   // tint the scalp region to check it
+    bool showDensityOverlay = false;                 // the design's density as a colour map
     glm::vec3 backgroundSrgb{0.20f, 0.21f, 0.23f};
     glm::vec3 inkAlbedoSrgb{0.16f, 0.16f, 0.18f};  // healed carbon black seen through the skin
     // The brush's outline on the skin (a ring at its radius), and its mirror image.

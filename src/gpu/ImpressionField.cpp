@@ -64,8 +64,11 @@ void ImpressionField::setDensity(const DensityMap& density) {
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glTextureSubImage2D(density_.get(), 0, 0, 0, density.width(), density.height(), GL_RED, GL_FLOAT,
                         density.texels().data());
-    glTextureParameteri(density_.get(), GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTextureParameteri(density_.get(), GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    // The scatter fetches texels itself; filtering serves the density overlay.
+    glTextureParameteri(density_.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTextureParameteri(density_.get(), GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTextureParameteri(density_.get(), GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTextureParameteri(density_.get(), GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
 }
 
 void ImpressionField::scatter(const ScatterParams& look) {

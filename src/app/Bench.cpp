@@ -5,13 +5,16 @@
 #include "app/Bench.h"
 
 #include "core/BlueNoiseMetrics.h"
+#include "core/Brush.h"
 #include "core/CandidateGrid.h"
 #include "core/Hash.h"
 #include "gpu/HeadlessContext.h"
 #include "gpu/RenderTarget.h"
 #include "gpu/ScalpImpressions.h"
 #include "gpu/Snapshot.h"
+#include "io/Design.h"
 #include "io/MeshLoader.h"
+#include "io/StrokeScript.h"
 
 #include <glad/gl.h>
 
@@ -259,6 +262,33 @@ int runBench() {
                     renderer.draw(closeUp, kWidth, kHeight, shading, design.view());
                     glFinish();
                 }), "ms", "");
+
+    std::printf("\npainting\n");
+    // A density stroke dragged across the crown, one mouse event a frame: each step paints the
+    // new segment, re-scatters and re-bakes where it reached, and draws the frame.
+    LayerSet layers(head);
+    ScalpImpressions painted(head, *pool, {}, designDensity(layers));
+    BrushSettings brush = defaultBrush(BrushTool::Density);
+    brush.value = 140.0f;
+    BrushStroke stroke(layers, brush);
+    const glm::vec3 crown = head.landmarks.vertex;
+    int step = 0;
+    const auto dab = [&] {
+        const float t = float(step++) * 0.04f;
+        const glm::vec3 point = snapToSurface(head, crown + glm::vec3(40.0f * std::sin(t), 0.0f, 40.0f * std::cos(t)));
+        std::vector<ScalpImpressions::Region> regions;
+        for (const SurfaceSphere& reached : stroke.addPoint(point).reach) regions.push_back({reached.centreMm, reached.radiusMm});
+        painted.setDensityWithin(designDensity(layers), regions);
+    };
+    printFigure("dab to baked pixels (paint, scatter, bake)", medianMs(21, [&] {
+                    dab();
+                    glFinish();
+                }), "ms", "");
+    printFigure("dab to pixels on screen (and the frame)", medianMs(21, [&] {
+                    dab();
+                    renderer.draw(camera, kWidth, kHeight, shading, painted.view());
+                    glFinish();
+                }), "ms", "< 16 ms");
     return 0;
 }
 

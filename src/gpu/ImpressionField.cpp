@@ -59,16 +59,21 @@ ImpressionField::ImpressionField(const CandidatePool& pool, const CandidateGrid&
 }
 
 void ImpressionField::setDensity(const DensityMap& density) {
-    density_ = createTexture(GL_TEXTURE_2D);
-    glTextureStorage2D(density_.get(), 1, GL_R32F, density.width(), density.height());
+    // A brush updates the density every frame: keep the texture while its size stays.
+    if (density.width() != densityWidth_ || density.height() != densityHeight_) {
+        density_ = createTexture(GL_TEXTURE_2D);
+        glTextureStorage2D(density_.get(), 1, GL_R32F, density.width(), density.height());
+        densityWidth_ = density.width();
+        densityHeight_ = density.height();
+        // The scatter fetches texels itself; filtering serves the density overlay.
+        glTextureParameteri(density_.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTextureParameteri(density_.get(), GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTextureParameteri(density_.get(), GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTextureParameteri(density_.get(), GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    }
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glTextureSubImage2D(density_.get(), 0, 0, 0, density.width(), density.height(), GL_RED, GL_FLOAT,
                         density.texels().data());
-    // The scatter fetches texels itself; filtering serves the density overlay.
-    glTextureParameteri(density_.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTextureParameteri(density_.get(), GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTextureParameteri(density_.get(), GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTextureParameteri(density_.get(), GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
 }
 
 void ImpressionField::scatter(const ScatterParams& look) {

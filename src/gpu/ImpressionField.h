@@ -68,6 +68,7 @@ private:
     GlProgram scatterProgram_, compactProgram_;
     GlBuffer candidates_, dotStates_, activeCount_, activeList_, scatterIds_, bucketStart_, gridEntries_;
     GlTexture density_;
+    int densityWidth_ = 0, densityHeight_ = 0;
 };
 
 }  // namespace stipple

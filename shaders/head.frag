@@ -16,9 +16,11 @@ uniform vec3 uFillLightDirection;
 uniform vec3 uSkinAlbedo;          // linear
 uniform bool uUseAlbedoTexture;
 uniform bool uShowScalp;
-// The design's density as colour, so its layout reads from across the room.
-uniform bool uShowDensity;
-layout(binding = 2) uniform sampler2D uDensity;   // impressions per cm^2 (what the scatter reads)
+// One layer of the design as colour: 0 none, 1 density, 2 hairline mask, 3 shading, 4 scar
+// (ShadingSettings::Overlay).
+uniform int uOverlay;
+layout(binding = 2) uniform sampler2D uOverlayLayer;
+layout(binding = 3) uniform sampler2D uHairlineMask;
 layout(binding = 0) uniform sampler2D uAlbedo;
 uniform bool uShowPigment;
 layout(binding = 1) uniform sampler2D uPigment;   // baked dot coverage in UV space
@@ -51,6 +53,21 @@ float brushRing(vec3 position, vec3 center, float radiusMm) {
     return 1.0 - smoothstep(pixelMm, 2.0 * pixelMm, abs(distance(position, center) - radiusMm));
 }
 
+// Density as the scatter places it (under the hairline mask and the scalp's edge): none stays
+// skin, light is pale blue, 110 per cm^2 and more deep violet (the ramp spans SMP's useful
+// range). The 0..1 layers tint by their amount: the hairline mask (on the scalp) green,
+// shading grey-blue, scar pink.
+vec3 withOverlay(vec3 color, float value) {
+    if (uOverlay == 2) value *= vScalpWeight;
+    if (uOverlay == 1) {
+        float amount = clamp(value * texture(uHairlineMask, vUv).r * vScalpWeight / 110.0, 0.0, 1.0);
+        vec3 heat = mix(vec3(0.55, 0.85, 1.0), vec3(0.30, 0.0, 0.55), amount);
+        return mix(color, heat * 0.6, 0.8 * smoothstep(0.0, 0.3, amount));
+    }
+    vec3 tint = uOverlay == 2 ? vec3(0.1, 0.6, 0.2) : uOverlay == 3 ? vec3(0.35, 0.45, 0.6) : vec3(0.9, 0.3, 0.45);
+    return mix(color, tint, 0.7 * clamp(value, 0.0, 1.0));
+}
+
 void main() {
     vec3 n = normalize(vNormal);
     vec3 v = normalize(uEye - vPosition);
@@ -72,13 +89,7 @@ void main() {
     color += albedo * mix(vec3(0.05, 0.045, 0.045), vec3(0.16, 0.17, 0.19), up);
 
     if (uShowScalp) color = mix(color, vec3(0.05, 0.35, 0.9), 0.45 * vScalpWeight);
-    if (uShowDensity) {
-        // Where impressions go, as the scalp weight lets them: none stays skin, light density
-        // is pale blue, 110 per cm^2 and more deep violet (the ramp spans SMP's useful range).
-        float amount = clamp(texture(uDensity, vUv).r * vScalpWeight / 110.0, 0.0, 1.0);
-        vec3 heat = mix(vec3(0.55, 0.85, 1.0), vec3(0.30, 0.0, 0.55), amount);
-        color = mix(color, heat * 0.6, 0.8 * smoothstep(0.0, 0.3, amount));
-    }
+    if (uOverlay != 0) color = withOverlay(color, texture(uOverlayLayer, vUv).r);
 
     vec3 encoded = linearToSrgb(toneMap(color));
     if (uBrushCursor.w > 0.0) {

@@ -40,6 +40,7 @@ struct LoadedHead {
     Design design;
     std::unique_ptr<HeadRenderer> renderer;
     std::unique_ptr<PaintSession> paint;
+    std::unique_ptr<LayerTextures> layerTextures;     // for the overlays
     std::unique_ptr<PoolJob> poolJob;                 // until the candidate pool is ready
     std::unique_ptr<ScalpImpressions> impressions;    // after
 };
@@ -89,6 +90,7 @@ void openHead(AppState& state, const std::string& path) {
         head->openedPath = path;
         if (looksLikeProject(path)) head->projectPath = path;
         head->paint = std::make_unique<PaintSession>(head->design);
+        head->layerTextures = std::make_unique<LayerTextures>(*head->design.layers);
         head->poolJob = std::make_unique<PoolJob>(head->design.mesh, PoolParams{});
         const bool first = !state.head;
         state.head = std::move(head);
@@ -132,8 +134,9 @@ void reloadWithUnits(AppState& state, std::optional<float> millimetresPerUnit) {
 
 // After the layers changed anywhere (undo, redo, a whole-scalp density): everything again.
 void refreshImpressions(AppState& state) {
-    if (state.head && state.head->impressions)
-        state.head->impressions->setDensity(designDensity(*state.head->design.layers));
+    if (!state.head) return;
+    state.head->layerTextures->updateAll(*state.head->design.layers);
+    if (state.head->impressions) state.head->impressions->setDensity(designDensity(*state.head->design.layers));
 }
 
 void saveProject(AppState& state, const std::string& path) {
@@ -180,11 +183,14 @@ void paintWithMouse(AppState& state, glm::dvec2 cursor, glm::ivec2 windowSize, b
         paint.endStroke();
         return;
     }
-    const std::vector<SurfaceSphere> changed = paint.paintAtCursor();
-    if (changed.empty() || !paint.changesImpressions() || !state.head->impressions) return;
+    const StrokeChange changed = paint.paintAtCursor();
+    if (changed.empty()) return;
+    const LayerSet& layers = *state.head->design.layers;
+    for (LayerKind kind : kLayerKinds) state.head->layerTextures->update(layers, kind, changed.texels[std::size_t(kind)]);
+    if (!paint.changesImpressions() || !state.head->impressions) return;
     std::vector<ScalpImpressions::Region> regions;
-    for (const SurfaceSphere& sphere : changed) regions.push_back({sphere.centreMm, sphere.radiusMm});
-    state.head->impressions->setDensityWithin(designDensity(*state.head->design.layers), regions);
+    for (const SurfaceSphere& sphere : changed.reach) regions.push_back({sphere.centreMm, sphere.radiusMm});
+    state.head->impressions->setDensityWithin(designDensity(layers), regions);
 }
 
 void handleMouse(AppState& state) {
@@ -270,7 +276,10 @@ void onKey(GLFWwindow* window, int key, int, int action, int mods) {
     case GLFW_KEY_C: closeUpView(state); break;
     case GLFW_KEY_I: state.showImpressions = !state.showImpressions; break;
     case GLFW_KEY_S: state.shading.showScalpOverlay = !state.shading.showScalpOverlay; break;
-    case GLFW_KEY_D: state.shading.showDensityOverlay = !state.shading.showDensityOverlay; break;
+    case GLFW_KEY_D:
+        state.shading.overlay = state.shading.overlay == ShadingSettings::Overlay::Density ? ShadingSettings::Overlay::None
+                                                                                           : ShadingSettings::Overlay::Density;
+        break;
     case GLFW_KEY_LEFT: state.camera.orbit(kStep, 0.0f); break;
     case GLFW_KEY_RIGHT: state.camera.orbit(-kStep, 0.0f); break;
     case GLFW_KEY_UP: state.camera.orbit(0.0f, kStep); break;
@@ -288,6 +297,9 @@ void onKey(GLFWwindow* window, int key, int, int action, int mods) {
 }
 
 // [SECTION] Panels and menus
+
+// In ShadingSettings::Overlay order.
+constexpr const char* kOverlayNames[] = {"None", "Density", "Hairline mask", "Shading", "Scar"};
 
 constexpr StandardView kViewMenu[] = {StandardView::Front, StandardView::Back, StandardView::Left,
                                       StandardView::Right, StandardView::Top, StandardView::ThreeQuarter};
@@ -337,7 +349,12 @@ void drawMenuBar(AppState& state) {
         if (ImGui::MenuItem("Close-up of the skin", "C")) closeUpView(state);
         ImGui::MenuItem("Impressions", "I", &state.showImpressions);
         ImGui::MenuItem("Scalp region overlay", "S", &state.shading.showScalpOverlay);
-        ImGui::MenuItem("Density map overlay", "D", &state.shading.showDensityOverlay);
+        if (ImGui::BeginMenu("Layer overlay")) {
+            for (int i = 0; i < int(std::size(kOverlayNames)); ++i)
+                if (ImGui::MenuItem(kOverlayNames[i], i == 1 ? "D" : nullptr, int(state.shading.overlay) == i))
+                    state.shading.overlay = ShadingSettings::Overlay(i);
+            ImGui::EndMenu();
+        }
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
@@ -372,8 +389,11 @@ void drawHeadPanel(AppState& state) {
     ImGui::TextDisabled("Display");
     ImGui::Checkbox("Scalp region overlay (S)", &state.shading.showScalpOverlay);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Tint the hair-bearing area where impressions may go");
-    ImGui::Checkbox("Density map overlay (D)", &state.shading.showDensityOverlay);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The design's density as colour: see its layout from afar");
+    int overlay = int(state.shading.overlay);
+    if (ImGui::Combo("Layer overlay", &overlay, kOverlayNames, int(std::size(kOverlayNames))))
+        state.shading.overlay = ShadingSettings::Overlay(overlay);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("One layer of the design as colour, to see its layout from afar (D: density)");
     const char* preview = state.skinType > 0 ? fitzpatrickPreset(state.skinType).name : "Custom colour";
     if (ImGui::BeginCombo("Skin tone", preview)) {
         for (int type = 1; type <= kFitzpatrickTypeCount; ++type)
@@ -562,7 +582,7 @@ void drawDialogs(AppState& state) {
                                "Ctrl+S            save the project (Ctrl+Shift+S: save as)\n"
                                "I                 show or hide the impressions\n"
                                "S                 scalp region overlay\n"
-                               "D                 density map overlay\n"
+                               "D                 density overlay (View > Layer overlay for the others)\n"
                                "Ctrl+O            open a head (or drop a file on the window)\n"
                                "Ctrl+Q            quit");
         ImGui::End();
@@ -685,6 +705,7 @@ int runApp(const AppOptions& options) {
                 state.shading.brushCursor.mirrored = state.head->paint->brush.symmetry;
                 PigmentView pigment;
                 if (state.showImpressions && state.head->impressions) pigment = state.head->impressions->view();
+                pigment.layers = state.head->layerTextures.get();
                 state.head->renderer->draw(state.camera, width, height, state.shading, pigment);
             } else {
                 glClearColor(state.shading.backgroundSrgb.x, state.shading.backgroundSrgb.y,

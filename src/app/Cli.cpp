@@ -12,6 +12,7 @@
 #include "core/SkinTone.h"
 #include "core/Units.h"
 #include "gpu/HeadlessContext.h"
+#include "gpu/LayerTextures.h"
 #include "gpu/ScalpImpressions.h"
 #include "gpu/Snapshot.h"
 #include "io/AtomicFile.h"
@@ -60,7 +61,7 @@ constexpr const char* kInfoHelp =
 constexpr const char* kRenderHelp =
     "usage: stipple render [MESH|PROJECT] [--view VIEW] [--size WxH] --out FILE.png\n"
     "                      [--density N] [--needle 0..4] [--close-up]\n"
-    "                      [--skin 1..6] [--scalp-overlay] [--density-overlay]\n"
+    "                      [--skin 1..6] [--scalp-overlay] [--overlay LAYER]\n"
     "                      [--units mm|cm|m|in|FACTOR]\n"
     "\n"
     "Renders a design headless through EGL and writes a PNG: a PROJECT with its painted layers,\n"
@@ -73,7 +74,7 @@ constexpr const char* kRenderHelp =
     "  --close-up       look at the skin from 30 mm above the vertex, to see single dots\n"
     "  --skin           Fitzpatrick skin type for the skin colour (default 3)\n"
     "  --scalp-overlay  tint the scalp region\n"
-    "  --density-overlay  show the design's density as colour\n"
+    "  --overlay        show a layer as colour: density, hairline, shading or scar\n"
     "  --units          the mesh's unit, overriding detection from the head's size\n";
 
 constexpr const char* kImpressionsHelp =
@@ -169,8 +170,9 @@ int runInfo(int argc, char** argv) {
 }
 
 int runRender(int argc, char** argv) {
-    const Arguments args(argc, argv, 2, {"--view", "--size", "--out", "--skin", "--units", "--density", "--needle"},
-                         {"--scalp-overlay", "--density-overlay", "--close-up"});
+    const Arguments args(argc, argv, 2,
+                         {"--view", "--size", "--out", "--skin", "--units", "--density", "--needle", "--overlay"},
+                         {"--scalp-overlay", "--close-up"});
     const auto out = args.value("--out");
     if (!out) throw InputError("render needs --out FILE.png");
     const std::string viewName = args.value("--view").value_or("front");
@@ -181,7 +183,12 @@ int runRender(int argc, char** argv) {
     settings.skinAlbedoSrgb =
         fitzpatrickPreset(int(parseNumber("--skin", args.value("--skin").value_or("3"), 1, 6))).albedoSrgb;
     settings.showScalpOverlay = args.flag("--scalp-overlay");
-    settings.showDensityOverlay = args.flag("--density-overlay");
+    if (const auto overlay = args.value("--overlay")) {
+        const std::string names[] = {"none", "density", "hairline", "shading", "scar"};
+        const auto found = std::find(std::begin(names), std::end(names), *overlay);
+        if (found == std::end(names)) throw InputError("unknown overlay '" + *overlay + "' (density, hairline, shading, scar)");
+        settings.overlay = ShadingSettings::Overlay(found - std::begin(names));
+    }
 
     // Read the design before making a context: a bad file then fails fast, with no GL noise.
     const Design design = designFrom(args);
@@ -189,10 +196,13 @@ int runRender(int argc, char** argv) {
     HeadlessContext context;
     const HeadRenderer renderer(mesh);
     const std::unique_ptr<ScalpImpressions> impressions = impressionsFor(design);
+    const LayerTextures layerTextures(*design.layers);
+    PigmentView pigment;
+    if (impressions) pigment = impressions->view();
+    pigment.layers = &layerTextures;
     const OrbitCamera camera =
         args.flag("--close-up") ? closeUpCamera(mesh) : cameraForView(mesh, *view, float(width) / float(height));
-    writePng(*out, renderSnapshot(renderer, camera, width, height, settings,
-                                  impressions ? impressions->view() : PigmentView{}));
+    writePng(*out, renderSnapshot(renderer, camera, width, height, settings, pigment));
     std::printf("wrote %s (%dx%d, %s, %u impressions)\n", out->c_str(), width, height,
                 args.flag("--close-up") ? "close-up" : (viewName + " view").c_str(),
                 impressions ? impressions->impressionCount() : 0u);

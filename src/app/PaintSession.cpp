@@ -12,10 +12,10 @@ void PaintSession::hover(const glm::vec3& eyeMm, const glm::vec3& directionMm) {
     if (hit && dabAllowed(hit->faceNormal, directionMm)) cursor_ = hit->point;
 }
 
-std::vector<SurfaceSphere> PaintSession::paintAtCursor() {
+StrokeChange PaintSession::paintAtCursor() {
     if (!cursor_) return {};
     if (!stroke_) stroke_ = std::make_unique<BrushStroke>(*design_.layers, brush);
-    return stroke_->addPoint(*cursor_).reach;
+    return stroke_->addPoint(*cursor_);
 }
 
 void PaintSession::endStroke() {

@@ -27,7 +27,7 @@ public:
 
     // While the button is held: starts or extends the stroke at the cursor. Returns where the
     // layers changed this time (empty when nothing did).
-    std::vector<SurfaceSphere> paintAtCursor();
+    StrokeChange paintAtCursor();
     // Button released: the stroke becomes one undo step.
     void endStroke();
     bool painting() const { return stroke_ != nullptr; }

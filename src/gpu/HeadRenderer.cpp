@@ -109,7 +109,13 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
     const bool useTexture = settings.useMeshAlbedo && bool(albedo_);
     glUniform1i(glGetUniformLocation(program, "uUseAlbedoTexture"), useTexture);
     glUniform1i(glGetUniformLocation(program, "uShowScalp"), settings.showScalpOverlay);
-    glUniform1i(glGetUniformLocation(program, "uShowDensity"), settings.showDensityOverlay && pigment.field);
+    // Overlays follow ShadingSettings::Overlay: None, then the layers in LayerKind order.
+    const bool overlay = pigment.layers && settings.overlay != ShadingSettings::Overlay::None;
+    glUniform1i(glGetUniformLocation(program, "uOverlay"), overlay ? int(settings.overlay) : 0);
+    if (overlay) {
+        glBindTextureUnit(2, pigment.layers->texture(LayerKind(int(settings.overlay) - 1)));
+        glBindTextureUnit(3, pigment.layers->texture(LayerKind::Hairline));
+    }
     if (useTexture) glBindTextureUnit(0, albedo_.get());
     const auto& cursor = settings.brushCursor;
     glUniform4f(glGetUniformLocation(program, "uBrushCursor"), cursor.centerMm.x, cursor.centerMm.y, cursor.centerMm.z,
@@ -124,7 +130,6 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
         glUniform1i(glGetUniformLocation(program, "uDirectDots"),
                     nearestPixelMm(camera, viewportHeight) < pigment.bake->scalpTexelMm());
         glUniform3fv(glGetUniformLocation(program, "uInkAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.inkAlbedoSrgb)));
-        glBindTextureUnit(2, pigment.field->densityTexture());
     }
 
     glBindVertexArray(vertexArray_.get());

@@ -6,6 +6,7 @@
 #include "core/LevelsOfDetail.h"
 #include "gpu/GlObject.h"
 #include "gpu/ImpressionField.h"
+#include "gpu/LayerTextures.h"
 #include "gpu/PigmentBake.h"
 
 #include <vector>
@@ -16,7 +17,8 @@ struct ShadingSettings {
     glm::vec3 skinAlbedoSrgb{0.84f, 0.65f, 0.51f};  // used where the mesh has no albedo texture
     bool useMeshAlbedo = true;                       // the mesh's own texture, when it has one
     bool showScalpOverlay = false;                   // tint the scalp region to check it
-    bool showDensityOverlay = false;                 // the design's density as a colour map
+    // One layer of the design as colour, so its layout reads from across the room.
+    enum class Overlay { None, Density, Hairline, Shading, Scar } overlay = Overlay::None;
     glm::vec3 backgroundSrgb{0.20f, 0.21f, 0.23f};
     glm::vec3 inkAlbedoSrgb{0.16f, 0.16f, 0.18f};  // healed carbon black seen through the skin
     // The brush's outline on the skin (a ring at its radius), and its mirror image.
@@ -28,10 +30,12 @@ struct ShadingSettings {
     } brushCursor;
 };
 
-// The impressions to draw on the skin: both parts come from the same scatter.
+// The impressions to draw on the skin: both parts come from the same scatter. `layers` (the
+// painted layers) serve the overlays.
 struct PigmentView {
     const ImpressionField* field = nullptr;
     const PigmentBake* bake = nullptr;
+    const LayerTextures* layers = nullptr;
 };
 
 class HeadRenderer {

@@ -65,11 +65,6 @@ void ImpressionField::setDensity(const DensityMap& density) {
         glTextureStorage2D(density_.get(), 1, GL_R32F, density.width(), density.height());
         densityWidth_ = density.width();
         densityHeight_ = density.height();
-        // The scatter fetches texels itself; filtering serves the density overlay.
-        glTextureParameteri(density_.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTextureParameteri(density_.get(), GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        glTextureParameteri(density_.get(), GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-        glTextureParameteri(density_.get(), GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     }
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glTextureSubImage2D(density_.get(), 0, 0, 0, density.width(), density.height(), GL_RED, GL_FLOAT,

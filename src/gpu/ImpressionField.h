@@ -43,9 +43,6 @@ public:
     };
     std::vector<DotState> dotStates() const;
 
-    // The density layer as the scatter reads it (R32F, impressions per cm^2).
-    GLuint densityTexture() const { return density_.get(); }
-
     // Binds the buffers dots.glsl reads and sets its uniforms on `program`.
     void bindForDots(GLuint program) const;
 

@@ -1,12 +1,16 @@
 #include "core/Error.h"
+#include "core/Layers.h"
 #include "core/SkinTone.h"
 #include "gpu/HeadlessContext.h"
+#include "gpu/LayerTextures.h"
 #include "gpu/ShaderLibrary.h"
 #include "gpu/Snapshot.h"
 #include "io/MeshLoader.h"
 #include "PixelStats.h"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 using namespace stipple;
 using stipple::test::measure;
@@ -86,4 +90,33 @@ TEST_CASE("the scalp overlay tints the top of the head and not the face", "[gl]"
 TEST_CASE("a missing shader file is an internal error naming it", "[gl]") {
     fixture();
     CHECK_THROWS_WITH(buildProgram({"no-such-stage.frag"}), Catch::Contains("no-such-stage.frag"));
+}
+
+TEST_CASE("layer overlays colour where the layer says, and only there", "[gl][overlay]") {
+    Fixture& f = fixture();
+    LayerSet layers(f.head);
+    // Erase the hairline mask everywhere but leave the density: the density overlay then shows
+    // nothing (no impressions can go anywhere) while the scalp region stays skin-coloured.
+    std::fill(layers.layer(LayerKind::Hairline).texels().begin(), layers.layer(LayerKind::Hairline).texels().end(), 0.0f);
+    const LayerTextures textures(layers);
+    PigmentView view;
+    view.layers = &textures;
+    ShadingSettings plain, density, hairline;
+    density.overlay = ShadingSettings::Overlay::Density;
+    hairline.overlay = ShadingSettings::Overlay::Hairline;
+    const OrbitCamera camera = cameraForView(f.head, StandardView::Top, 1.6f);
+    const auto top = [&](const ShadingSettings& settings) {
+        return measure(renderSnapshot(f.renderer, camera, 320, 200, settings, view), settings.backgroundSrgb).meanColor;
+    };
+    const glm::dvec3 skin = top(plain);
+    CHECK(top(density).x == Approx(skin.x).margin(0.01));
+    CHECK(top(hairline).x == Approx(skin.x).margin(0.01));
+
+    // Mask back on: the hairline overlay turns the scalp green, the density overlay violet.
+    std::fill(layers.layer(LayerKind::Hairline).texels().begin(), layers.layer(LayerKind::Hairline).texels().end(), 1.0f);
+    const LayerTextures full(layers);
+    view.layers = &full;
+    const glm::dvec3 green = top(hairline), violet = top(density);
+    CHECK(green.y - green.x > skin.y - skin.x + 0.1);
+    CHECK(violet.z - violet.y > skin.z - skin.y + 0.1);
 }

@@ -19,9 +19,10 @@ TEST_CASE("the brush lands under the cursor, paints there and undoes bit for bit
 
     paint.brush.value = 150.0f;
     paint.brush.radiusMm = 10.0f;
-    const std::vector<SurfaceSphere> changed = paint.paintAtCursor();
+    const StrokeChange changed = paint.paintAtCursor();
     REQUIRE_FALSE(changed.empty());
-    CHECK(glm::distance(changed[0].centreMm, crown) < 2.0f);
+    CHECK(glm::distance(changed.reach[0].centreMm, crown) < 2.0f);
+    CHECK_FALSE(changed.texels[std::size_t(LayerKind::Density)].empty());
     CHECK(paint.painting());
     paint.endStroke();
     CHECK_FALSE(paint.painting());

@@ -1,0 +1,28 @@
+// The design's layers as float textures, so the viewport can show any of them as an overlay.
+// Strokes update only the texels they changed.
+#pragma once
+
+#include "core/Brush.h"
+#include "core/Layers.h"
+#include "gpu/GlObject.h"
+
+#include <array>
+
+namespace stipple {
+
+class LayerTextures {
+public:
+    // Uploads every layer. Needs a current GL context.
+    explicit LayerTextures(const LayerSet& layers);
+
+    // Uploads texels [rect] of one layer, or every texel of every layer.
+    void update(const LayerSet& layers, LayerKind kind, const TexelRect& rect);
+    void updateAll(const LayerSet& layers);
+
+    GLuint texture(LayerKind kind) const { return textures_[std::size_t(kind)].get(); }
+
+private:
+    std::array<GlTexture, kLayerKindCount> textures_;
+};
+
+}  // namespace stipple

@@ -506,6 +506,14 @@ void drawBrushPanel(AppState& state) {
     } else if (brush.tool == BrushTool::Shading) {
         ImGui::SetNextItemWidth(200);
         ImGui::SliderFloat("Tone", &brush.value, 0.0f, 1.0f, "%.2f");
+    } else if (brush.tool == BrushTool::Scar) {
+        // Scars come in two shapes (docs/smp-facts.md): the line of an FUT strip, 1-3 mm wide,
+        // and the round punch of an FUE graft, 0.75-1.0 mm.
+        if (ImGui::Button("FUT strip line (2 mm)")) brush = scarLineBrush();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag along the scar; set the width with the radius");
+        ImGui::SameLine();
+        if (ImGui::Button("FUE punch dot (0.9 mm)")) brush = dotScarBrush();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click once on each punch scar");
     }
     ImGui::SetNextItemWidth(200);
     ImGui::SliderFloat("Radius ([ ])", &brush.radiusMm, 0.3f, 60.0f, "%.1f mm", ImGuiSliderFlags_Logarithmic);

@@ -21,6 +21,10 @@ uniform bool uShowScalp;
 uniform int uOverlay;
 layout(binding = 2) uniform sampler2D uOverlayLayer;
 layout(binding = 3) uniform sampler2D uHairlineMask;
+// The painted layers that change how skin and pigment look (when the design is at hand).
+uniform bool uHasLayers;
+layout(binding = 4) uniform sampler2D uShadingLayer;  // 0..1: a lighter, more diluted pigment
+layout(binding = 5) uniform sampler2D uScarLayer;     // 0..1: scar tissue
 layout(binding = 0) uniform sampler2D uAlbedo;
 uniform bool uShowPigment;
 layout(binding = 1) uniform sampler2D uPigment;   // baked dot coverage in UV space
@@ -76,13 +80,25 @@ void main() {
 
     vec3 albedo = uSkinAlbedo;
     if (uUseAlbedoTexture) albedo = texture(uAlbedo, vec2(vUv.x, 1.0 - vUv.y)).rgb;
+    float shading = 0.0, scar = 0.0;
+    if (uHasLayers) {
+        shading = texture(uShadingLayer, vUv).r;
+        scar = texture(uScarLayer, vUv).r;
+    }
+    // Scar tissue is paler than the skin around it (less pigment and blood flow) and smoother.
+    vec3 skinAlbedo = mix(albedo, vec3(0.93, 0.80, 0.76) * max(albedo.r, 0.2) / 0.93, 0.45 * scar);
+    albedo = skinAlbedo;
     // Pigment lies under the epidermis: it darkens the diffuse colour, not the surface's sheen.
-    if (uShowPigment) albedo = mix(albedo, uInkAlbedo, pigmentAt(vPosition, vUv));
+    // Shading is done with a more diluted ink; scar tissue takes the ink less evenly and less.
+    if (uShowPigment) {
+        vec3 ink = mix(uInkAlbedo, skinAlbedo, 0.55 * shading);
+        albedo = mix(skinAlbedo, ink, pigmentAt(vPosition, vUv) * (1.0 - 0.35 * scar));
+    }
 
     const vec3 kKeyRadiance = vec3(2.4, 2.3, 2.2);
     const vec3 kFillRadiance = vec3(0.30, 0.32, 0.38);
     vec3 color = kKeyRadiance * (skinDiffuse(albedo, n, uKeyLightDirection) * kPi +
-                                 skinSpecular(n, v, uKeyLightDirection, 0.5));
+                                 skinSpecular(n, v, uKeyLightDirection, mix(0.5, 0.38, scar)));
     color += kFillRadiance * skinDiffuse(albedo, n, uFillLightDirection) * kPi;
     // Sky above, floor below: a soft hemisphere so no side of the head is black.
     float up = 0.5 + 0.5 * n.y;

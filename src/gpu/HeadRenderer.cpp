@@ -109,6 +109,11 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
     const bool useTexture = settings.useMeshAlbedo && bool(albedo_);
     glUniform1i(glGetUniformLocation(program, "uUseAlbedoTexture"), useTexture);
     glUniform1i(glGetUniformLocation(program, "uShowScalp"), settings.showScalpOverlay);
+    glUniform1i(glGetUniformLocation(program, "uHasLayers"), pigment.layers != nullptr);
+    if (pigment.layers) {
+        glBindTextureUnit(4, pigment.layers->texture(LayerKind::Shading));
+        glBindTextureUnit(5, pigment.layers->texture(LayerKind::Scar));
+    }
     // Overlays follow ShadingSettings::Overlay: None, then the layers in LayerKind order.
     const bool overlay = pigment.layers && settings.overlay != ShadingSettings::Overlay::None;
     glUniform1i(glGetUniformLocation(program, "uOverlay"), overlay ? int(settings.overlay) : 0);

@@ -1,5 +1,6 @@
 #include "core/HairlineField.h"
 
+#include "core/Error.h"
 #include "core/Hash.h"
 #include "core/Segment.h"
 
@@ -32,6 +33,7 @@ HairlineField::HairlineField(const HairlineCurve& curve, const HairlineMaskSetti
             normals_.push_back(s.normal);
         }
     const std::size_t n = points_.size();
+    if (n < 2) throw InputError("the hairline has no curve yet");
     tangents_.assign(n, glm::vec3(1.0f, 0.0f, 0.0f));  // at the midline the mirrored halves meet: along +X
     for (std::size_t k = 1; k < n; ++k) {
         const glm::vec3 in = glm::normalize(points_[k] - points_[k - 1]);

@@ -26,7 +26,8 @@ namespace stipple {
 
 class HairlineField {
 public:
-    // Copies what it needs from the curve. Throws InputError for invalid settings.
+    // Copies what it needs from the curve. Throws InputError for invalid settings or a curve
+    // without samples (a default-constructed one).
     HairlineField(const HairlineCurve& curve, const HairlineMaskSettings& settings);
 
     // Signed distance (mm) from `p` to the curve, without irregularity; positive behind the line.

@@ -23,7 +23,8 @@ struct Vertex {
 
 }  // namespace
 
-HeadRenderer::HeadRenderer(const HeadMesh& mesh) : program_(buildProgram({"head.vert", "head.frag"})) {
+HeadRenderer::HeadRenderer(const HeadMesh& mesh) {
+    programFor({});  // the plain variant now: a shader that does not build fails here, not mid-frame
     std::vector<Vertex> vertices(mesh.vertexCount());
     for (std::size_t i = 0; i < vertices.size(); ++i)
         vertices[i] = {mesh.positions[i], mesh.normals[i], mesh.uvs[i],
@@ -71,6 +72,14 @@ HeadRenderer::HeadRenderer(const HeadMesh& mesh) : program_(buildProgram({"head.
     }
 }
 
+GLuint HeadRenderer::programFor(const std::vector<std::string>& defines) const {
+    std::string key;
+    for (const std::string& define : defines) key += define + ";";
+    auto found = programs_.find(key);
+    if (found == programs_.end()) found = programs_.emplace(key, buildProgram({"head.vert", "head.frag"}, defines)).first;
+    return found->second.get();
+}
+
 std::size_t HeadRenderer::detailLevelFor(const OrbitCamera& camera, int viewportHeight) const {
     // A surface within a pixel of the full mesh looks the same: the shading uses the full mesh's
     // normals, so only the silhouette could show it, and multisampling smooths that.
@@ -91,10 +100,25 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
     glEnable(GL_CULL_FACE);
     glEnable(GL_MULTISAMPLE);
 
+    // Which features this frame needs decides the program variant (see head.frag).
+    const bool useTexture = settings.useMeshAlbedo && bool(albedo_);
+    const bool showPigment = pigment.field && pigment.bake;
+    const bool directDots = showPigment && nearestPixelMm(camera, viewportHeight) < pigment.bake->scalpTexelMm();
+    const bool overlay = pigment.layers && settings.overlay != ShadingSettings::Overlay::None;
+    std::vector<std::string> defines;
+    if (useTexture) defines.push_back("ALBEDO_TEXTURE");
+    if (settings.showScalpOverlay) defines.push_back("SCALP_OVERLAY");
+    if (showPigment) defines.push_back("PIGMENT");
+    if (directDots) defines.push_back("DIRECT_DOTS");
+    if (pigment.layers) defines.push_back("LAYERS");
+    // Overlays follow ShadingSettings::Overlay: None, then the layers in LayerKind order.
+    if (overlay) defines.push_back("OVERLAY_KIND " + std::to_string(int(settings.overlay)));
+    if (settings.brushCursor.visible) defines.push_back("BRUSH_CURSOR");
+    const GLuint program = programFor(defines);
+
     const float aspect = float(viewportWidth) / float(std::max(viewportHeight, 1));
     const glm::mat4 view = camera.view();
     const glm::mat4 viewProjection = camera.projection(aspect) * view;
-    const GLuint program = program_.get();
     glUseProgram(program);
     glUniformMatrix4fv(glGetUniformLocation(program, "uViewProjection"), 1, GL_FALSE, glm::value_ptr(viewProjection));
     glUniform3fv(glGetUniformLocation(program, "uEye"), 1, glm::value_ptr(camera.eye()));
@@ -104,36 +128,24 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
     const glm::vec3 fillLight = glm::normalize(cameraToWorld * glm::vec3(0.7f, 0.1f, 0.7f));
     glUniform3fv(glGetUniformLocation(program, "uKeyLightDirection"), 1, glm::value_ptr(keyLight));
     glUniform3fv(glGetUniformLocation(program, "uFillLightDirection"), 1, glm::value_ptr(fillLight));
-    const glm::vec3 skin = srgbToLinear(settings.skinAlbedoSrgb);
-    glUniform3fv(glGetUniformLocation(program, "uSkinAlbedo"), 1, glm::value_ptr(skin));
-    const bool useTexture = settings.useMeshAlbedo && bool(albedo_);
-    glUniform1i(glGetUniformLocation(program, "uUseAlbedoTexture"), useTexture);
-    glUniform1i(glGetUniformLocation(program, "uShowScalp"), settings.showScalpOverlay);
-    glUniform1i(glGetUniformLocation(program, "uHasLayers"), pigment.layers != nullptr);
+    glUniform3fv(glGetUniformLocation(program, "uSkinAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.skinAlbedoSrgb)));
+    if (useTexture) glBindTextureUnit(0, albedo_.get());
     if (pigment.layers) {
         glBindTextureUnit(4, pigment.layers->texture(LayerKind::Shading));
         glBindTextureUnit(5, pigment.layers->texture(LayerKind::Scar));
     }
-    // Overlays follow ShadingSettings::Overlay: None, then the layers in LayerKind order.
-    const bool overlay = pigment.layers && settings.overlay != ShadingSettings::Overlay::None;
-    glUniform1i(glGetUniformLocation(program, "uOverlay"), overlay ? int(settings.overlay) : 0);
     if (overlay) {
         glBindTextureUnit(2, pigment.layers->texture(LayerKind(int(settings.overlay) - 1)));
         glBindTextureUnit(3, pigment.layers->texture(LayerKind::Hairline));
     }
-    if (useTexture) glBindTextureUnit(0, albedo_.get());
     const auto& cursor = settings.brushCursor;
     glUniform4f(glGetUniformLocation(program, "uBrushCursor"), cursor.centerMm.x, cursor.centerMm.y, cursor.centerMm.z,
-                cursor.visible ? cursor.radiusMm : 0.0f);
+                cursor.radiusMm);
     glUniform1i(glGetUniformLocation(program, "uBrushMirrored"), cursor.mirrored);
-    const bool showPigment = pigment.field && pigment.bake;
-    glUniform1i(glGetUniformLocation(program, "uShowPigment"), showPigment);
     if (showPigment) {
         pigment.field->bindForDots(program);
         glBindTextureUnit(1, pigment.bake->texture());
         glUniform1f(glGetUniformLocation(program, "uPigmentTexelMm"), pigment.bake->scalpTexelMm());
-        glUniform1i(glGetUniformLocation(program, "uDirectDots"),
-                    nearestPixelMm(camera, viewportHeight) < pigment.bake->scalpTexelMm());
         glUniform3fv(glGetUniformLocation(program, "uInkAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.inkAlbedoSrgb)));
     }
 

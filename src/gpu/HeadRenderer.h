@@ -9,6 +9,8 @@
 #include "gpu/LayerTextures.h"
 #include "gpu/PigmentBake.h"
 
+#include <map>
+#include <string>
 #include <vector>
 
 namespace stipple {
@@ -61,7 +63,9 @@ private:
         std::size_t offset;  // bytes into the index buffer
     };
 
-    GlProgram program_;
+    // Built on first use: one program a combination of features (see head.frag).
+    GLuint programFor(const std::vector<std::string>& defines) const;
+    mutable std::map<std::string, GlProgram> programs_;
     GlVertexArray vertexArray_;
     GlBuffer vertexBuffer_, indexBuffer_;
     GlTexture albedo_;

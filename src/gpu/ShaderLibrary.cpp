@@ -60,14 +60,17 @@ std::string infoLog(GLuint object, bool isProgram) {
 
 std::string loadShaderSource(const std::string& fileName) { return expandIncludes(fileName, 0); }
 
-GlProgram buildProgram(std::initializer_list<const char*> stageFiles) {
+GlProgram buildProgram(std::initializer_list<const char*> stageFiles, const std::vector<std::string>& defines) {
     GlProgram program(glCreateProgram());
     std::vector<GLuint> shaders;
     const auto deleteShaders = [&] {
         for (GLuint shader : shaders) glDeleteShader(shader);
     };
     for (const char* fileName : stageFiles) {
-        const std::string source = loadShaderSource(fileName);
+        std::string source = loadShaderSource(fileName);
+        std::string defineLines;
+        for (const std::string& define : defines) defineLines += "#define " + define + "\n";
+        source.insert(source.find('\n') + 1, defineLines);  // after #version, which must come first
         const GLuint shader = glCreateShader(stageOf(fileName));
         shaders.push_back(shader);
         const char* text = source.c_str();

@@ -52,10 +52,11 @@ constexpr const char* kUsage =
     "Exit codes: 0 success, 2 bad input or usage, 1 internal failure.\n";
 
 constexpr const char* kInfoHelp =
-    "usage: stipple info [MESH] [--units mm|cm|m|in|FACTOR]\n"
+    "usage: stipple info [MESH|PROJECT] [--units mm|cm|m|in|FACTOR]\n"
     "\n"
-    "Prints key: value lines about MESH (the default head without MESH): vertices, triangles,\n"
-    "has_uvs, size_mm (W x H x D in model space), scalp_area_cm2 (3D surface), units, and\n"
+    "Prints key: value lines about MESH, or a PROJECT's head (the default head without either):\n"
+    "vertices, triangles, has_uvs, size_mm (W x H x D in model space), scalp_area_cm2 (3D\n"
+    "surface), units, and\n"
     "where the scalp region came from (metadata or estimated).\n";
 
 constexpr const char* kRenderHelp =
@@ -154,9 +155,12 @@ std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design) {
 
 int runInfo(int argc, char** argv) {
     const Arguments args(argc, argv, 2, {"--units"}, {});
-    LoadReport report;
-    const HeadMesh mesh = loadHeadMesh(meshPathFrom(args), loadOptionsFrom(args), &report);
+    const std::string path = meshPathFrom(args);
+    const Design design = openDesign(path, loadOptionsFrom(args));
+    const HeadMesh& mesh = design.mesh;
+    const LoadReport& report = design.loadReport;
     const glm::vec3 size = computeBounds(mesh.positions).size();
+    if (looksLikeProject(path)) std::printf("project: %s\n", path.c_str());
     std::printf("file: %s\n", mesh.sourcePath.c_str());
     std::printf("vertices: %zu\n", mesh.vertexCount());
     std::printf("triangles: %zu\n", mesh.triangleCount());

@@ -56,8 +56,7 @@ constexpr const char* kInfoHelp =
     "\n"
     "Prints key: value lines about MESH, or a PROJECT's head (the default head without either):\n"
     "vertices, triangles, has_uvs, size_mm (W x H x D in model space), scalp_area_cm2 (3D\n"
-    "surface), units, and\n"
-    "where the scalp region came from (metadata or estimated).\n";
+    "surface), units, and where the scalp region came from (metadata or estimated).\n";
 
 constexpr const char* kRenderHelp =
     "usage: stipple render [MESH|PROJECT] [--view VIEW] [--size WxH] --out FILE.png\n"

@@ -35,7 +35,9 @@ HairlineField::HairlineField(const HairlineCurve& curve, const HairlineMaskSetti
     const std::size_t n = points_.size();
     if (n < 2) throw InputError("the hairline has no curve yet");
     tangents_.assign(n, glm::vec3(1.0f, 0.0f, 0.0f));  // at the midline the mirrored halves meet: along +X
+    arcs_.assign(n, 0.0f);
     for (std::size_t k = 1; k < n; ++k) {
+        arcs_[k] = arcs_[k - 1] + glm::length(points_[k] - points_[k - 1]);
         const glm::vec3 in = glm::normalize(points_[k] - points_[k - 1]);
         tangents_[k] = k + 1 < n ? in + glm::normalize(points_[k + 1] - points_[k]) : in;
     }
@@ -76,7 +78,7 @@ HairlineField::Nearest HairlineField::nearestOnLeft(const glm::vec3& p) const {
     // The left half runs outwards, the way the whole curve runs (right to left): the crown lies
     // along normal x tangent.
     const float side = glm::dot(glm::cross(normal, tangent), p - q);
-    return {best, side >= 0.0f ? 1.0f : -1.0f, q};
+    return {best, side >= 0.0f ? 1.0f : -1.0f, q, arcs_[bestSegment] + t * (arcs_[bestSegment + 1] - arcs_[bestSegment])};
 }
 
 HairlineField::Nearest HairlineField::nearest(const glm::vec3& p) const {
@@ -92,24 +94,24 @@ float HairlineField::signedDistance(const glm::vec3& p) const {
     return n.sign * std::sqrt(n.distance2);
 }
 
-float HairlineField::islands(const glm::vec3& c) const {
-    const glm::vec3 cellF = glm::floor(c / settings_.islandSpacingMm);
+float HairlineField::islands(float arcMm, float aheadMm) const {
+    // Cells of islandSpacingMm along the curve and ahead of it; each holds an island with the
+    // set chance, at a hashed spot and of a hashed radius.
+    const float spacing = settings_.islandSpacingMm;
+    const int cu = int(std::floor(arcMm / spacing)), cv = int(std::floor(aheadMm / spacing));
     float best = 0.0f;
-    for (int dz = -1; dz <= 1; ++dz)
-        for (int dy = -1; dy <= 1; ++dy)
-            for (int dx = -1; dx <= 1; ++dx) {
-                const glm::vec3 cell = cellF + glm::vec3(float(dx), float(dy), float(dz));
-                std::uint32_t h = lowbias32(settings_.seed ^ 0x5bd1e995u);
-                h = lowbias32(h ^ std::uint32_t(int(cell.x)));
-                h = lowbias32(h ^ std::uint32_t(int(cell.y)));
-                h = lowbias32(h ^ std::uint32_t(int(cell.z)));
-                if (hashToUnitFloat(h) >= settings_.islandChance) continue;
-                const glm::vec3 offset(hashToUnitFloat(lowbias32(h + 1u)), hashToUnitFloat(lowbias32(h + 2u)),
-                                       hashToUnitFloat(lowbias32(h + 3u)));
-                const float radius = settings_.islandRadiusMm * (0.6f + 0.8f * hashToUnitFloat(lowbias32(h + 4u)));
-                const float d = glm::length(c - (cell + offset) * settings_.islandSpacingMm);
-                best = std::max(best, 1.0f - smoothstep(0.4f * radius, radius, d));
-            }
+    for (int dv = -1; dv <= 1; ++dv)
+        for (int du = -1; du <= 1; ++du) {
+            std::uint32_t h = lowbias32(settings_.seed ^ 0x5bd1e995u);
+            h = lowbias32(h ^ std::uint32_t(cu + du));
+            h = lowbias32(h ^ std::uint32_t(cv + dv));
+            if (hashToUnitFloat(h) >= settings_.islandChance) continue;
+            const float u = (float(cu + du) + hashToUnitFloat(lowbias32(h + 1u))) * spacing;
+            const float v = (float(cv + dv) + hashToUnitFloat(lowbias32(h + 2u))) * spacing;
+            const float radius = settings_.islandRadiusMm * (0.6f + 0.8f * hashToUnitFloat(lowbias32(h + 3u)));
+            const float d = std::sqrt((arcMm - u) * (arcMm - u) + (aheadMm - v) * (aheadMm - v));
+            best = std::max(best, 1.0f - smoothstep(0.4f * radius, radius, d));
+        }
     return best;
 }
 
@@ -122,9 +124,10 @@ float HairlineField::mask(const glm::vec3& p) const {
     if (templeX_ > 0.0f) s -= settings_.templeLiftMm * smoothstep(0.5f * templeX_, templeX_, n.point.x);
     const float half = 0.5f * settings_.transitionMm;
     float value = smoothstep(-half, half, s);
-    const float ahead = -half - s;  // mm in front of the zone's outer edge
-    if (settings_.islandChance > 0.0f && ahead > -half && ahead < settings_.islandReachMm)
-        value = std::max(value, islands(c) * (1.0f - smoothstep(0.5f * settings_.islandReachMm, settings_.islandReachMm, ahead)));
+    // Islands only ahead of the line, fading out islandReachMm beyond the zone.
+    const float ahead = -half - s;
+    if (settings_.islandChance > 0.0f && s < 0.0f && ahead < settings_.islandReachMm)
+        value = std::max(value, islands(n.arcMm, -s) * (1.0f - smoothstep(0.5f * settings_.islandReachMm, settings_.islandReachMm, ahead)));
     return value;
 }
 

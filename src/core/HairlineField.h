@@ -9,6 +9,9 @@
 // a corner; beyond the temple ends the last segment continues straight (behind and below the
 // temporal line is hair, in front of it is face).
 //
+// Islands ahead of the line (soft style) are placed in the curve's own coordinates, distance
+// along it and distance in front of it, so they sit on the skin at the chosen distances.
+//
 // Symmetry: everything is evaluated on the curve's left half, at the point and at its mirror
 // image, taking the nearer; the irregularity is sampled at (|x|, y, z). A point and its mirror
 // image therefore get the same value bit for bit.
@@ -40,15 +43,17 @@ private:
         float distance2;
         float sign;
         glm::vec3 point;  // on the curve
+        float arcMm;      // how far along the left half from the mid-frontal point
     };
     Nearest nearestOnLeft(const glm::vec3& p) const;
     Nearest nearest(const glm::vec3& p) const;
-    float islands(const glm::vec3& p) const;
+    float islands(float arcMm, float aheadMm) const;
 
     HairlineMaskSettings settings_;
     std::vector<glm::vec3> points_;    // left half samples, [0] the mid-frontal point
     std::vector<glm::vec3> normals_;
     std::vector<glm::vec3> tangents_;  // per sample: outward, averaged where segments meet
+    std::vector<float> arcs_;          // per sample: length along the left half
     // Segments in runs of kRun with a bounding sphere each, to skip most of them per query.
     struct Run {
         glm::vec3 centre;

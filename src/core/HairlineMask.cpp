@@ -17,7 +17,7 @@ HairlineMaskSettings hairlineStyle(HairlineStyle style) {
             s.transitionMm = 10.0f;
             s.microAmplitudeMm = 2.0f;
             s.macroAmplitudeMm = 3.0f;
-            s.islandChance = 0.35f;
+            s.islandChance = 0.5f;
             break;
         case HairlineStyle::Defined:
             // A barber's line-up: a crisp edge a couple of mm wide, barely irregular.

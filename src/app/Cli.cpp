@@ -8,6 +8,8 @@
 #include "app/Arguments.h"
 #include "app/Bench.h"
 #include "core/Error.h"
+#include "core/HairlineMask.h"
+#include "core/HairlineTemplates.h"
 #include "core/Needles.h"
 #include "core/SkinTone.h"
 #include "core/Units.h"
@@ -60,7 +62,8 @@ constexpr const char* kInfoHelp =
 
 constexpr const char* kRenderHelp =
     "usage: stipple render [MESH|PROJECT] [--view VIEW] [--size WxH] --out FILE.png\n"
-    "                      [--density N] [--needle 0..4] [--close-up]\n"
+    "                      [--density N] [--needle 0..4] [--close-up] [--look-at X,Y,Z]\n"
+    "                      [--distance MM]\n"
     "                      [--skin 1..6] [--scalp-overlay] [--overlay LAYER]\n"
     "                      [--units mm|cm|m|in|FACTOR]\n"
     "\n"
@@ -72,6 +75,8 @@ constexpr const char* kRenderHelp =
     "  --needle         needle preset: 0 1RL 0.18, 1 1RL 0.20 (default), 2 1RL 0.25,\n"
     "                   3 1RL 0.30, 4 3RL 0.25 mm\n"
     "  --close-up       look at the skin from 30 mm above the vertex, to see single dots\n"
+    "  --look-at X,Y,Z  aim the camera at this point (model space, mm), from the view's side\n"
+    "  --distance MM    the camera's distance from what it looks at\n"
     "  --skin           Fitzpatrick skin type for the skin colour (default 3)\n"
     "  --scalp-overlay  tint the scalp region\n"
     "  --overlay        show a layer as colour: density, hairline, shading or scar\n"
@@ -86,11 +91,16 @@ constexpr const char* kImpressionsHelp =
     "design at 80 per cm2. --density sets one density everywhere (impressions per cm2).\n";
 
 constexpr const char* kPaintHelp =
-    "usage: stipple paint [MESH|PROJECT] --strokes FILE.json --out PROJECT.stipple\n"
+    "usage: stipple paint [MESH|PROJECT] [--template NAME [--style STYLE]] [--strokes FILE.json]\n"
+    "                     --out PROJECT.stipple\n"
     "\n"
-    "Applies brush strokes from a JSON file (docs/strokes.md) to a design, headless, and writes\n"
-    "the project. Without PROJECT the strokes start a fresh design on MESH (the default head\n"
-    "without MESH). Stroke points are model-space millimetres, snapped to the skin.\n";
+    "Designs headless and writes the project. Without PROJECT it starts a fresh design on MESH\n"
+    "(the default head without MESH).\n"
+    "  --template  a hairline template placed from the head's landmarks (docs/hairline.md):\n"
+    "              norwood-1 .. norwood-7, norwood-3v, ludwig-1 .. ludwig-3\n"
+    "  --style     the hairline's edge: soft (default), defined or mature\n"
+    "  --strokes   brush strokes from a JSON file (docs/strokes.md), applied after the template;\n"
+    "              points are model-space millimetres, snapped to the skin\n";
 
 constexpr const char* kBenchHelp =
     "usage: stipple bench\n"
@@ -174,7 +184,8 @@ int runInfo(int argc, char** argv) {
 
 int runRender(int argc, char** argv) {
     const Arguments args(argc, argv, 2,
-                         {"--view", "--size", "--out", "--skin", "--units", "--density", "--needle", "--overlay"},
+                         {"--view", "--size", "--out", "--skin", "--units", "--density", "--needle", "--overlay",
+                          "--look-at", "--distance"},
                          {"--scalp-overlay", "--close-up"});
     const auto out = args.value("--out");
     if (!out) throw InputError("render needs --out FILE.png");
@@ -203,8 +214,16 @@ int runRender(int argc, char** argv) {
     PigmentView pigment;
     if (impressions) pigment = impressions->view();
     pigment.layers = &layerTextures;
-    const OrbitCamera camera =
+    OrbitCamera camera =
         args.flag("--close-up") ? closeUpCamera(mesh) : cameraForView(mesh, *view, float(width) / float(height));
+    if (const auto lookAt = args.value("--look-at")) {
+        glm::vec3 target;
+        if (std::sscanf(lookAt->c_str(), "%f,%f,%f", &target.x, &target.y, &target.z) != 3)
+            throw InputError("--look-at '" + *lookAt + "' is not x,y,z in mm");
+        camera.target = target;
+    }
+    if (const auto distance = args.value("--distance"))
+        camera.distance = float(parseNumber("--distance", *distance, 5.0, 5000.0));
     writePng(*out, renderSnapshot(renderer, camera, width, height, settings, pigment));
     std::printf("wrote %s (%dx%d, %s, %u impressions)\n", out->c_str(), width, height,
                 args.flag("--close-up") ? "close-up" : (viewName + " view").c_str(),
@@ -239,16 +258,55 @@ int runImpressions(int argc, char** argv) {
     return 0;
 }
 
+// "norwood-1" .. "norwood-7", "norwood-3v", "ludwig-1" .. "ludwig-3": a template from the head's
+// landmarks, put into the design (its hairline mask in `style`, and its density strokes).
+void applyTemplate(Design& design, const std::string& name, const std::string& styleName) {
+    const std::pair<const char*, NorwoodStage> norwood[] = {
+        {"norwood-1", NorwoodStage::I},  {"norwood-2", NorwoodStage::II}, {"norwood-3", NorwoodStage::III},
+        {"norwood-3v", NorwoodStage::IIIVertex}, {"norwood-4", NorwoodStage::IV}, {"norwood-5", NorwoodStage::V},
+        {"norwood-6", NorwoodStage::VI}, {"norwood-7", NorwoodStage::VII}};
+    const std::pair<const char*, LudwigStage> ludwig[] = {
+        {"ludwig-1", LudwigStage::I}, {"ludwig-2", LudwigStage::II}, {"ludwig-3", LudwigStage::III}};
+    const std::pair<const char*, HairlineStyle> styles[] = {
+        {"soft", HairlineStyle::Soft}, {"defined", HairlineStyle::Defined}, {"mature", HairlineStyle::Mature}};
+    const auto style = std::find_if(std::begin(styles), std::end(styles), [&](const auto& s) { return styleName == s.first; });
+    if (style == std::end(styles)) throw InputError("unknown hairline style '" + styleName + "' (soft, defined, mature)");
+    const SurfaceProjector projector(design.mesh);
+    LayerSet& layers = *design.layers;
+    std::vector<TemplateStroke> strokes;
+    if (const auto n = std::find_if(std::begin(norwood), std::end(norwood), [&](const auto& s) { return name == s.first; });
+        n != std::end(norwood)) {
+        const HairlineTemplate stage = norwoodTemplate(projector, n->second);
+        writeHairlineMask(layers.layer(LayerKind::Hairline), layers.atlas(LayerKind::Hairline), stage.curve,
+                          hairlineStyle(style->second));
+        strokes = stage.density;
+    } else if (const auto l = std::find_if(std::begin(ludwig), std::end(ludwig), [&](const auto& s) { return name == s.first; });
+               l != std::end(ludwig)) {
+        strokes = ludwigTemplate(projector, l->second).strokes;
+    } else {
+        throw InputError("unknown template '" + name + "' (norwood-1 .. norwood-7, norwood-3v, ludwig-1 .. ludwig-3)");
+    }
+    for (const TemplateStroke& stroke : strokes) paintStroke(layers, stroke.brush, stroke.points);
+}
+
 int runPaint(int argc, char** argv) {
-    const Arguments args(argc, argv, 2, {"--strokes", "--out", "--units"}, {});
+    const Arguments args(argc, argv, 2, {"--strokes", "--out", "--units", "--template", "--style"}, {});
     const auto strokes = args.value("--strokes");
+    const auto templateName = args.value("--template");
     const auto out = args.value("--out");
-    if (!strokes || !out) throw InputError("paint needs --strokes FILE.json and --out PROJECT.stipple");
+    if ((!strokes && !templateName) || !out)
+        throw InputError("paint needs --strokes FILE.json or --template NAME, and --out PROJECT.stipple");
     Design design = designFrom(args);
-    const std::vector<ScriptedStroke> script = readStrokeScript(*strokes, design.mesh);
-    for (const ScriptedStroke& stroke : script) paintStroke(*design.layers, stroke.brush, stroke.pointsMm);
+    if (templateName) applyTemplate(design, *templateName, args.value("--style").value_or("soft"));
+    std::size_t strokeCount = 0;
+    if (strokes) {
+        const std::vector<ScriptedStroke> script = readStrokeScript(*strokes, design.mesh);
+        for (const ScriptedStroke& stroke : script) paintStroke(*design.layers, stroke.brush, stroke.pointsMm);
+        strokeCount = script.size();
+    }
     writeProject(*out, projectFor(design, *out));
-    std::printf("wrote %s (%zu strokes on %s)\n", out->c_str(), script.size(), design.mesh.sourcePath.c_str());
+    std::printf("wrote %s (%s%zu strokes on %s)\n", out->c_str(), templateName ? (*templateName + " and ").c_str() : "",
+                strokeCount, design.mesh.sourcePath.c_str());
     return 0;
 }
 

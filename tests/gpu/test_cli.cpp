@@ -1,5 +1,6 @@
 #include "app/Cli.h"
 #include "core/Scatter.h"
+#include "io/Design.h"
 #include "io/HeadMetadata.h"
 #include "io/ImageFile.h"
 #include "io/MeshLoader.h"
@@ -9,6 +10,7 @@
 #include <catch2/catch.hpp>
 #include <glm/geometric.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -185,4 +187,26 @@ TEST_CASE("paint refuses bad stroke files and a changed head with exit 2", "[cli
     std::filesystem::remove(headCopy);
     CHECK(run({"impressions", out, "--out", (folder.path() / "missing.csv").string()}) == 2);
     CHECK_FALSE(std::filesystem::exists(folder.path() / "changed.csv"));
+}
+
+TEST_CASE("paint places a hairline template and refuses unknown ones", "[cli][paint]") {
+    TempFolder folder;
+    const std::string project = (folder.path() / "n2.stipple").string();
+    REQUIRE(run({"paint", "--template", "norwood-2", "--style", "defined", "--out", project}) == 0);
+    const Design design = openDesign(project);
+    const Layer& mask = design.layers->layer(LayerKind::Hairline);
+    const SurfaceAtlas& atlas = design.layers->atlas(LayerKind::Hairline);
+    // The mask is off on the forehead just above the brows and on at the crown.
+    const glm::vec3 glabella = design.mesh.landmarks.glabella, crown = design.mesh.landmarks.vertex;
+    float nearBrows = 0.0f, nearCrown = 1.0f;
+    for (std::size_t t = 0; t < atlas.texelCount(); ++t) {
+        if (!atlas.covered(t)) continue;
+        const float v = mask.texels()[t];
+        if (glm::distance(atlas.position(t), glabella + glm::vec3(0.0f, 20.0f, 0.0f)) < 5.0f) nearBrows = std::max(nearBrows, v);
+        if (glm::distance(atlas.position(t), crown) < 10.0f) nearCrown = std::min(nearCrown, v);
+    }
+    CHECK(nearBrows == 0.0f);
+    CHECK(nearCrown == 1.0f);
+    CHECK(run({"paint", "--template", "norwood-12", "--out", project}) == 2);
+    CHECK(run({"paint", "--template", "norwood-2", "--style", "wavy", "--out", project}) == 2);
 }

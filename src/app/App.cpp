@@ -6,6 +6,7 @@
 #include "app/App.h"
 
 #include "app/FileBrowser.h"
+#include "app/HairlineSession.h"
 #include "app/PaintSession.h"
 #include "app/PoolJob.h"
 #include "core/Error.h"
@@ -41,6 +42,7 @@ struct LoadedHead {
     std::unique_ptr<HeadRenderer> renderer;
     std::unique_ptr<PaintSession> paint;
     std::unique_ptr<LayerTextures> layerTextures;     // for the overlays
+    std::unique_ptr<HairlineSession> hairline;
     std::unique_ptr<PoolJob> poolJob;                 // until the candidate pool is ready
     std::unique_ptr<ScalpImpressions> impressions;    // after
 };
@@ -54,13 +56,21 @@ struct AppState {
     int skinType = 3;           // Fitzpatrick 1..6; 0 means the custom colour
     bool showImpressions = true;
     bool paintMode = false;     // left drag paints instead of orbiting
+    bool editHairline = false;  // the hairline's control points can be dragged
+    int hairlineTemplate = 1;   // index into kTemplateChoices: Norwood II
+    int hairlineStyle = 0;      // HairlineStyle
+    std::optional<std::size_t> draggedPoint;
+    bool leftWasDown = false;
+    std::optional<glm::vec3> dragTarget;
     float density = kDefaultDensityPerCm2;
     bool showSaveAs = false;
     bool screenshotRequested = false;  // F12: the next frame is saved as a PNG
     char savePath[512] = "";    // the Save As dialog's text
     glm::vec3 customSkin = fitzpatrickPreset(3).albedoSrgb;
     FileBrowser fileBrowser;
-    std::string errorMessage;   // a problem or a notice, shown in a modal until dismissed
+    std::string errorMessage;   // a problem, shown in a modal until dismissed
+    std::string notice;         // news that needs no answer, shown in the menu bar for a while
+    double noticeUntil = 0.0;   // glfwGetTime() when it goes
     bool showShortcuts = false;
     bool showAbout = false;
     glm::dvec2 lastCursor{0.0};
@@ -91,6 +101,7 @@ void openHead(AppState& state, const std::string& path) {
         if (looksLikeProject(path)) head->projectPath = path;
         head->paint = std::make_unique<PaintSession>(head->design);
         head->layerTextures = std::make_unique<LayerTextures>(*head->design.layers);
+        head->hairline = std::make_unique<HairlineSession>(head->design, *head->paint);
         head->poolJob = std::make_unique<PoolJob>(head->design.mesh, PoolParams{});
         const bool first = !state.head;
         state.head = std::move(head);
@@ -135,6 +146,7 @@ void reloadWithUnits(AppState& state, std::optional<float> millimetresPerUnit) {
 // After the layers changed anywhere (undo, redo, a whole-scalp density): everything again.
 void refreshImpressions(AppState& state) {
     if (!state.head) return;
+    state.head->hairline->refresh();
     state.head->layerTextures->updateAll(*state.head->design.layers);
     if (state.head->impressions) state.head->impressions->setDensity(designDensity(*state.head->design.layers));
 }
@@ -170,15 +182,64 @@ bool keyDown(GLFWwindow* window, int left, int right) {
     return glfwGetKey(window, left) == GLFW_PRESS || glfwGetKey(window, right) == GLFW_PRESS;
 }
 
+glm::mat4 viewProjection(const AppState& state) {
+    return state.camera.projection(framebufferAspect(state.window)) * state.camera.view();
+}
+
+// Puts the session's cursor where the ray from the eye through the mouse meets the skin.
+void hoverSkin(AppState& state, glm::dvec2 cursor, glm::ivec2 windowSize) {
+    const glm::vec2 ndc(2.0f * float(cursor.x) / float(windowSize.x) - 1.0f, 1.0f - 2.0f * float(cursor.y) / float(windowSize.y));
+    const glm::mat4 inverse = glm::inverse(viewProjection(state));
+    const glm::vec4 nearPoint = inverse * glm::vec4(ndc, -1.0f, 1.0f), farPoint = inverse * glm::vec4(ndc, 1.0f, 1.0f);
+    const glm::vec3 eye = glm::vec3(nearPoint) / nearPoint.w;
+    state.head->paint->hover(eye, glm::vec3(farPoint) / farPoint.w - eye);
+}
+
+// Where a point of the head lands in the window (ImGui's coordinates); nullopt when it faces
+// away from the camera or lies behind it.
+std::optional<glm::vec2> onScreen(const AppState& state, const SkinPoint& point, glm::ivec2 windowSize) {
+    if (glm::dot(point.normal, state.camera.eye() - point.position) <= 0.0f) return std::nullopt;
+    const glm::vec4 clip = viewProjection(state) * glm::vec4(point.position, 1.0f);
+    if (clip.w <= 0.0f) return std::nullopt;
+    const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+    return glm::vec2((ndc.x + 1.0f) * 0.5f * float(windowSize.x), (1.0f - ndc.y) * 0.5f * float(windowSize.y));
+}
+
+// Hairline point editing: a press near a control point picks it up, the skin under the mouse
+// is where it goes, and the release moves it (the mask is rewritten once, on release). Returns
+// true while a point is held, so the mouse does nothing else.
+bool dragHairlinePoint(AppState& state, glm::dvec2 cursor, glm::ivec2 windowSize, bool left, bool pressed) {
+    HairlineSession& hairline = *state.head->hairline;
+    if (!state.editHairline || !hairline.hasCurve()) return false;
+    if (!state.draggedPoint && pressed) {
+        constexpr float kPickRadiusPx = 12.0f;
+        float nearest = kPickRadiusPx;
+        for (std::size_t i = 0; i < hairline.curve().controlCount(); ++i) {
+            const auto screen = onScreen(state, hairline.curve().control(i), windowSize);
+            if (screen && glm::distance(*screen, glm::vec2(cursor)) < nearest) {
+                nearest = glm::distance(*screen, glm::vec2(cursor));
+                state.draggedPoint = i;
+            }
+        }
+    }
+    if (!state.draggedPoint) return false;
+    hoverSkin(state, cursor, windowSize);
+    if (state.head->paint->cursor()) state.dragTarget = state.head->paint->cursor();
+    if (!left) {
+        if (state.dragTarget) {
+            hairline.movePoint(*state.draggedPoint, *state.dragTarget);
+            refreshImpressions(state);
+        }
+        state.draggedPoint.reset();
+        state.dragTarget.reset();
+    }
+    return true;
+}
+
 // Places the brush under the mouse and paints while the left button is held.
 void paintWithMouse(AppState& state, glm::dvec2 cursor, glm::ivec2 windowSize, bool paintButton) {
     PaintSession& paint = *state.head->paint;
-    // The ray from the eye through the cursor, in model space.
-    const glm::vec2 ndc(2.0f * float(cursor.x) / float(windowSize.x) - 1.0f, 1.0f - 2.0f * float(cursor.y) / float(windowSize.y));
-    const glm::mat4 inverse = glm::inverse(state.camera.projection(framebufferAspect(state.window)) * state.camera.view());
-    const glm::vec4 nearPoint = inverse * glm::vec4(ndc, -1.0f, 1.0f), farPoint = inverse * glm::vec4(ndc, 1.0f, 1.0f);
-    const glm::vec3 eye = glm::vec3(nearPoint) / nearPoint.w;
-    paint.hover(eye, glm::vec3(farPoint) / farPoint.w - eye);
+    hoverSkin(state, cursor, windowSize);
     if (!paintButton) {
         paint.endStroke();
         return;
@@ -199,6 +260,9 @@ void handleMouse(AppState& state) {
     const glm::dvec2 delta = glm::dvec2(x, y) - state.lastCursor;
     state.lastCursor = {x, y};
     if (state.head) state.head->paint->clearCursor();
+    const bool left = glfwGetMouseButton(state.window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+    const bool pressed = left && !state.leftWasDown;
+    state.leftWasDown = left;
     if (ImGui::GetIO().WantCaptureMouse) {
         if (state.head) state.head->paint->endStroke();
         return;
@@ -206,11 +270,11 @@ void handleMouse(AppState& state) {
     int width = 0, height = 0;
     glfwGetWindowSize(state.window, &width, &height);
     const float scale = 1.0f / float(std::max(height, 1));
-    const bool left = glfwGetMouseButton(state.window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
     const bool right = glfwGetMouseButton(state.window, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
     const bool middle = glfwGetMouseButton(state.window, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
     const bool shift = keyDown(state.window, GLFW_KEY_LEFT_SHIFT, GLFW_KEY_RIGHT_SHIFT);
     const bool alt = keyDown(state.window, GLFW_KEY_LEFT_ALT, GLFW_KEY_RIGHT_ALT);
+    if (state.head && dragHairlinePoint(state, {x, y}, {width, height}, left, pressed)) return;
     const bool painting = state.paintMode && state.head && !alt;
     if (painting) paintWithMouse(state, {x, y}, {width, height}, left);
     // Painting: middle or Alt + left orbits, right pans. Navigating: left orbits, the others pan.
@@ -361,6 +425,10 @@ void drawMenuBar(AppState& state) {
         ImGui::MenuItem("Keyboard and mouse", nullptr, &state.showShortcuts);
         ImGui::MenuItem("About Stipple", nullptr, &state.showAbout);
         ImGui::EndMenu();
+    }
+    if (!state.notice.empty() && glfwGetTime() < state.noticeUntil) {
+        ImGui::Separator();
+        ImGui::TextDisabled("%s", state.notice.c_str());
     }
     ImGui::EndMainMenuBar();
 }
@@ -559,6 +627,75 @@ void drawSaveAsDialog(AppState& state) {
     ImGui::EndPopup();
 }
 
+void drawHairlinePanel(AppState& state) {
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 10, 40), ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
+    ImGui::Begin("Hairline", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+    if (!state.head) {
+        ImGui::TextDisabled("No head");
+        ImGui::End();
+        return;
+    }
+    HairlineSession& hairline = *state.head->hairline;
+    ImGui::SetNextItemWidth(200);
+    ImGui::Combo("##template", &state.hairlineTemplate, [](void*, int i, const char** text) {
+        *text = kTemplateChoices[i].name;
+        return true;
+    }, nullptr, int(std::size(kTemplateChoices)));
+    ImGui::SameLine();
+    if (ImGui::Button("Place template")) {
+        hairline.placeTemplate(kTemplateChoices[state.hairlineTemplate]);
+        refreshImpressions(state);
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("From the head's landmarks (docs/hairline.md): Norwood stages set the hairline and thin\n"
+                          "the crown; Ludwig stages thin the part line and crown for female density. Undoable.");
+    const char* styles[] = {"Soft / broken", "Defined / edge-up", "Mature"};
+    ImGui::SetNextItemWidth(200);
+    if (ImGui::Combo("Style", &state.hairlineStyle, styles, 3) && hairline.hasCurve()) {
+        hairline.setSettings(hairlineStyle(HairlineStyle(state.hairlineStyle)));
+        refreshImpressions(state);
+    }
+    if (hairline.hasCurve()) {
+        HairlineMaskSettings settings = hairline.settings();
+        ImGui::SetNextItemWidth(200);
+        ImGui::SliderFloat("Transition zone", &settings.transitionMm, 2.0f, 20.0f, "%.0f mm");
+        const bool transitionDone = ImGui::IsItemDeactivatedAfterEdit();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Width of the soft fall-off across the line; 5-10 mm is natural");
+        if (transitionDone) {
+            hairline.setSettings(settings);
+            refreshImpressions(state);
+        }
+        ImGui::Checkbox("Drag the control points", &state.editHairline);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Left drag a point on the head; its mirror follows");
+    }
+    ImGui::Separator();
+    const HairlineReadouts& readouts = hairline.readouts();
+    if (hairline.hasCurve()) {
+        ImGui::Text("Mid-frontal: %.1f cm above the glabella", readouts.midFrontalHeightMm / 10.0f);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Along the skin. About 8 cm is usual; 7 aggressive, 10 conservative.");
+        if (readouts.lowHairline)
+            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "Lower than the aggressive bound of 7 cm");
+        if (readouts.hasFrontotemporal)
+            ImGui::Text("Frontotemporal: %.1f cm from mid-frontal", readouts.frontotemporalFromMidFrontalMm / 10.0f);
+    }
+    ImGui::Text("Designed area: %.0f cm2", readouts.designedAreaCm2);
+    if (state.head->impressions) ImGui::Text("Impressions: %u", state.head->impressions->impressionCount());
+    ImGui::End();
+
+    // The control points on the head, the one held at the skin under the mouse.
+    if (!state.editHairline || !hairline.hasCurve()) return;
+    int width = 0, height = 0;
+    glfwGetWindowSize(state.window, &width, &height);
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    for (std::size_t i = 0; i < hairline.curve().controlCount(); ++i) {
+        SkinPoint point = hairline.curve().control(i);
+        if (state.draggedPoint == i && state.dragTarget) point.position = *state.dragTarget;
+        if (const auto screen = onScreen(state, point, {width, height}))
+            draw->AddCircleFilled(ImVec2(screen->x, screen->y), 6.0f,
+                                  state.draggedPoint == i ? IM_COL32(255, 220, 90, 255) : IM_COL32(255, 255, 255, 220));
+    }
+}
+
 void drawDialogs(AppState& state) {
     if (const auto picked = state.fileBrowser.draw()) openHead(state, picked->string());
     drawSaveAsDialog(state);
@@ -698,6 +835,7 @@ int runApp(const AppOptions& options) {
             drawHeadPanel(state);
             drawImpressionsPanel(state);
             drawBrushPanel(state);
+            drawHairlinePanel(state);
             drawDialogs(state);
             ImGui::Render();
 
@@ -731,7 +869,8 @@ int runApp(const AppOptions& options) {
                 std::strftime(name, sizeof name, "stipple-%Y%m%d-%H%M%S.png", std::localtime(&now));
                 try {
                     writeScreenshot(state.window, name);
-                    state.errorMessage = std::string("Saved the view as ") + (std::filesystem::current_path() / name).string();
+                    state.notice = std::string("Saved the view as ") + (std::filesystem::current_path() / name).string();
+                    state.noticeUntil = glfwGetTime() + 5.0;
                 } catch (const std::exception& e) {
                     state.errorMessage = e.what();
                 }

@@ -35,6 +35,16 @@ void PaintSession::fillDensity(float densityPerCm2) {
     history_.push(std::move(edit));
 }
 
+void PaintSession::paintScripted(const BrushSettings& settings, const std::vector<glm::vec3>& pointsMm) {
+    endStroke();
+    paintStroke(*design_.layers, settings, pointsMm, &history_);
+}
+
+void PaintSession::record(std::unique_ptr<UndoCommand> step) {
+    endStroke();
+    history_.push(std::move(step));
+}
+
 bool PaintSession::undo() {
     endStroke();
     return history_.undo();

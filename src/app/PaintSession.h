@@ -34,6 +34,10 @@ public:
 
     // One density over the whole scalp, as one undo step.
     void fillDensity(float densityPerCm2);
+    // A whole stroke at once (a template's), as one undo step.
+    void paintScripted(const BrushSettings& settings, const std::vector<glm::vec3>& pointsMm);
+    // An edit made elsewhere (the hairline editor), already applied.
+    void record(std::unique_ptr<UndoCommand> step);
 
     // Return false when there was nothing to undo or redo; the layers changed anywhere.
     bool undo();

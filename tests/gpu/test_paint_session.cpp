@@ -1,5 +1,7 @@
 // The window's painting logic, without the window: cursor, stroke, undo.
+#include "app/HairlineSession.h"
 #include "app/PaintSession.h"
+#include "io/StrokeScript.h"
 
 #include <catch2/catch.hpp>
 #include <glm/geometric.hpp>
@@ -52,4 +54,34 @@ TEST_CASE("no dab where the ray misses the head or grazes it", "[paint]") {
     const glm::vec3 crown = design.mesh.landmarks.vertex;
     paint.hover(crown + glm::vec3(-300.0f, -0.5f, 0.0f), glm::vec3(1.0f, 0.0f, 0.0f));
     CHECK_FALSE(paint.cursor());
+}
+
+TEST_CASE("the hairline session places templates, moves points and undoes through one history", "[paint][hairline]") {
+    Design design = openDesign(defaultHeadPath());
+    PaintSession paint(design);
+    HairlineSession hairline(design, paint);
+    CHECK_FALSE(hairline.hasCurve());
+    const std::vector<float> fresh = design.layers->layer(LayerKind::Hairline).texels();
+
+    hairline.placeTemplate(kTemplateChoices[1]);  // Norwood II
+    REQUIRE(hairline.hasCurve());
+    CHECK(hairline.readouts().midFrontalHeightMm == Approx(80.0f).margin(2.0f));
+    CHECK_FALSE(hairline.readouts().lowHairline);
+    const std::vector<float> placed = design.layers->layer(LayerKind::Hairline).texels();
+    CHECK(placed != fresh);
+
+    // Pull the mid-frontal point down towards the brows: lower than the aggressive bound.
+    const glm::vec3 glabella = design.mesh.landmarks.glabella;
+    hairline.movePoint(hairline.curve().controlCount() / 2, snapToSurface(design.mesh, glabella + glm::vec3(0.0f, 45.0f, 0.0f)));
+    CHECK(hairline.readouts().midFrontalHeightMm < 70.0f);
+    CHECK(hairline.readouts().lowHairline);
+
+    REQUIRE(paint.undo());
+    hairline.refresh();
+    CHECK(design.layers->layer(LayerKind::Hairline).texels() == placed);
+    CHECK_FALSE(hairline.readouts().lowHairline);
+    REQUIRE(paint.undo());
+    hairline.refresh();
+    CHECK(design.layers->layer(LayerKind::Hairline).texels() == fresh);
+    CHECK_FALSE(hairline.hasCurve());
 }

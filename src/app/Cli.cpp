@@ -17,7 +17,7 @@
 #include "gpu/LayerTextures.h"
 #include "gpu/ScalpImpressions.h"
 #include "gpu/Snapshot.h"
-#include "io/AtomicFile.h"
+#include "io/WholeFile.h"
 #include "io/ImageFile.h"
 #include "io/Design.h"
 #include "io/MeshLoader.h"

@@ -1,7 +1,7 @@
 #include "io/HeadMetadata.h"
 
 #include "core/Error.h"
-#include "io/AtomicFile.h"
+#include "io/WholeFile.h"
 
 #include <nlohmann/json.hpp>
 

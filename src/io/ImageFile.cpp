@@ -1,13 +1,11 @@
 #include "io/ImageFile.h"
 
 #include "core/Error.h"
-#include "io/AtomicFile.h"
+#include "io/WholeFile.h"
 
 #include <spng.h>
 #include <stb_image.h>
 
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <vector>
 
@@ -26,10 +24,9 @@ Image decodeImage(const std::uint8_t* bytes, std::size_t size, const std::string
 }
 
 Image readImage(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path.string() + ": cannot be opened for reading");
-    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return decodeImage(bytes.data(), bytes.size(), path.string());
+    // 1 GiB holds a 16k x 16k RGBA texture uncompressed: no image a head needs is larger.
+    const std::string bytes = readFileBytes(path, std::uintmax_t(1) << 30, "an image");
+    return decodeImage(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), path.string());
 }
 
 void writePng(const std::filesystem::path& path, const Image& image) {

@@ -2,7 +2,7 @@
 
 #include "core/ContentHash.h"
 #include "core/Error.h"
-#include "io/AtomicFile.h"
+#include "io/WholeFile.h"
 
 #include <cstdio>
 #include <cstdlib>

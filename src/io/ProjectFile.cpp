@@ -1,7 +1,7 @@
 #include "io/ProjectFile.h"
 
 #include "core/Error.h"
-#include "io/AtomicFile.h"
+#include "io/WholeFile.h"
 
 #include <nlohmann/json.hpp>
 #include <zlib.h>
@@ -11,7 +11,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 
 namespace stipple {
 namespace {
@@ -107,13 +106,7 @@ void writeProject(const std::filesystem::path& path, const Project& project) {
 
 Project readProject(const std::filesystem::path& path) {
     const std::string file = path.string();
-    std::error_code ec;
-    const std::uintmax_t fileSize = std::filesystem::file_size(path, ec);
-    if (ec) throw InputError(file + ": cannot be read (" + ec.message() + ")");
-    if (fileSize > kMaxFileBytes) throw InputError(file + ": larger than any project can be");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(file + ": cannot be opened for reading");
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string bytes = readFileBytes(path, kMaxFileBytes, "a project");
     if (bytes.size() < sizeof kMagic + 8 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
         throw InputError(file + ": not a Stipple project");
     std::uint64_t headerSize = 0;

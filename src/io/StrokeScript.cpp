@@ -1,13 +1,13 @@
 #include "io/StrokeScript.h"
 
 #include "core/Error.h"
+#include "io/WholeFile.h"
 
 #include <nlohmann/json.hpp>
 
 #include <glm/geometric.hpp>
 
 #include <cmath>
-#include <fstream>
 #include <limits>
 
 namespace stipple {
@@ -89,15 +89,10 @@ glm::vec3 snapToSurface(const HeadMesh& mesh, const glm::vec3& pointMm) {
 
 std::vector<ScriptedStroke> readStrokeScript(const std::filesystem::path& path, const HeadMesh& mesh) {
     const std::string file = path.string();
-    std::error_code ec;
-    const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
-    if (ec) throw InputError(file + ": cannot be read (" + ec.message() + ")");
-    if (bytes > kMaxFileBytes) throw InputError(file + ": larger than a stroke file can be (64 MiB)");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(file + ": cannot be opened for reading");
+    const std::string text = readFileBytes(path, kMaxFileBytes, "a stroke file");
     Json json;
     try {
-        json = Json::parse(in);
+        json = Json::parse(text);
     } catch (const Json::exception& e) {
         throw InputError(file + ": not valid JSON (" + e.what() + ")");
     }

@@ -1,13 +1,27 @@
-#include "io/AtomicFile.h"
+#include "io/WholeFile.h"
 
 #include "core/Error.h"
 
 #include <cerrno>
+#include <fstream>
+#include <iterator>
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
 namespace stipple {
+
+std::string readFileBytes(const std::filesystem::path& path, std::uintmax_t maxBytes, const char* kind) {
+    const std::string file = path.string();
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    if (ec) throw InputError(file + ": cannot be read (" + ec.message() + ")");
+    if (size > maxBytes)
+        throw InputError(file + ": larger than " + kind + " can be (" + std::to_string(maxBytes >> 20) + " MiB)");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(file + ": cannot be opened for reading");
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
 
 void writeFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
     const std::filesystem::path temporary = path.string() + ".tmp-" + std::to_string(::getpid());

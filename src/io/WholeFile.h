@@ -1,0 +1,20 @@
+// Whole files in and out: saves that never leave a half-written file under the final name, and
+// reads bounded for files from other machines.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace stipple {
+
+// The file's bytes. Throws InputError naming the file when it cannot be read or is larger than
+// `maxBytes` (`kind` says what it was meant to be: "a project", "a stroke file").
+std::string readFileBytes(const std::filesystem::path& path, std::uintmax_t maxBytes, const char* kind);
+
+// Writes `bytes` to a temporary file beside `path`, flushes it to disk, then renames it over
+// `path`. On failure throws InputError naming `path`; the previous file stays as it was.
+void writeFileAtomically(const std::filesystem::path& path, std::string_view bytes);
+
+}  // namespace stipple

@@ -18,6 +18,7 @@
 #include "gpu/ScalpImpressions.h"
 #include "io/Design.h"
 #include "io/ImageFile.h"
+#include "io/Workspace.h"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -43,6 +44,7 @@ struct LoadedHead {
     std::unique_ptr<PaintSession> paint;
     std::unique_ptr<LayerTextures> layerTextures;     // for the overlays
     std::unique_ptr<HairlineSession> hairline;
+    std::size_t savedChangeCount = 0;                 // the paint session's count at the last save
     std::unique_ptr<PoolJob> poolJob;                 // until the candidate pool is ready
     std::unique_ptr<ScalpImpressions> impressions;    // after
 };
@@ -74,7 +76,21 @@ struct AppState {
     bool showShortcuts = false;
     bool showAbout = false;
     glm::dvec2 lastCursor{0.0};
+    // Nothing lost: recent files, the autosaved recovery copy, and questions before work goes.
+    Workspace workspace;
+    bool scripted = false;            // a --screenshot run: no questions, no autosave
+    double autosaveSeconds = 60.0;
+    double lastAutosave = 0.0;
+    bool offerRecovery = false;       // a recovery copy was found at start
+    bool askUnsaved = false;          // the unsaved-changes question is due
+    std::optional<std::string> pendingOpen;  // what to open once it is answered
+    bool pendingQuit = false;
+    std::string title;                // the window's, as last set
 };
+
+bool hasUnsavedChanges(const AppState& state) {
+    return state.head && state.head->paint->changeCount() != state.head->savedChangeCount;
+}
 
 float framebufferAspect(GLFWwindow* window) {
     int width = 0, height = 0;
@@ -82,17 +98,21 @@ float framebufferAspect(GLFWwindow* window) {
     return height > 0 ? float(width) / float(height) : 1.0f;
 }
 
-void updateTitle(const AppState& state) {
+// "Stipple - design.stipple *": the file, and a star while there is unsaved work.
+void updateTitle(AppState& state) {
     std::string title = "Stipple - no head";
     if (state.head)
-        title = "Stipple - " + (state.head->projectPath.empty() ? state.head->design.mesh.sourcePath : state.head->projectPath);
+        title = "Stipple - " + (state.head->projectPath.empty() ? state.head->design.mesh.sourcePath : state.head->projectPath) +
+                (hasUnsavedChanges(state) ? " *" : "");
+    if (title == state.title) return;
+    state.title = title;
     glfwSetWindowTitle(state.window, title.c_str());
 }
 
 // [SECTION] Loading heads
 
-// Loads a head; on failure the head already on screen stays and the error is shown.
-void openHead(AppState& state, const std::string& path) {
+// Loads a head or project; on failure the head already on screen stays and the error is shown.
+void loadHead(AppState& state, const std::string& path) {
     try {
         auto head = std::make_unique<LoadedHead>();
         head->design = openDesign(path, state.loadOptions);
@@ -108,10 +128,30 @@ void openHead(AppState& state, const std::string& path) {
         if (first) state.camera.setView(StandardView::ThreeQuarter);
         state.camera.frame(computeBounds(state.head->design.mesh.positions), framebufferAspect(state.window));
         updateTitle(state);
+        if (!state.scripted && path != state.workspace.recoveryProjectPath().string()) state.workspace.addRecentFile(path);
     } catch (const std::exception& e) {
         state.errorMessage = std::string(e.what()) + (state.head ? "\nThe head on screen was kept." : "");
         std::fprintf(stderr, "stipple: %s\n", e.what());
     }
+}
+
+// What the user asks to open: with unsaved work on screen, the question comes first.
+void openHead(AppState& state, const std::string& path) {
+    if (hasUnsavedChanges(state) && !state.scripted) {
+        state.pendingOpen = path;
+        state.askUnsaved = true;
+        return;
+    }
+    loadHead(state, path);
+}
+
+void requestQuit(AppState& state) {
+    if (hasUnsavedChanges(state) && !state.scripted) {
+        state.pendingQuit = true;
+        state.askUnsaved = true;
+        return;
+    }
+    glfwSetWindowShouldClose(state.window, GLFW_TRUE);
 }
 
 // Once the worker has built the pool, the impressions are made on the GL thread.
@@ -140,7 +180,7 @@ void closeUpView(AppState& state) {
 void reloadWithUnits(AppState& state, std::optional<float> millimetresPerUnit) {
     if (!state.head) return;
     state.loadOptions.millimetresPerUnit = millimetresPerUnit;
-    openHead(state, state.head->openedPath);
+    loadHead(state, state.head->openedPath);
 }
 
 // After the layers changed anywhere (undo, redo, a whole-scalp density): everything again.
@@ -156,6 +196,9 @@ void saveProject(AppState& state, const std::string& path) {
     try {
         writeProject(path, projectFor(state.head->design, path));
         state.head->projectPath = path;
+        state.head->savedChangeCount = state.head->paint->changeCount();
+        state.workspace.addRecentFile(path);
+        state.workspace.clearRecovery();
         updateTitle(state);
     } catch (const std::exception& e) {
         state.errorMessage = std::string(e.what()) + "\nNothing was overwritten.";
@@ -334,7 +377,7 @@ void onKey(GLFWwindow* window, int key, int, int action, int mods) {
     if (state.head && handleBrushKey(state, key, control, shift)) return;
     switch (key) {
     case GLFW_KEY_O: if (control) state.fileBrowser.open(std::filesystem::current_path()); break;
-    case GLFW_KEY_Q: if (control) glfwSetWindowShouldClose(window, GLFW_TRUE); break;
+    case GLFW_KEY_Q: if (control) requestQuit(state); break;
     case GLFW_KEY_F: frameHead(state); break;
     case GLFW_KEY_F12: state.screenshotRequested = true; break;
     case GLFW_KEY_C: closeUpView(state); break;
@@ -373,6 +416,12 @@ void drawMenuBar(AppState& state) {
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Open head or project...", "Ctrl+O")) state.fileBrowser.open(std::filesystem::current_path());
         if (ImGui::MenuItem("Open default head")) openHead(state, defaultHeadPath().string());
+        const std::vector<std::string> recent = state.workspace.recentFiles();
+        if (ImGui::BeginMenu("Open recent", !recent.empty())) {
+            for (const std::string& file : recent)
+                if (ImGui::MenuItem(file.c_str())) openHead(state, file);
+            ImGui::EndMenu();
+        }
         ImGui::Separator();
         const bool hasHead = state.head != nullptr;
         if (ImGui::MenuItem("Save project", "Ctrl+S", false, hasHead)) {
@@ -381,7 +430,7 @@ void drawMenuBar(AppState& state) {
         }
         if (ImGui::MenuItem("Save project as...", "Ctrl+Shift+S", false, hasHead)) state.showSaveAs = true;
         ImGui::Separator();
-        if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(state.window, GLFW_TRUE);
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) requestQuit(state);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Edit")) {
@@ -510,6 +559,7 @@ void drawImpressionsPanel(AppState& state) {
                 const std::string label = std::string(kNeedlePresets[i].name) + " (cartridge " + kNeedlePresets[i].cartridge + ")";
                 if (ImGui::Selectable(label.c_str(), needle == i)) {
                     needle = i;
+                    state.head->paint->markChanged();
                     impressions.setDotLook(dotLookFor(i));
                 }
             }
@@ -696,9 +746,93 @@ void drawHairlinePanel(AppState& state) {
     }
 }
 
+// Recovery at start, and the question before unsaved work is closed or replaced.
+void drawWorkDialogs(AppState& state) {
+    if (state.offerRecovery) {
+        ImGui::OpenPopup("Recover unsaved work?");
+        state.offerRecovery = false;
+    }
+    if (ImGui::BeginPopupModal("Recover unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("Stipple closed last time without saving a design.");
+        const std::string savedAs = state.workspace.recoverySavedAs();
+        if (!savedAs.empty()) ImGui::Text("It was last saved as %s.", savedAs.c_str());
+        if (ImGui::Button("Recover it")) {
+            loadHead(state, state.workspace.recoveryProjectPath().string());
+            if (state.head) {
+                state.head->projectPath = savedAs;
+                state.head->savedChangeCount = state.head->paint->changeCount() + 1;  // not saved yet
+                updateTitle(state);
+            }
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Discard it")) {
+            state.workspace.clearRecovery();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    if (state.askUnsaved) {
+        ImGui::OpenPopup("Unsaved changes");
+        state.askUnsaved = false;
+    }
+    if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("The design has changes that are not saved%s.",
+                    state.head->projectPath.empty() ? "" : (" to " + state.head->projectPath).c_str());
+        const auto proceed = [&] {
+            if (state.pendingQuit) {
+                state.workspace.clearRecovery();
+                glfwSetWindowShouldClose(state.window, GLFW_TRUE);
+            }
+            if (state.pendingOpen) loadHead(state, *state.pendingOpen);
+            state.pendingQuit = false;
+            state.pendingOpen.reset();
+        };
+        if (!state.head->projectPath.empty() && ImGui::Button("Save")) {
+            saveProject(state, state.head->projectPath);
+            if (!hasUnsavedChanges(state)) proceed();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Don't save")) {
+            proceed();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) {
+            state.pendingQuit = false;
+            state.pendingOpen.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        if (state.head->projectPath.empty()) ImGui::TextDisabled("To keep it, cancel and use File > Save project as.");
+        ImGui::EndPopup();
+    }
+}
+
+// Every autosaveSeconds with unsaved work, a copy goes to the workspace for crash recovery.
+void autosave(AppState& state) {
+    if (state.scripted || !hasUnsavedChanges(state) || glfwGetTime() - state.lastAutosave < state.autosaveSeconds) return;
+    state.lastAutosave = glfwGetTime();
+    try {
+        state.workspace.writeRecovery(projectFor(state.head->design, state.workspace.recoveryProjectPath()),
+                                      state.head->projectPath);
+    } catch (const std::exception& e) {
+        state.notice = std::string("Autosave failed: ") + e.what();
+        state.noticeUntil = glfwGetTime() + 10.0;
+    }
+}
+
+void onClose(GLFWwindow* window) {
+    AppState& state = stateOf(window);
+    if (!hasUnsavedChanges(state) || state.scripted) return;
+    glfwSetWindowShouldClose(window, GLFW_FALSE);
+    requestQuit(state);
+}
+
 void drawDialogs(AppState& state) {
     if (const auto picked = state.fileBrowser.draw()) openHead(state, picked->string());
     drawSaveAsDialog(state);
+    drawWorkDialogs(state);
     if (!state.errorMessage.empty()) ImGui::OpenPopup("Stipple");
     if (ImGui::BeginPopupModal("Stipple", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted(state.errorMessage.c_str());
@@ -818,16 +952,23 @@ int runApp(const AppOptions& options) {
         glfwSetDropCallback(state.window, onDrop);
         glfwSetScrollCallback(state.window, onScroll);
         glfwSetKeyCallback(state.window, onKey);
+        glfwSetWindowCloseCallback(state.window, onClose);
         ImGui_ImplGlfw_InitForOpenGL(state.window, true);
         ImGui_ImplOpenGL3_Init("#version 430 core");
 
-        openHead(state, options.file.value_or(defaultHeadPath().string()));
+        state.scripted = options.exitAfterFrames > 0;
+        state.autosaveSeconds = options.autosaveSeconds;
+        state.lastAutosave = glfwGetTime();
+        state.offerRecovery = !state.scripted && state.workspace.hasRecovery();
+        loadHead(state, options.file.value_or(defaultHeadPath().string()));
         if (!state.head && options.exitAfterFrames > 0) exitCode = 2;  // scripted run with a bad file
 
         for (int frame = 1; !glfwWindowShouldClose(state.window); ++frame) {
             glfwPollEvents();
             handleMouse(state);
             collectCandidatePool(state);
+            if (state.head) autosave(state);
+            updateTitle(state);
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
@@ -887,6 +1028,8 @@ int runApp(const AppOptions& options) {
         glfwTerminate();
         throw;
     }
+    // A normal end with nothing unsaved needs no recovery copy.
+    if (!state.scripted && !hasUnsavedChanges(state)) state.workspace.clearRecovery();
     state.head.reset();  // GL objects go before the context
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -15,6 +15,8 @@ struct AppOptions {
     // picture to `screenshot` (if set) and quit. 0 runs until the user closes the window.
     int exitAfterFrames = 0;
     std::optional<std::string> screenshot;
+    // Unsaved work is copied for crash recovery this often (seconds).
+    double autosaveSeconds = 60.0;
 };
 
 // Runs the window until it is closed; returns the process exit code.

@@ -20,7 +20,10 @@ StrokeChange PaintSession::paintAtCursor() {
 
 void PaintSession::endStroke() {
     if (!stroke_) return;
-    if (std::unique_ptr<LayerEdit> edit = stroke_->finish()) history_.push(std::move(edit));
+    if (std::unique_ptr<LayerEdit> edit = stroke_->finish()) {
+        history_.push(std::move(edit));
+        ++changes_;
+    }
     stroke_.reset();
 }
 
@@ -33,26 +36,33 @@ void PaintSession::fillDensity(float densityPerCm2) {
     for (int ty = 0; ty * kUndoTileSize < layer.height(); ++ty)
         for (int tx = 0; tx * kUndoTileSize < layer.width(); ++tx) edit->addTile(layer, tx, ty, before);
     history_.push(std::move(edit));
+    ++changes_;
 }
 
 void PaintSession::paintScripted(const BrushSettings& settings, const std::vector<glm::vec3>& pointsMm) {
     endStroke();
     paintStroke(*design_.layers, settings, pointsMm, &history_);
+    ++changes_;
 }
 
 void PaintSession::record(std::unique_ptr<UndoCommand> step) {
     endStroke();
     history_.push(std::move(step));
+    ++changes_;
 }
 
 bool PaintSession::undo() {
     endStroke();
-    return history_.undo();
+    const bool undone = history_.undo();
+    changes_ += undone;
+    return undone;
 }
 
 bool PaintSession::redo() {
     endStroke();
-    return history_.redo();
+    const bool redone = history_.redo();
+    changes_ += redone;
+    return redone;
 }
 
 bool PaintSession::changesImpressions() const {

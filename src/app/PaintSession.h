@@ -44,6 +44,12 @@ public:
     bool redo();
     const UndoStack& history() const { return history_; }
 
+    // Goes up with every change to the design, undo and redo included: the app compares it with
+    // its value at the last save to know whether there is unsaved work.
+    std::size_t changeCount() const { return changes_; }
+    // A change made outside the layers (the needle, say).
+    void markChanged() { ++changes_; }
+
     // Whether the brush's tool changes what the scatter reads (density or the hairline mask).
     bool changesImpressions() const;
 
@@ -53,6 +59,7 @@ private:
     UndoStack history_;
     std::unique_ptr<BrushStroke> stroke_;
     std::optional<glm::vec3> cursor_;
+    std::size_t changes_ = 0;
 };
 
 }  // namespace stipple

@@ -120,3 +120,35 @@ TEST_CASE("layer overlays colour where the layer says, and only there", "[gl][ov
     CHECK(green.y - green.x > skin.y - skin.x + 0.1);
     CHECK(violet.z - violet.y > skin.z - skin.y + 0.1);
 }
+
+TEST_CASE("painted scar tissue is paler than the skin around it; the brush ring shows on the skin", "[gl]") {
+    Fixture& f = fixture();
+    LayerSet layers(f.head);
+    std::fill(layers.layer(LayerKind::Scar).texels().begin(), layers.layer(LayerKind::Scar).texels().end(), 1.0f);
+    const LayerTextures scarred(layers), clean(LayerSet(f.head));
+    const ShadingSettings settings;
+    const OrbitCamera camera = cameraForView(f.head, StandardView::Back, 1.6f);
+    const auto mean = [&](const LayerTextures& textures, const ShadingSettings& s) {
+        PigmentView view;
+        view.layers = &textures;
+        return measure(renderSnapshot(f.renderer, camera, 320, 200, s, view), s.backgroundSrgb).meanColor;
+    };
+    const glm::dvec3 skin = mean(clean, settings), scar = mean(scarred, settings);
+    CHECK(luminance(scar) > luminance(skin) + 0.01);
+
+    ShadingSettings withCursor = settings;
+    withCursor.brushCursor.visible = true;
+    withCursor.brushCursor.centerMm = f.head.landmarks.vertex;
+    withCursor.brushCursor.radiusMm = 40.0f;
+    PigmentView view;
+    view.layers = &clean;
+    const OrbitCamera above = cameraForView(f.head, StandardView::Top, 1.6f);
+    const Image without = renderSnapshot(f.renderer, above, 320, 200, settings, view);
+    const Image with = renderSnapshot(f.renderer, above, 320, 200, withCursor, view);
+    // The ring is a thin pale-yellow line: a few hundred pixels turn markedly more yellow.
+    int ringPixels = 0;
+    for (std::size_t i = 0; i < with.rgba.size(); i += 4)
+        if (int(with.rgba[i + 1]) - int(without.rgba[i + 1]) > 20 && with.rgba[i + 2] < with.rgba[i + 1]) ++ringPixels;
+    CHECK(ringPixels > 100);
+    CHECK(ringPixels < 320 * 200 / 10);
+}

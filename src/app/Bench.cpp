@@ -8,11 +8,15 @@
 #include "core/Brush.h"
 #include "core/CandidateGrid.h"
 #include "core/Hash.h"
+#include "core/SkinTone.h"
 #include "gpu/HeadlessContext.h"
 #include "gpu/RenderTarget.h"
 #include "gpu/ScalpImpressions.h"
 #include "gpu/Snapshot.h"
 #include "io/Design.h"
+#include "io/DesignExport.h"
+#include "io/ImageFile.h"
+#include "io/WholeFile.h"
 #include "io/MeshLoader.h"
 #include "io/StrokeScript.h"
 
@@ -26,6 +30,8 @@
 #include <fstream>
 #include <functional>
 #include <vector>
+
+#include <sys/resource.h>
 
 namespace stipple {
 namespace {
@@ -289,6 +295,49 @@ int runBench() {
                     renderer.draw(camera, kWidth, kHeight, shading, painted.view());
                     glFinish();
                 }), "ms", "< 16 ms");
+
+    std::printf("\nexport at 8192x8192 (every texture, written to disk)\n");
+    // The painted design above, baked and exported as `stipple export` does it; one run each
+    // (an 8192 map is 67M texels), the bake as the median of three.
+    constexpr int kExportSize = 8192;
+    const std::filesystem::path exportFolder = std::filesystem::temp_directory_path() / "stipple-bench-export";
+    std::filesystem::create_directories(exportFolder);
+    PigmentBake bake(head, kExportSize);
+    const double bakeMs = medianMs(3, [&] {
+        bake.bakeAll(painted.field());
+        glFinish();
+    });
+    printFigure("bake the pigment map", bakeMs, "ms", "< 1000 ms");
+    Image pigment;
+    const double readMs = medianMs(1, [&] { pigment = bake.readPixels(); });
+    printFigure("read it back", readMs, "ms", "");
+    const ExportLook exportLook{fitzpatrickPreset(3).albedoSrgb, shading.inkAlbedoSrgb};
+    Image albedo;
+    const double compositeMs = medianMs(1, [&] { albedo = toEightBit(compositeAlbedo(head, layers, pigment, exportLook)); });
+    printFigure("composite the albedo", compositeMs, "ms", "");
+    std::string albedoPng;
+    const double albedoMs = medianMs(1, [&] {
+        albedoPng = encodePng(albedo);
+        writeFileAtomically(exportFolder / "albedo.png", albedoPng);
+    });
+    printFigure("albedo PNG", albedoMs, "ms", "");
+    const double coverageMs =
+        medianMs(1, [&] { writePng(exportFolder / "coverage.png", pigmentCoverage(pigment, exportLook.inkAlbedoSrgb)); });
+    printFigure("coverage PNG", coverageMs, "ms", "");
+    const double guideMs =
+        medianMs(1, [&] { writePng(exportFolder / "guide.png", designGuide(layers, designDensity(layers), pigment)); });
+    printFigure("design guide PNG", guideMs, "ms", "");
+    const double exrMs =
+        medianMs(1, [&] { writeFileAtomically(exportFolder / "density.exr", densityExr(designDensity(layers))); });
+    printFigure("density EXR", exrMs, "ms", "");
+    const double glbMs = medianMs(1, [&] { writeFileAtomically(exportFolder / "head.glb", headGlb(head, albedoPng)); });
+    printFigure("GLB with the albedo", glbMs, "ms", "");
+    printFigure("export in all", bakeMs + readMs + compositeMs + albedoMs + coverageMs + guideMs + exrMs + glbMs, "ms",
+                "< 5000 ms");
+    std::filesystem::remove_all(exportFolder);
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    printFigure("peak memory of the whole benchmark", double(usage.ru_maxrss) / 1024.0, "MiB", "");
     return 0;
 }
 

@@ -1,6 +1,7 @@
 // [SECTION] Help texts
 // [SECTION] Shared options
 // [SECTION] Commands: info, render, bench, open
+// [SECTION] Command: export
 // [SECTION] Dispatch
 #include "app/Cli.h"
 
@@ -20,6 +21,7 @@
 #include "io/WholeFile.h"
 #include "io/ImageFile.h"
 #include "io/Design.h"
+#include "io/DesignExport.h"
 #include "io/MeshLoader.h"
 #include "io/PoolCache.h"
 #include "io/StrokeScript.h"
@@ -27,6 +29,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -48,6 +51,8 @@ constexpr const char* kUsage =
     "                            list the impressions of a design\n"
     "  stipple paint [MESH|PROJECT] --strokes FILE.json --out PROJECT.stipple\n"
     "                            apply scripted brush strokes and write the project\n"
+    "  stipple export PROJECT [PROJECT...] --out DIR [--size N] [--formats png,exr,glb,csv]\n"
+    "                            write textures, the head as GLB and the impressions\n"
     "  stipple bench             print the benchmark figures\n"
     "  stipple COMMAND --help    details of one command\n"
     "\n"
@@ -102,6 +107,21 @@ constexpr const char* kPaintHelp =
     "  --strokes   brush strokes from a JSON file (docs/strokes.md), applied after the template;\n"
     "              points are model-space millimetres, snapped to the skin\n";
 
+constexpr const char* kExportHelp =
+    "usage: stipple export PROJECT [PROJECT...] --out DIR [--size N] [--formats LIST] [--16bit]\n"
+    "\n"
+    "Exports each design headless, in one GL context, into DIR as NAME-KIND.EXT, NAME being the\n"
+    "project's file name without its extension (docs/export.md):\n"
+    "  png  NAME-albedo.png (skin with the pigment), NAME-coverage.png (ink, alpha = coverage),\n"
+    "       NAME-guide.png (density zones and the hairline contour), all in UV space\n"
+    "  exr  NAME-density.exr (float, impressions per cm2, at the density layer's resolution)\n"
+    "  glb  NAME.glb (the head in metres with the albedo as its base colour texture)\n"
+    "  csv  NAME-impressions.csv (as `stipple impressions` writes it)\n"
+    "  --size     texture size, 1024..8192 (16384 where GL allows; default 4096)\n"
+    "  --formats  comma-separated subset of png,exr,glb,csv (default all)\n"
+    "  --16bit    write the albedo with 16 bits a channel\n"
+    "The skin is the mesh's own texture, else Fitzpatrick III (projects hold no skin tone yet).\n";
+
 constexpr const char* kBenchHelp =
     "usage: stipple bench\n"
     "\n"
@@ -153,11 +173,12 @@ Design designFrom(const Arguments& args) {
 }
 
 // The design's impressions on the GPU (a context must be current); null where it has none.
-std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design) {
+std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigmentMapSize = kDefaultPigmentMapSize) {
     const DensityMap density = designDensity(*design.layers);
     if (std::all_of(density.texels().begin(), density.texels().end(), [](float d) { return d <= 0.0f; })) return nullptr;
     const std::optional<CandidatePool> pool = loadOrBuildCandidatePool(design.mesh, {}, {}, defaultPoolCacheDir());
-    return std::make_unique<ScalpImpressions>(design.mesh, *pool, dotLookFor(design.needlePreset), density);
+    return std::make_unique<ScalpImpressions>(design.mesh, *pool, dotLookFor(design.needlePreset), density,
+                                              pigmentMapSize);
 }
 
 // [SECTION] Commands: info, render, bench, open
@@ -231,13 +252,8 @@ int runRender(int argc, char** argv) {
     return 0;
 }
 
-int runImpressions(int argc, char** argv) {
-    const Arguments args(argc, argv, 2, {"--out", "--density", "--needle", "--units"}, {});
-    const auto out = args.value("--out");
-    if (!out) throw InputError("impressions needs --out FILE.csv");
-    const Design design = designFrom(args);
-    HeadlessContext context;
-    const std::unique_ptr<ScalpImpressions> impressions = impressionsFor(design);
+// The impressions as CSV (the columns kImpressionsHelp lists) and how many rows it has.
+std::pair<std::string, std::size_t> impressionsCsv(const ScalpImpressions* impressions) {
     std::ostringstream csv;
     csv << "id,x_mm,y_mm,z_mm,u,v,diameter_mm,shade\n";
     std::size_t rows = 0;
@@ -253,7 +269,18 @@ int runImpressions(int argc, char** argv) {
             ++rows;
         }
     }
-    writeFileAtomically(*out, csv.str());
+    return {csv.str(), rows};
+}
+
+int runImpressions(int argc, char** argv) {
+    const Arguments args(argc, argv, 2, {"--out", "--density", "--needle", "--units"}, {});
+    const auto out = args.value("--out");
+    if (!out) throw InputError("impressions needs --out FILE.csv");
+    const Design design = designFrom(args);
+    HeadlessContext context;
+    const std::unique_ptr<ScalpImpressions> impressions = impressionsFor(design);
+    const auto [csv, rows] = impressionsCsv(impressions.get());
+    writeFileAtomically(*out, csv);
     std::printf("wrote %s (%zu impressions)\n", out->c_str(), rows);
     return 0;
 }
@@ -322,6 +349,85 @@ int runOpen(int argc, char** argv) {
     return runApp(options);
 }
 
+// [SECTION] Command: export
+
+struct ExportFormats {
+    bool png = true, exr = true, glb = true, csv = true;
+};
+
+ExportFormats parseFormats(const std::string& list) {
+    ExportFormats formats{false, false, false, false};
+    std::istringstream items(list);
+    std::string item;
+    while (std::getline(items, item, ',')) {
+        if (item == "png") formats.png = true;
+        else if (item == "exr") formats.exr = true;
+        else if (item == "glb") formats.glb = true;
+        else if (item == "csv") formats.csv = true;
+        else throw InputError("unknown export format '" + item + "' (png, exr, glb, csv)");
+    }
+    return formats;
+}
+
+// Writes one design's files into `folder`, each atomically: a failure part way leaves the files
+// already written whole and names the one that failed.
+void exportDesign(const Design& design, const std::string& name, const std::filesystem::path& folder, int size,
+                  const ExportFormats& formats, bool sixteenBit) {
+    const std::unique_ptr<ScalpImpressions> impressions = impressionsFor(design, size);
+    const auto file = [&](const std::string& suffix) { return folder / (name + suffix); };
+    if (formats.png || formats.glb) {
+        Image pigment;
+        if (impressions) {
+            pigment = impressions->bake().readPixels();
+        } else {  // nothing to bake: bare skin
+            pigment.width = pigment.height = size;
+            pigment.rgba.assign(std::size_t(size) * std::size_t(size) * 4, 0);
+        }
+        const ExportLook look{fitzpatrickPreset(3).albedoSrgb, ShadingSettings{}.inkAlbedoSrgb};
+        const Image16 albedo = compositeAlbedo(design.mesh, *design.layers, pigment, look);
+        const Image albedo8 = toEightBit(albedo);
+        if (formats.png) {
+            if (sixteenBit) writePng(file("-albedo.png"), albedo);
+            else writePng(file("-albedo.png"), albedo8);
+            writePng(file("-coverage.png"), pigmentCoverage(pigment, look.inkAlbedoSrgb));
+            writePng(file("-guide.png"), designGuide(*design.layers, designDensity(*design.layers), pigment));
+        }
+        if (formats.glb) writeFileAtomically(file(".glb"), headGlb(design.mesh, encodePng(albedo8)));
+    }
+    if (formats.exr) writeFileAtomically(file("-density.exr"), densityExr(designDensity(*design.layers)));
+    if (formats.csv) writeFileAtomically(file("-impressions.csv"), impressionsCsv(impressions.get()).first);
+}
+
+int runExport(int argc, char** argv) {
+    const Arguments args(argc, argv, 2, {"--out", "--size", "--formats", "--units"}, {"--16bit"});
+    const auto out = args.value("--out");
+    if (!out || args.positional().empty()) throw InputError("export needs PROJECT [PROJECT...] and --out DIR");
+    // Above 8192 the bake itself says whether this GL can hold the map.
+    const int size = int(parseNumber("--size", args.value("--size").value_or("4096"), 1024, 16384));
+    const ExportFormats formats = args.value("--formats") ? parseFormats(*args.value("--formats")) : ExportFormats{};
+    const std::filesystem::path folder(*out);
+    // Every design is read before GL starts: a bad file fails fast and exports nothing.
+    std::vector<Design> designs;
+    std::vector<std::string> names;
+    for (const std::string& path : args.positional()) {
+        names.push_back(std::filesystem::path(path).stem().string());
+        if (std::count(names.begin(), names.end(), names.back()) > 1)
+            throw InputError("two designs would both export as '" + names.back() + "' in " + folder.string());
+        designs.push_back(openDesign(path, loadOptionsFrom(args)));
+    }
+    std::error_code error;
+    std::filesystem::create_directories(folder, error);
+    if (error || !std::filesystem::is_directory(folder))
+        throw InputError(folder.string() + ": cannot create the output folder" + (error ? " (" + error.message() + ")" : ""));
+    HeadlessContext context;
+    for (std::size_t i = 0; i < designs.size(); ++i) {
+        exportDesign(designs[i], names[i], folder, size, formats, args.flag("--16bit"));
+        std::printf("exported %s to %s-* (%dx%d)\n", args.positional()[i].c_str(), (folder / names[i]).string().c_str(),
+                    size, size);
+    }
+    return 0;
+}
+
 // [SECTION] Dispatch
 
 struct Command {
@@ -341,6 +447,7 @@ constexpr Command kCommands[] = {
     {"render", runRender, kRenderHelp},
     {"impressions", runImpressions, kImpressionsHelp},
     {"paint", runPaint, kPaintHelp},
+    {"export", runExport, kExportHelp},
     {"bench", runBenchCommand, kBenchHelp},
 };
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace stipple {
 
@@ -15,7 +16,20 @@ namespace stipple {
 Image decodeImage(const std::uint8_t* bytes, std::size_t size, const std::string& what);
 Image readImage(const std::filesystem::path& path);
 
+// A 16-bit RGBA image in memory, rows top to bottom (for exports that need more than 8 bits).
+struct Image16 {
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint16_t> rgba;
+};
+
+// PNG file bytes of an image (to embed in another file, or to write).
+std::string encodePng(const Image& image);
+std::string encodePng(const Image16& image);
+
 // Writes an 8-bit RGBA PNG atomically; throws InputError naming the file on failure.
 void writePng(const std::filesystem::path& path, const Image& image);
+// The same at 16 bits a channel.
+void writePng(const std::filesystem::path& path, const Image16& image);
 
 }  // namespace stipple

@@ -1,0 +1,312 @@
+#include "io/DesignExport.h"
+
+#include "core/Error.h"
+#include "core/SkinTone.h"
+
+#include <assimp/Exporter.hpp>
+#include <assimp/material.h>
+#include <assimp/scene.h>
+#include <glm/common.hpp>
+#include <glm/vec2.hpp>
+#include <tinyexr.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace stipple {
+namespace {
+
+// Rows [0, height) split over the machine's cores: an 8192 export is 67M texels.
+void forRows(int height, const std::function<void(int, int)>& rows) {
+    const int workers = int(std::clamp(std::thread::hardware_concurrency(), 1u, 16u));
+    std::vector<std::thread> threads;
+    for (int w = 0; w < workers; ++w) {
+        const int first = height * w / workers, last = height * (w + 1) / workers;
+        threads.emplace_back(rows, first, last);
+    }
+    for (std::thread& thread : threads) thread.join();
+}
+
+// The texel centre of image texel (x, y) in UV (image rows run from v = 1 down).
+glm::vec2 texelUv(int x, int y, int size) { return {(float(x) + 0.5f) / float(size), 1.0f - (float(y) + 0.5f) / float(size)}; }
+
+// GL_LINEAR with clamp to edge on a float texture stored row 0 at v = 0 (the layers' layout),
+// split in two: the rows are blended once per image row, then each texel blends two values
+// of that (the layers are far coarser than an export, so this is most of the work saved).
+class LayerRow {
+public:
+    LayerRow(const Layer& layer, float v) : layer_(layer), row_(std::size_t(layer.width())) {
+        const float y = v * float(layer.height()) - 0.5f, y0 = std::floor(y), fy = y - y0;
+        const int j0 = std::clamp(int(y0), 0, layer.height() - 1), j1 = std::clamp(int(y0) + 1, 0, layer.height() - 1);
+        for (int i = 0; i < layer.width(); ++i)
+            row_[std::size_t(i)] = layer.at(i, j0) + fy * (layer.at(i, j1) - layer.at(i, j0));
+    }
+    float sample(float u) const {
+        const float x = u * float(layer_.width()) - 0.5f, x0 = std::floor(x), fx = x - x0;
+        const int i0 = std::clamp(int(x0), 0, layer_.width() - 1), i1 = std::clamp(int(x0) + 1, 0, layer_.width() - 1);
+        return row_[std::size_t(i0)] + fx * (row_[std::size_t(i1)] - row_[std::size_t(i0)]);
+    }
+
+private:
+    const Layer& layer_;
+    std::vector<float> row_;
+};
+
+// The mesh's albedo texture as head.frag reads it: an sRGB texture (decoded before filtering)
+// at (u, 1 - v), uploaded with image row 0 at t = 0.
+class AlbedoTexture {
+public:
+    explicit AlbedoTexture(const Image& image) : image_(image) {
+        for (int i = 0; i < 256; ++i) {
+            const float c = float(i) / 255.0f;
+            toLinear_[std::size_t(i)] = srgbToLinear(glm::vec3(c)).x;
+        }
+    }
+    glm::vec3 sample(glm::vec2 uv) const {
+        const float x = uv.x * float(image_.width) - 0.5f, y = (1.0f - uv.y) * float(image_.height) - 0.5f;
+        const float x0 = std::floor(x), y0 = std::floor(y), fx = x - x0, fy = y - y0;
+        const int i0 = std::clamp(int(x0), 0, image_.width - 1), i1 = std::clamp(int(x0) + 1, 0, image_.width - 1);
+        const int j0 = std::clamp(int(y0), 0, image_.height - 1), j1 = std::clamp(int(y0) + 1, 0, image_.height - 1);
+        return glm::mix(glm::mix(at(i0, j0), at(i1, j0), fx), glm::mix(at(i0, j1), at(i1, j1), fx), fy);
+    }
+
+private:
+    glm::vec3 at(int i, int j) const {
+        const std::uint8_t* p = &image_.rgba[(std::size_t(j) * std::size_t(image_.width) + std::size_t(i)) * 4];
+        return {toLinear_[p[0]], toLinear_[p[1]], toLinear_[p[2]]};
+    }
+    const Image& image_;
+    std::array<float, 256> toLinear_{};
+};
+
+// Linear 0..1 to 16-bit sRGB: a table fine enough that interpolating it stays within one
+// 16-bit step of the exact curve (pow() for 200M channels would take seconds).
+class SrgbEncoder {
+public:
+    SrgbEncoder() {
+        for (std::size_t i = 0; i < table_.size(); ++i) {
+            const double c = double(i) / double(kSteps);
+            table_[i] = float(c <= 0.0031308 ? 12.92 * c : 1.055 * std::pow(c, 1.0 / 2.4) - 0.055);
+        }
+    }
+    std::uint16_t encode(float linear) const {
+        const float x = std::clamp(linear, 0.0f, 1.0f) * float(kSteps);
+        const int i = std::min(int(x), kSteps - 1);
+        const float s = table_[std::size_t(i)] + (x - float(i)) * (table_[std::size_t(i) + 1] - table_[std::size_t(i)]);
+        return std::uint16_t(s * 65535.0f + 0.5f);
+    }
+
+private:
+    static constexpr int kSteps = 16384;
+    std::array<float, kSteps + 1> table_{};
+};
+
+float smoothstep(float edge0, float edge1, float x) {
+    const float t = std::clamp((x - edge0) / (edge1 - edge0), 0.0f, 1.0f);
+    return t * t * (3.0f - 2.0f * t);
+}
+
+}  // namespace
+
+Image16 compositeAlbedo(const HeadMesh& mesh, const LayerSet& layers, const Image& pigment, const ExportLook& look) {
+    const int size = pigment.width;
+    Image16 out;
+    out.width = out.height = size;
+    out.rgba.resize(std::size_t(size) * std::size_t(size) * 4);
+    const Layer& shadingLayer = layers.layer(LayerKind::Shading);
+    const Layer& scarLayer = layers.layer(LayerKind::Scar);
+    const glm::vec3 skin = srgbToLinear(look.skinAlbedoSrgb), inkAlbedo = srgbToLinear(look.inkAlbedoSrgb);
+    const glm::vec3 scarTint(0.93f, 0.80f, 0.76f);
+    const std::unique_ptr<AlbedoTexture> texture = mesh.albedo.empty() ? nullptr : std::make_unique<AlbedoTexture>(mesh.albedo);
+    const SrgbEncoder encoder;
+    const std::array<std::uint16_t, 4> bareSkin{encoder.encode(skin.x), encoder.encode(skin.y), encoder.encode(skin.z), 65535};
+    forRows(size, [&](int first, int last) {
+        for (int y = first; y < last; ++y) {
+            const float v = texelUv(0, y, size).y;
+            const LayerRow shadingRow(shadingLayer, v), scarRow(scarLayer, v);
+            for (int x = 0; x < size; ++x) {
+                const std::size_t texel = std::size_t(y) * std::size_t(size) + std::size_t(x);
+                const glm::vec2 uv = texelUv(x, y, size);
+                const float scar = scarRow.sample(uv.x);
+                const std::uint8_t coverageByte = pigment.rgba[texel * 4];
+                // Most texels lie between dots, on plain skin: encoded once.
+                if (!texture && coverageByte == 0 && scar == 0.0f) {
+                    std::copy(bareSkin.begin(), bareSkin.end(), out.rgba.begin() + std::ptrdiff_t(texel * 4));
+                    continue;
+                }
+                glm::vec3 albedo = texture ? texture->sample(uv) : skin;
+                const float shading = shadingRow.sample(uv.x);
+                // head.frag, line for line.
+                albedo = glm::mix(albedo, scarTint * std::max(albedo.x, 0.2f) / 0.93f, 0.45f * scar);
+                const glm::vec3 ink = glm::mix(inkAlbedo, albedo, 0.55f * shading);
+                const float coverage = float(coverageByte) / 255.0f;
+                albedo = glm::mix(albedo, ink, coverage * (1.0f - 0.35f * scar));
+                for (int c = 0; c < 3; ++c) out.rgba[texel * 4 + std::size_t(c)] = encoder.encode(albedo[c]);
+                out.rgba[texel * 4 + 3] = 65535;
+            }
+        }
+    });
+    return out;
+}
+
+Image toEightBit(const Image16& image) {
+    Image out;
+    out.width = image.width;
+    out.height = image.height;
+    out.rgba.resize(image.rgba.size());
+    for (std::size_t i = 0; i < image.rgba.size(); ++i) out.rgba[i] = std::uint8_t((image.rgba[i] + 128u) / 257u);
+    return out;
+}
+
+Image pigmentCoverage(const Image& pigment, glm::vec3 inkAlbedoSrgb) {
+    Image out;
+    out.width = pigment.width;
+    out.height = pigment.height;
+    out.rgba.resize(pigment.rgba.size());
+    std::uint8_t ink[3];
+    for (int c = 0; c < 3; ++c) ink[c] = std::uint8_t(std::lround(std::clamp(inkAlbedoSrgb[c], 0.0f, 1.0f) * 255.0f));
+    for (std::size_t texel = 0; texel < pigment.rgba.size() / 4; ++texel) {
+        std::memcpy(&out.rgba[texel * 4], ink, 3);
+        out.rgba[texel * 4 + 3] = pigment.rgba[texel * 4];
+    }
+    return out;
+}
+
+Image designGuide(const LayerSet& layers, const DensityMap& density, const Image& pigment) {
+    const int size = pigment.width;
+    Image out;
+    out.width = out.height = size;
+    out.rgba.resize(std::size_t(size) * std::size_t(size) * 4);
+    const Layer& hairline = layers.layer(LayerKind::Hairline);
+    // The contour is a line about 1/1024 of the map wide, whatever the export size.
+    const int reach = std::max(1, size / 1024);
+    const Layer densityLayer = Layer::fromDensityMap(density);
+    forRows(size, [&](int first, int last) {
+        for (int y = first; y < last; ++y) {
+            const float v = texelUv(0, y, size).y, step = float(reach) / float(size);
+            const LayerRow densityRow(densityLayer, v), maskRow(hairline, v), maskRowAbove(hairline, v + step);
+            for (int x = 0; x < size; ++x) {
+                const std::size_t texel = std::size_t(y) * std::size_t(size) + std::size_t(x);
+                const float u = texelUv(x, y, size).x;
+                // Outside the UV islands nothing is designed: plain dark grey.
+                glm::vec3 color(0.25f);
+                if (pigment.rgba[texel * 4 + 1] > 127) {
+                    // The viewport's density overlay ramp: pale blue to deep violet at 110 per cm^2.
+                    const float amount = std::clamp(densityRow.sample(u) / 110.0f, 0.0f, 1.0f);
+                    const glm::vec3 heat = glm::mix(glm::vec3(0.55f, 0.85f, 1.0f), glm::vec3(0.30f, 0.0f, 0.55f), amount);
+                    color = glm::mix(glm::vec3(0.85f), heat, 0.9f * smoothstep(0.0f, 0.3f, amount));
+                    const bool inside = maskRow.sample(u) >= 0.5f;
+                    if (inside != (maskRow.sample(u + step) >= 0.5f) || inside != (maskRowAbove.sample(u) >= 0.5f))
+                        color = glm::vec3(0.9f, 0.1f, 0.1f);
+                }
+                for (int c = 0; c < 3; ++c) out.rgba[texel * 4 + std::size_t(c)] = std::uint8_t(color[c] * 255.0f + 0.5f);
+                out.rgba[texel * 4 + 3] = 255;
+            }
+        }
+    });
+    return out;
+}
+
+std::string densityExr(const DensityMap& density) {
+    const int width = density.width(), height = density.height();
+    std::vector<float> rows(std::size_t(width) * std::size_t(height));
+    for (int j = 0; j < height; ++j)  // EXR rows run top down, the map's from v = 0 up
+        for (int i = 0; i < width; ++i) rows[std::size_t(height - 1 - j) * std::size_t(width) + std::size_t(i)] = density.at(i, j);
+
+    EXRHeader header;
+    InitEXRHeader(&header);
+    EXRImage image;
+    InitEXRImage(&image);
+    unsigned char* channelData[1] = {reinterpret_cast<unsigned char*>(rows.data())};
+    image.images = channelData;
+    image.num_channels = 1;
+    image.width = width;
+    image.height = height;
+    EXRChannelInfo channel{};
+    std::strcpy(channel.name, "Y");
+    int pixelType[1] = {TINYEXR_PIXELTYPE_FLOAT};
+    header.num_channels = 1;
+    header.channels = &channel;
+    header.pixel_types = pixelType;
+    header.requested_pixel_types = pixelType;
+    header.compression_type = TINYEXR_COMPRESSIONTYPE_ZIP;
+    unsigned char* memory = nullptr;
+    const char* error = nullptr;
+    const std::size_t size = SaveEXRImageToMemory(&image, &header, &memory, &error);
+    if (size == 0) {
+        const std::string reason = error ? error : "unknown reason";
+        FreeEXRErrorMessage(error);
+        throw InternalError("EXR encoding failed (" + reason + ")");
+    }
+    std::string bytes(reinterpret_cast<const char*>(memory), size);
+    std::free(memory);
+    return bytes;
+}
+
+std::string headGlb(const HeadMesh& mesh, const std::string& albedoPng) {
+    // aiScene owns (and deletes) everything hung on it.
+    aiScene scene;
+    scene.mRootNode = new aiNode("head");
+    scene.mRootNode->mNumMeshes = 1;
+    scene.mRootNode->mMeshes = new unsigned[1]{0};
+
+    auto* out = new aiMesh;
+    scene.mNumMeshes = 1;
+    scene.mMeshes = new aiMesh*[1]{out};
+    out->mName = "head";
+    out->mPrimitiveTypes = aiPrimitiveType_TRIANGLE;
+    out->mMaterialIndex = 0;
+    out->mNumVertices = unsigned(mesh.vertexCount());
+    out->mVertices = new aiVector3D[mesh.vertexCount()];
+    out->mNormals = new aiVector3D[mesh.vertexCount()];
+    out->mTextureCoords[0] = new aiVector3D[mesh.vertexCount()];
+    out->mNumUVComponents[0] = 2;
+    constexpr float kMetresPerMm = 0.001f;
+    for (std::size_t i = 0; i < mesh.vertexCount(); ++i) {
+        const glm::vec3 p = mesh.positions[i] * kMetresPerMm;
+        out->mVertices[i] = {p.x, p.y, p.z};
+        out->mNormals[i] = {mesh.normals[i].x, mesh.normals[i].y, mesh.normals[i].z};
+        out->mTextureCoords[0][i] = {mesh.uvs[i].x, mesh.uvs[i].y, 0.0f};
+    }
+    out->mNumFaces = unsigned(mesh.triangleCount());
+    out->mFaces = new aiFace[mesh.triangleCount()];
+    for (std::size_t t = 0; t < mesh.triangleCount(); ++t) {
+        out->mFaces[t].mNumIndices = 3;
+        out->mFaces[t].mIndices = new unsigned[3]{mesh.triangles[t].x, mesh.triangles[t].y, mesh.triangles[t].z};
+    }
+
+    auto* material = new aiMaterial;
+    scene.mNumMaterials = 1;
+    scene.mMaterials = new aiMaterial*[1]{material};
+    const aiString name("skin");
+    material->AddProperty(&name, AI_MATKEY_NAME);
+    const aiString texturePath("*0");  // the scene's first embedded texture
+    material->AddProperty(&texturePath, AI_MATKEY_TEXTURE(aiTextureType_BASE_COLOR, 0));
+    // Skin is a dielectric; glTF's default metallic factor is 1.
+    const float metallic = 0.0f, roughness = 0.6f;
+    material->AddProperty(&metallic, 1, AI_MATKEY_METALLIC_FACTOR);
+    material->AddProperty(&roughness, 1, AI_MATKEY_ROUGHNESS_FACTOR);
+
+    auto* texture = new aiTexture;
+    scene.mNumTextures = 1;
+    scene.mTextures = new aiTexture*[1]{texture};
+    texture->mWidth = unsigned(albedoPng.size());  // with mHeight 0: compressed bytes
+    texture->mHeight = 0;
+    std::strcpy(texture->achFormatHint, "png");
+    texture->pcData = new aiTexel[(albedoPng.size() + sizeof(aiTexel) - 1) / sizeof(aiTexel)];
+    std::memcpy(texture->pcData, albedoPng.data(), albedoPng.size());
+
+    Assimp::Exporter exporter;
+    const aiExportDataBlob* blob = exporter.ExportToBlob(&scene, "glb2");
+    if (!blob) throw InternalError(std::string("glTF export failed (") + exporter.GetErrorString() + ")");
+    return std::string(static_cast<const char*>(blob->data), blob->size);
+}
+
+}  // namespace stipple

@@ -1,0 +1,45 @@
+// What `stipple export` writes, built on the CPU from the baked pigment map and the design's
+// layers (docs/export.md). Every image is in UV space, square, rows from v = 1 down (the usual
+// image orientation for OpenGL-style UVs, and what glTF viewers expect).
+#pragma once
+
+#include "core/DensityMap.h"
+#include "core/HeadMesh.h"
+#include "core/Layers.h"
+#include "io/ImageFile.h"
+
+#include <glm/vec3.hpp>
+
+#include <string>
+
+namespace stipple {
+
+struct ExportLook {
+    glm::vec3 skinAlbedoSrgb;  // used where the mesh has no albedo texture of its own
+    glm::vec3 inkAlbedoSrgb;
+};
+
+// The skin with the pigment composited as shaders/head.frag does it (ink albedo; shading
+// dilutes the ink; scar pales the skin and takes ink less), sRGB, alpha 1. `pigment` is a
+// PigmentBake's readPixels() (red = coverage), already padded across seams; its size is the
+// export size. The layers and the skin are defined over the whole UV square, so the result is
+// padded wherever the pigment map is.
+Image16 compositeAlbedo(const HeadMesh& mesh, const LayerSet& layers, const Image& pigment, const ExportLook& look);
+// 16 bits to 8, rounded.
+Image toEightBit(const Image16& image);
+
+// RGB = the ink's colour (sRGB), A = coverage: the pigment to lay over any skin.
+Image pigmentCoverage(const Image& pigment, glm::vec3 inkAlbedoSrgb);
+
+// Density as a colour ramp (the viewport's density overlay) on grey skin, the hairline mask's
+// 0.5 contour in red, UV islands lighter than the background.
+Image designGuide(const LayerSet& layers, const DensityMap& density, const Image& pigment);
+
+// OpenEXR bytes: one float32 channel "Y", impressions per cm^2, at the map's own resolution.
+std::string densityExr(const DensityMap& density);
+
+// Binary glTF bytes: the head in metres (+Y up, +Z out of the face, as glTF wants), with
+// normals, UVs and `albedoPng` embedded as the base colour texture.
+std::string headGlb(const HeadMesh& mesh, const std::string& albedoPng);
+
+}  // namespace stipple

@@ -129,10 +129,11 @@ constexpr const char* kBenchHelp =
     "import times of the default head and of a generated 1M-triangle mesh through each loader.\n";
 
 constexpr const char* kOpenHelp =
-    "usage: stipple [FILE] [--units mm|cm|m|in|FACTOR] [--screenshot FILE.png]\n"
+    "usage: stipple [FILE] [--units mm|cm|m|in|FACTOR] [--screenshot FILE.png] [--autosave SECONDS]\n"
     "\n"
     "Opens the Stipple window on FILE, or on the default head.\n"
-    "  --screenshot  draw a few frames, save the window as a PNG and quit (for docs and scripts)\n";
+    "  --screenshot  draw a few frames, save the window as a PNG and quit (for docs and scripts)\n"
+    "  --autosave    how often unsaved work is copied for crash recovery (default 60 s)\n";
 
 bool wantsHelp(int argc, char** argv, int first) {
     for (int i = first; i < argc; ++i)
@@ -338,11 +339,12 @@ int runPaint(int argc, char** argv) {
 }
 
 int runOpen(int argc, char** argv) {
-    const Arguments args(argc, argv, 1, {"--units", "--screenshot"}, {});
+    const Arguments args(argc, argv, 1, {"--units", "--screenshot", "--autosave"}, {});
     if (args.positional().size() > 1) throw InputError("more than one file given: " + args.positional()[1]);
     AppOptions options;
     options.load = loadOptionsFrom(args);
     options.screenshot = args.value("--screenshot");
+    if (const auto seconds = args.value("--autosave")) options.autosaveSeconds = parseNumber("--autosave", *seconds, 1, 3600);
     // Enough frames for ImGui to lay its windows out before the picture is taken.
     if (options.screenshot) options.exitAfterFrames = 8;
     if (!args.positional().empty()) options.file = args.positional()[0];
@@ -390,7 +392,7 @@ void exportDesign(const Design& design, const std::string& name, const std::file
             if (sixteenBit) writePng(file("-albedo.png"), albedo);
             else writePng(file("-albedo.png"), albedo8);
             writePng(file("-coverage.png"), pigmentCoverage(pigment, look.inkAlbedoSrgb));
-            writePng(file("-guide.png"), designGuide(*design.layers, designDensity(*design.layers), pigment));
+            writePng(file("-guide.png"), designGuide(*design.layers, placedDensity(design), pigment));
         }
         if (formats.glb) writeFileAtomically(file(".glb"), headGlb(design.mesh, encodePng(albedo8)));
     }

@@ -2,6 +2,10 @@
 
 #include "core/Error.h"
 
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+
 namespace stipple {
 
 Design openDesign(const std::filesystem::path& path, const LoadOptions& options) {
@@ -44,6 +48,32 @@ Project projectFor(const Design& design, const std::filesystem::path& projectPat
     project.needlePreset = design.needlePreset;
     for (LayerKind kind : kLayerKinds) project.layers.push_back(design.layers->layer(kind));
     return project;
+}
+
+DensityMap placedDensity(const Design& design) {
+    DensityMap placed = designDensity(*design.layers);
+    const SurfaceAtlas& atlas = design.layers->atlas(LayerKind::Density);
+    const HeadMesh& mesh = design.mesh;
+    for (int j = 0; j < placed.height(); ++j)
+        for (int i = 0; i < placed.width(); ++i) {
+            const std::size_t texel = atlas.index(i, j);
+            float weight = 0.0f;
+            if (!mesh.scalpWeight.empty() && atlas.source(texel) != SurfaceAtlas::kNone) {
+                // Barycentric weights of the texel's point in its triangle.
+                const glm::uvec3 t = mesh.triangles[atlas.triangle(texel)];
+                const glm::vec3 a = mesh.positions[t.x], e1 = mesh.positions[t.y] - a, e2 = mesh.positions[t.z] - a;
+                const glm::vec3 d = atlas.position(texel) - a;
+                const float d11 = glm::dot(e1, e1), d12 = glm::dot(e1, e2), d22 = glm::dot(e2, e2);
+                const float denominator = d11 * d22 - d12 * d12;
+                if (denominator > 0.0f) {
+                    const float b = (d22 * glm::dot(d, e1) - d12 * glm::dot(d, e2)) / denominator;
+                    const float c = (d11 * glm::dot(d, e2) - d12 * glm::dot(d, e1)) / denominator;
+                    weight = (1.0f - b - c) * mesh.scalpWeight[t.x] + b * mesh.scalpWeight[t.y] + c * mesh.scalpWeight[t.z];
+                }
+            }
+            placed.set(i, j, placed.at(i, j) * std::clamp(weight, 0.0f, 1.0f));
+        }
+    return placed;
 }
 
 DensityMap designDensity(const LayerSet& layers) {

@@ -31,4 +31,8 @@ Project projectFor(const Design& design, const std::filesystem::path& projectPat
 // (density x hairline, per density texel; the mask is sampled where the sizes differ).
 DensityMap designDensity(const LayerSet& layers);
 
+// Where impressions actually go: designDensity() times the scalp weight at each density
+// texel's point on the skin (the soft edge of the scalp region), for pictures of the design.
+DensityMap placedDensity(const Design& design);
+
 }  // namespace stipple

@@ -31,8 +31,9 @@ Image toEightBit(const Image16& image);
 // RGB = the ink's colour (sRGB), A = coverage: the pigment to lay over any skin.
 Image pigmentCoverage(const Image& pigment, glm::vec3 inkAlbedoSrgb);
 
-// Density as a colour ramp (the viewport's density overlay) on grey skin, the hairline mask's
-// 0.5 contour in red, UV islands lighter than the background.
+// `density` (where impressions go: placedDensity() in io/Design.h) as a colour ramp (the
+// viewport's density overlay) on grey skin, the hairline mask's 0.5 contour in red, UV islands
+// lighter than the background.
 Image designGuide(const LayerSet& layers, const DensityMap& density, const Image& pigment);
 
 // OpenEXR bytes: one float32 channel "Y", impressions per cm^2, at the map's own resolution.

@@ -5,6 +5,7 @@
 // [SECTION] Main loop
 #include "app/App.h"
 
+#include "app/ExportJob.h"
 #include "app/FileBrowser.h"
 #include "app/HairlineSession.h"
 #include "app/PaintSession.h"
@@ -86,7 +87,15 @@ struct AppState {
     std::optional<std::string> pendingOpen;  // what to open once it is answered
     bool pendingQuit = false;
     std::string title;                // the window's, as last set
+    // File > Export: the dialog's choices, then the job, one step a frame under a progress bar.
+    bool showExport = false;
+    char exportFolder[512] = "";
+    int exportSize = 2;               // index into kExportSizes
+    ExportFormats exportFormats;
+    std::unique_ptr<ExportJob> exportJob;
 };
+
+constexpr int kExportSizes[] = {1024, 2048, 4096, 8192};
 
 bool hasUnsavedChanges(const AppState& state) {
     return state.head && state.head->paint->changeCount() != state.head->savedChangeCount;
@@ -429,6 +438,7 @@ void drawMenuBar(AppState& state) {
             else saveProject(state, state.head->projectPath);
         }
         if (ImGui::MenuItem("Save project as...", "Ctrl+Shift+S", false, hasHead)) state.showSaveAs = true;
+        if (ImGui::MenuItem("Export textures and model...", nullptr, false, hasHead)) state.showExport = true;
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) requestQuit(state);
         ImGui::EndMenu();
@@ -829,8 +839,70 @@ void onClose(GLFWwindow* window) {
     requestQuit(state);
 }
 
+// File > Export: where, how large, which files; then the job runs a step a frame.
+void drawExportDialog(AppState& state) {
+    if (state.showExport && state.head) {
+        const std::filesystem::path suggested = std::filesystem::path(state.head->projectPath.empty()
+                                                                          ? state.head->design.mesh.sourcePath
+                                                                          : state.head->projectPath)
+                                                    .parent_path() / "export";
+        std::snprintf(state.exportFolder, sizeof state.exportFolder, "%s", suggested.string().c_str());
+        ImGui::OpenPopup("Export");
+        state.showExport = false;
+    }
+    if (ImGui::BeginPopupModal("Export", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        if (!state.exportJob) {
+            ImGui::TextUnformatted("Folder (docs/export.md lists the files):");
+            ImGui::SetNextItemWidth(520);
+            ImGui::InputText("##folder", state.exportFolder, sizeof state.exportFolder);
+            const char* sizes[] = {"1024", "2048", "4096", "8192"};
+            ImGui::SetNextItemWidth(120);
+            ImGui::Combo("Texture size", &state.exportSize, sizes, 4);
+            ImGui::Checkbox("PNG textures", &state.exportFormats.png);
+            ImGui::SameLine();
+            ImGui::Checkbox("EXR density", &state.exportFormats.exr);
+            ImGui::SameLine();
+            ImGui::Checkbox("GLB model", &state.exportFormats.glb);
+            ImGui::SameLine();
+            ImGui::Checkbox("CSV impressions", &state.exportFormats.csv);
+            if (ImGui::Button("Export")) {
+                std::error_code error;
+                std::filesystem::create_directories(state.exportFolder, error);
+                const std::string stem = std::filesystem::path(state.head->projectPath.empty() ? state.head->design.mesh.sourcePath
+                                                                                               : state.head->projectPath)
+                                             .stem()
+                                             .string();
+                state.exportJob = std::make_unique<ExportJob>(state.head->design, stem, state.exportFolder,
+                                                              kExportSizes[state.exportSize], state.exportFormats, false);
+            }
+            ImGui::SameLine();
+            if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+        } else {
+            ExportJob& job = *state.exportJob;
+            ImGui::TextUnformatted(job.done() ? "Done" : job.nextStepName().c_str());
+            ImGui::ProgressBar(float(job.stepsDone()) / float(job.stepCount()), ImVec2(420, 0));
+            try {
+                // One step a frame keeps the window drawing and the bar moving.
+                if (!job.done()) job.runNextStep();
+                if (job.done()) {
+                    state.notice = std::string("Exported to ") + state.exportFolder;
+                    state.noticeUntil = glfwGetTime() + 8.0;
+                    state.exportJob.reset();
+                    ImGui::CloseCurrentPopup();
+                }
+            } catch (const std::exception& e) {
+                state.errorMessage = std::string("Export stopped: ") + e.what() + "\nFiles written before it are whole.";
+                state.exportJob.reset();
+                ImGui::CloseCurrentPopup();
+            }
+        }
+        ImGui::EndPopup();
+    }
+}
+
 void drawDialogs(AppState& state) {
     if (const auto picked = state.fileBrowser.draw()) openHead(state, picked->string());
+    drawExportDialog(state);
     drawSaveAsDialog(state);
     drawWorkDialogs(state);
     if (!state.errorMessage.empty()) ImGui::OpenPopup("Stipple");

@@ -8,6 +8,7 @@
 #include "app/App.h"
 #include "app/Arguments.h"
 #include "app/Bench.h"
+#include "app/ExportJob.h"
 #include "core/Error.h"
 #include "core/HairlineMask.h"
 #include "core/HairlineTemplates.h"
@@ -21,9 +22,7 @@
 #include "io/WholeFile.h"
 #include "io/ImageFile.h"
 #include "io/Design.h"
-#include "io/DesignExport.h"
 #include "io/MeshLoader.h"
-#include "io/PoolCache.h"
 #include "io/StrokeScript.h"
 
 #include <algorithm>
@@ -31,7 +30,6 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
-#include <sstream>
 #include <string>
 
 namespace stipple {
@@ -173,15 +171,6 @@ Design designFrom(const Arguments& args) {
     return design;
 }
 
-// The design's impressions on the GPU (a context must be current); null where it has none.
-std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigmentMapSize = kDefaultPigmentMapSize) {
-    const DensityMap density = designDensity(*design.layers);
-    if (std::all_of(density.texels().begin(), density.texels().end(), [](float d) { return d <= 0.0f; })) return nullptr;
-    const std::optional<CandidatePool> pool = loadOrBuildCandidatePool(design.mesh, {}, {}, defaultPoolCacheDir());
-    return std::make_unique<ScalpImpressions>(design.mesh, *pool, dotLookFor(design.needlePreset), density,
-                                              pigmentMapSize);
-}
-
 // [SECTION] Commands: info, render, bench, open
 
 int runInfo(int argc, char** argv) {
@@ -251,26 +240,6 @@ int runRender(int argc, char** argv) {
                 args.flag("--close-up") ? "close-up" : (viewName + " view").c_str(),
                 impressions ? impressions->impressionCount() : 0u);
     return 0;
-}
-
-// The impressions as CSV (the columns kImpressionsHelp lists) and how many rows it has.
-std::pair<std::string, std::size_t> impressionsCsv(const ScalpImpressions* impressions) {
-    std::ostringstream csv;
-    csv << "id,x_mm,y_mm,z_mm,u,v,diameter_mm,shade\n";
-    std::size_t rows = 0;
-    if (impressions) {
-        const CandidatePool& pool = impressions->pool();
-        const std::vector<ImpressionField::DotState> states = impressions->field().dotStates();
-        char row[256];
-        for (const std::uint32_t id : impressions->field().activeIds()) {
-            const Candidate& c = pool.candidates[id];
-            std::snprintf(row, sizeof row, "%u,%.4f,%.4f,%.4f,%.6f,%.6f,%.4f,%.4f\n", id, c.position.x, c.position.y,
-                          c.position.z, c.uv.x, c.uv.y, states[id].diameterMm, states[id].shade);
-            csv << row;
-            ++rows;
-        }
-    }
-    return {csv.str(), rows};
 }
 
 int runImpressions(int argc, char** argv) {
@@ -353,60 +322,13 @@ int runOpen(int argc, char** argv) {
 
 // [SECTION] Command: export
 
-struct ExportFormats {
-    bool png = true, exr = true, glb = true, csv = true;
-};
-
-ExportFormats parseFormats(const std::string& list) {
-    ExportFormats formats{false, false, false, false};
-    std::istringstream items(list);
-    std::string item;
-    while (std::getline(items, item, ',')) {
-        if (item == "png") formats.png = true;
-        else if (item == "exr") formats.exr = true;
-        else if (item == "glb") formats.glb = true;
-        else if (item == "csv") formats.csv = true;
-        else throw InputError("unknown export format '" + item + "' (png, exr, glb, csv)");
-    }
-    return formats;
-}
-
-// Writes one design's files into `folder`, each atomically: a failure part way leaves the files
-// already written whole and names the one that failed.
-void exportDesign(const Design& design, const std::string& name, const std::filesystem::path& folder, int size,
-                  const ExportFormats& formats, bool sixteenBit) {
-    const std::unique_ptr<ScalpImpressions> impressions = impressionsFor(design, size);
-    const auto file = [&](const std::string& suffix) { return folder / (name + suffix); };
-    if (formats.png || formats.glb) {
-        Image pigment;
-        if (impressions) {
-            pigment = impressions->bake().readPixels();
-        } else {  // nothing to bake: bare skin
-            pigment.width = pigment.height = size;
-            pigment.rgba.assign(std::size_t(size) * std::size_t(size) * 4, 0);
-        }
-        const ExportLook look{fitzpatrickPreset(3).albedoSrgb, ShadingSettings{}.inkAlbedoSrgb};
-        const Image16 albedo = compositeAlbedo(design.mesh, *design.layers, pigment, look);
-        const Image albedo8 = toEightBit(albedo);
-        if (formats.png) {
-            if (sixteenBit) writePng(file("-albedo.png"), albedo);
-            else writePng(file("-albedo.png"), albedo8);
-            writePng(file("-coverage.png"), pigmentCoverage(pigment, look.inkAlbedoSrgb));
-            writePng(file("-guide.png"), designGuide(*design.layers, placedDensity(design), pigment));
-        }
-        if (formats.glb) writeFileAtomically(file(".glb"), headGlb(design.mesh, encodePng(albedo8)));
-    }
-    if (formats.exr) writeFileAtomically(file("-density.exr"), densityExr(designDensity(*design.layers)));
-    if (formats.csv) writeFileAtomically(file("-impressions.csv"), impressionsCsv(impressions.get()).first);
-}
-
 int runExport(int argc, char** argv) {
     const Arguments args(argc, argv, 2, {"--out", "--size", "--formats", "--units"}, {"--16bit"});
     const auto out = args.value("--out");
     if (!out || args.positional().empty()) throw InputError("export needs PROJECT [PROJECT...] and --out DIR");
     // Above 8192 the bake itself says whether this GL can hold the map.
     const int size = int(parseNumber("--size", args.value("--size").value_or("4096"), 1024, 16384));
-    const ExportFormats formats = args.value("--formats") ? parseFormats(*args.value("--formats")) : ExportFormats{};
+    const ExportFormats formats = args.value("--formats") ? parseExportFormats(*args.value("--formats")) : ExportFormats{};
     const std::filesystem::path folder(*out);
     // Every design is read before GL starts: a bad file fails fast and exports nothing.
     std::vector<Design> designs;
@@ -423,7 +345,8 @@ int runExport(int argc, char** argv) {
         throw InputError(folder.string() + ": cannot create the output folder" + (error ? " (" + error.message() + ")" : ""));
     HeadlessContext context;
     for (std::size_t i = 0; i < designs.size(); ++i) {
-        exportDesign(designs[i], names[i], folder, size, formats, args.flag("--16bit"));
+        ExportJob job(designs[i], names[i], folder, size, formats, args.flag("--16bit"));
+        while (!job.done()) job.runNextStep();
         std::printf("exported %s to %s-* (%dx%d)\n", args.positional()[i].c_str(), (folder / names[i]).string().c_str(),
                     size, size);
     }

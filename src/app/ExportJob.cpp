@@ -1,0 +1,119 @@
+#include "app/ExportJob.h"
+
+#include "core/Error.h"
+#include "core/Needles.h"
+#include "core/SkinTone.h"
+#include "io/DesignExport.h"
+#include "io/ImageFile.h"
+#include "io/PoolCache.h"
+#include "io/WholeFile.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+namespace stipple {
+
+std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigmentMapSize) {
+    const DensityMap density = designDensity(*design.layers);
+    if (std::all_of(density.texels().begin(), density.texels().end(), [](float d) { return d <= 0.0f; })) return nullptr;
+    const std::optional<CandidatePool> pool = loadOrBuildCandidatePool(design.mesh, {}, {}, defaultPoolCacheDir());
+    return std::make_unique<ScalpImpressions>(design.mesh, *pool, dotLookFor(design.needlePreset), density,
+                                              pigmentMapSize);
+}
+
+std::pair<std::string, std::size_t> impressionsCsv(const ScalpImpressions* impressions) {
+    std::ostringstream csv;
+    csv << "id,x_mm,y_mm,z_mm,u,v,diameter_mm,shade\n";
+    std::size_t rows = 0;
+    if (impressions) {
+        const CandidatePool& pool = impressions->pool();
+        const std::vector<ImpressionField::DotState> states = impressions->field().dotStates();
+        char row[256];
+        for (const std::uint32_t id : impressions->field().activeIds()) {
+            const Candidate& c = pool.candidates[id];
+            std::snprintf(row, sizeof row, "%u,%.4f,%.4f,%.4f,%.6f,%.6f,%.4f,%.4f\n", id, c.position.x, c.position.y,
+                          c.position.z, c.uv.x, c.uv.y, states[id].diameterMm, states[id].shade);
+            csv << row;
+            ++rows;
+        }
+    }
+    return {csv.str(), rows};
+}
+
+ExportFormats parseExportFormats(const std::string& list) {
+    ExportFormats formats{false, false, false, false};
+    std::istringstream items(list);
+    std::string item;
+    while (std::getline(items, item, ',')) {
+        if (item == "png") formats.png = true;
+        else if (item == "exr") formats.exr = true;
+        else if (item == "glb") formats.glb = true;
+        else if (item == "csv") formats.csv = true;
+        else throw InputError("unknown export format '" + item + "' (png, exr, glb, csv)");
+    }
+    return formats;
+}
+
+// What the steps hand on to each other.
+struct ExportJob::Work {
+    std::unique_ptr<ScalpImpressions> impressions;
+    Image pigment;
+    Image16 albedo;
+    Image albedo8;
+};
+
+ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::path folder, int size,
+                     const ExportFormats& formats, bool sixteenBit)
+    : work_(std::make_shared<Work>()) {
+    Work& work = *work_;
+    const auto file = [name, folder](const std::string& suffix) { return folder / (name + suffix); };
+    const ExportLook look{fitzpatrickPreset(3).albedoSrgb, ShadingSettings{}.inkAlbedoSrgb};
+    steps_.emplace_back("Scattering and baking the impressions", [&design, &work, size] {
+        work.impressions = impressionsFor(design, size);
+    });
+    if (formats.png || formats.glb) {
+        steps_.emplace_back("Compositing the albedo", [&design, &work, size, look] {
+            if (work.impressions) {
+                work.pigment = work.impressions->bake().readPixels();
+            } else {  // nothing to bake: bare skin
+                work.pigment.width = work.pigment.height = size;
+                work.pigment.rgba.assign(std::size_t(size) * std::size_t(size) * 4, 0);
+            }
+            work.albedo = compositeAlbedo(design.mesh, *design.layers, work.pigment, look);
+            work.albedo8 = toEightBit(work.albedo);
+        });
+    }
+    if (formats.png) {
+        steps_.emplace_back("Writing the albedo", [&work, file, sixteenBit] {
+            if (sixteenBit) writePng(file("-albedo.png"), work.albedo);
+            else writePng(file("-albedo.png"), work.albedo8);
+        });
+        steps_.emplace_back("Writing the pigment coverage", [&work, file, look] {
+            writePng(file("-coverage.png"), pigmentCoverage(work.pigment, look.inkAlbedoSrgb));
+        });
+        steps_.emplace_back("Writing the design guide", [&design, &work, file] {
+            writePng(file("-guide.png"), designGuide(*design.layers, placedDensity(design), work.pigment));
+        });
+    }
+    if (formats.glb)
+        steps_.emplace_back("Writing the head as GLB", [&design, &work, file] {
+            writeFileAtomically(file(".glb"), headGlb(design.mesh, encodePng(work.albedo8)));
+        });
+    if (formats.exr)
+        steps_.emplace_back("Writing the density map", [&design, file] {
+            writeFileAtomically(file("-density.exr"), densityExr(designDensity(*design.layers)));
+        });
+    if (formats.csv)
+        steps_.emplace_back("Writing the impression list", [&work, file] {
+            writeFileAtomically(file("-impressions.csv"), impressionsCsv(work.impressions.get()).first);
+        });
+}
+
+void ExportJob::runNextStep() {
+    steps_[next_].second();
+    ++next_;
+    if (done()) work_.reset();  // the large images go as soon as they are written
+}
+
+}  // namespace stipple

@@ -378,8 +378,11 @@ bool handleBrushKey(AppState& state, int key, bool control, bool shift) {
 }
 
 void onKey(GLFWwindow* window, int key, int, int action, int mods) {
-    if (action == GLFW_RELEASE || ImGui::GetIO().WantCaptureKeyboard) return;
+    if (action == GLFW_RELEASE) return;
     AppState& state = stateOf(window);
+    // A picture of the window is wanted whatever has the keyboard, dialogs included.
+    if (key == GLFW_KEY_F12) state.screenshotRequested = true;
+    if (ImGui::GetIO().WantCaptureKeyboard) return;
     constexpr float kStep = 0.0873f;  // 5 degrees
     const bool control = mods & GLFW_MOD_CONTROL;
     const bool shift = mods & GLFW_MOD_SHIFT;
@@ -388,7 +391,6 @@ void onKey(GLFWwindow* window, int key, int, int action, int mods) {
     case GLFW_KEY_O: if (control) state.fileBrowser.open(std::filesystem::current_path()); break;
     case GLFW_KEY_Q: if (control) requestQuit(state); break;
     case GLFW_KEY_F: frameHead(state); break;
-    case GLFW_KEY_F12: state.screenshotRequested = true; break;
     case GLFW_KEY_C: closeUpView(state); break;
     case GLFW_KEY_I: state.showImpressions = !state.showImpressions; break;
     case GLFW_KEY_S: state.shading.showScalpOverlay = !state.shading.showScalpOverlay; break;
@@ -842,10 +844,13 @@ void onClose(GLFWwindow* window) {
 // File > Export: where, how large, which files; then the job runs a step a frame.
 void drawExportDialog(AppState& state) {
     if (state.showExport && state.head) {
-        const std::filesystem::path suggested = std::filesystem::path(state.head->projectPath.empty()
-                                                                          ? state.head->design.mesh.sourcePath
-                                                                          : state.head->projectPath)
-                                                    .parent_path() / "export";
+        // Beside the project once it is saved; until then in the current folder, never among
+        // the head's own files.
+        const std::filesystem::path suggested =
+            state.head->projectPath.empty()
+                ? std::filesystem::current_path() / "stipple-export"
+                : std::filesystem::path(state.head->projectPath).parent_path() /
+                      (std::filesystem::path(state.head->projectPath).stem().string() + "-export");
         std::snprintf(state.exportFolder, sizeof state.exportFolder, "%s", suggested.string().c_str());
         ImGui::OpenPopup("Export");
         state.showExport = false;

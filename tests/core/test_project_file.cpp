@@ -4,9 +4,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <csignal>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <random>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace stipple;
 using stipple::test::TempFolder;
@@ -113,4 +119,70 @@ TEST_CASE("the head's path is stored relative to the project when it sits beside
     CHECK(headPathForProject(project, "/clinic/heads/ana.obj") == "/clinic/heads/ana.obj");
     CHECK(resolveHeadPath(project, "head.glb") == std::filesystem::path("/clinic/clients/ana/head.glb"));
     CHECK(resolveHeadPath(project, "/clinic/heads/ana.obj") == std::filesystem::path("/clinic/heads/ana.obj"));
+}
+
+namespace {
+
+// Runs `work` in a child process; returns its exit status (or 128 + signal).
+int inChild(const std::function<int()>& work, const std::function<void(pid_t)>& whileRunning = {}) {
+    const pid_t child = fork();
+    if (child == 0) _exit(work());
+    if (whileRunning) whileRunning(child);
+    int status = 0;
+    waitpid(child, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+bool onlyTheFile(const std::filesystem::path& folder) {
+    return std::distance(std::filesystem::directory_iterator(folder), std::filesystem::directory_iterator()) == 1;
+}
+
+}  // namespace
+
+TEST_CASE("a save killed at any moment leaves the previous project whole", "[project]") {
+    TempFolder folder;
+    std::mt19937 random(11);
+    const auto path = folder.path() / "design.stipple";
+    const Project first = randomProject(random);
+    writeProject(path, first);
+    std::uniform_int_distribution<int> delayUs(0, 30000);
+    for (int trial = 0; trial < 12; ++trial) {
+        inChild(
+            [&]() -> int {
+                std::mt19937 childRandom{unsigned(trial)};
+                for (;;) writeProject(path, randomProject(childRandom));  // saves until killed
+            },
+            [&](pid_t child) {
+                usleep(useconds_t(delayUs(random)));
+                kill(child, SIGKILL);
+            });
+        INFO("trial " << trial);
+        // Whatever the moment, the file is a whole project: the first or one of the child's.
+        REQUIRE_NOTHROW(readProject(path));
+        CHECK(readProject(path).layers.size() == first.layers.size());
+    }
+}
+
+TEST_CASE("a full disk fails the save with a clear error and leaves the previous file", "[project]") {
+    TempFolder folder;
+    std::mt19937 random(12);
+    const auto path = folder.path() / "design.stipple";
+    const Project previous = randomProject(random);
+    writeProject(path, previous);
+    const std::string before = readBytes(path);
+    // The child may write files of at most 4 KiB: a disk that is full after 4 KiB.
+    const int status = inChild([&] {
+        signal(SIGXFSZ, SIG_IGN);
+        const rlimit limit{4096, 4096};
+        setrlimit(RLIMIT_FSIZE, &limit);
+        try {
+            writeProject(path, randomProject(random));
+        } catch (const InputError& e) {
+            return std::string(e.what()).find("design.stipple") != std::string::npos ? 2 : 3;
+        }
+        return 0;
+    });
+    CHECK(status == 2);  // the save failed, naming the file
+    CHECK(readBytes(path) == before);
+    CHECK(onlyTheFile(folder.path()));  // no half-written temporary left behind
 }

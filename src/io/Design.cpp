@@ -37,6 +37,7 @@ Design openDesign(const std::filesystem::path& path, const LoadOptions& options)
     design.layers = std::make_unique<LayerSet>(design.mesh, sizes);
     for (const Layer& layer : project.layers) design.layers->layer(layer.kind()) = layer;
     design.needlePreset = project.needlePreset;
+    design.unknownProjectFields = project.unknownFields;
     return design;
 }
 
@@ -46,6 +47,7 @@ Project projectFor(const Design& design, const std::filesystem::path& projectPat
     project.headHash = meshContentHash(design.mesh);
     if (!design.loadReport.unitsDetected) project.millimetresPerUnit = design.loadReport.millimetresPerUnit;
     project.needlePreset = design.needlePreset;
+    project.unknownFields = design.unknownProjectFields;
     for (LayerKind kind : kLayerKinds) project.layers.push_back(design.layers->layer(kind));
     return project;
 }

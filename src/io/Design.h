@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
 
 namespace stipple {
 
@@ -17,6 +18,7 @@ struct Design {
     LoadReport loadReport;
     std::unique_ptr<LayerSet> layers;
     int needlePreset = 1;
+    std::string unknownProjectFields = "{}";  // kept from the project it came from (Project::unknownFields)
 };
 
 // A project brings its head (found beside the project or where it was) and its layers; any

@@ -90,11 +90,13 @@ void writeProject(const std::filesystem::path& path, const Project& project) {
     std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(project.headHash));
     Json head = {{"path", project.headPath}, {"content_hash", hash}};
     if (project.millimetresPerUnit) head["millimetres_per_unit"] = *project.millimetresPerUnit;
-    const Json header = {{"format", kFormatName},
-                         {"version", kProjectFormatVersion},
-                         {"head", head},
-                         {"design", {{"needle_preset", project.needlePreset}}},
-                         {"layers", layers}};
+    Json header = Json::parse(project.unknownFields, nullptr, false);
+    if (!header.is_object()) header = Json::object();
+    header.update(Json{{"format", kFormatName},
+                       {"version", kProjectFormatVersion},
+                       {"head", head},
+                       {"design", {{"needle_preset", project.needlePreset}}},
+                       {"layers", layers}});
     const std::string headerText = header.dump(2);
     std::string bytes(kMagic, sizeof kMagic);
     const std::uint64_t headerSize = headerText.size();
@@ -124,6 +126,10 @@ Project readProject(const std::filesystem::path& path) {
         if (version > kProjectFormatVersion)
             throw InputError(file + ": made by a newer Stipple (project version " + std::to_string(version) +
                              "); this one reads up to version " + std::to_string(kProjectFormatVersion));
+        Json unknown = Json::object();
+        for (const auto& [key, value] : header.items())
+            if (key != "format" && key != "version" && key != "head" && key != "design" && key != "layers") unknown[key] = value;
+        project.unknownFields = unknown.dump();
         const Json& head = header.at("head");
         project.headPath = head.at("path").get<std::string>();
         project.headHash = std::stoull(head.at("content_hash").get<std::string>(), nullptr, 16);

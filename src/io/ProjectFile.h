@@ -28,6 +28,9 @@ struct Project {
     std::optional<float> millimetresPerUnit;  // the unit the user forced, if any
     int needlePreset = 1;
     std::vector<Layer> layers;   // one per LayerKind, in kLayerKinds order
+    // Header fields this version does not know (a JSON object), kept so that a newer Stipple's
+    // additions survive being opened and saved here.
+    std::string unknownFields = "{}";
 };
 
 // Writes atomically: a failure leaves the previous file as it was. Throws InputError.

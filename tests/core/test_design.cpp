@@ -49,8 +49,15 @@ TEST_CASE("a design saved as a project opens with the same layers", "[design]") 
     design.needlePreset = 3;
     const auto path = folder.path() / "client.stipple";
     writeProject(path, projectFor(design, path));
-    const Design reopened = openDesign(path);
+    Design reopened = openDesign(path);
     CHECK(reopened.needlePreset == 3);
+    // What a newer version added to the file goes through this one unharmed.
+    Project withExtra = readProject(path);
+    withExtra.unknownFields = R"({"sheet": {"pages": 2}})";
+    writeProject(path, withExtra);
+    reopened = openDesign(path);
+    writeProject(path, projectFor(reopened, path));
+    CHECK_THAT(readProject(path).unknownFields, Catch::Contains("\"pages\":2"));
     CHECK(meshContentHash(reopened.mesh) == meshContentHash(design.mesh));
     for (LayerKind kind : kLayerKinds)
         CHECK(reopened.layers->layer(kind).texels() == design.layers->layer(kind).texels());

@@ -186,3 +186,18 @@ TEST_CASE("a full disk fails the save with a clear error and leaves the previous
     CHECK(readBytes(path) == before);
     CHECK(onlyTheFile(folder.path()));  // no half-written temporary left behind
 }
+
+TEST_CASE("header fields from a newer Stipple survive a load and a save", "[project]") {
+    TempFolder folder;
+    std::mt19937 random(13);
+    Project project = randomProject(random);
+    project.unknownFields = R"({"consultation": {"signed": true, "client": "A. N."}})";
+    const auto path = folder.path() / "newer.stipple";
+    writeProject(path, project);
+    const Project loaded = readProject(path);
+    writeProject(path, loaded);  // saved again by a version that does not know the field
+    const Project again = readProject(path);
+    CHECK(again.unknownFields == loaded.unknownFields);
+    CHECK_THAT(again.unknownFields, Catch::Contains("\"signed\":true") && Catch::Contains("A. N."));
+    CHECK(again.layers.size() == project.layers.size());
+}

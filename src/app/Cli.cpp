@@ -274,8 +274,13 @@ void applyTemplate(Design& design, const std::string& name, const std::string& s
     if (const auto n = std::find_if(std::begin(norwood), std::end(norwood), [&](const auto& s) { return name == s.first; });
         n != std::end(norwood)) {
         const HairlineTemplate stage = norwoodTemplate(projector, n->second);
+        HairlineDesign hairline;
+        for (const SkinPoint& point : stage.curve.leftHalf()) hairline.leftHalf.push_back(point.position);
+        hairline.frontotemporal = stage.curve.frontotemporalIndex();
+        hairline.settings = hairlineStyle(style->second);
         writeHairlineMask(layers.layer(LayerKind::Hairline), layers.atlas(LayerKind::Hairline), stage.curve,
-                          hairlineStyle(style->second));
+                          hairline.settings);
+        design.hairline = hairline;  // so the project keeps the curve for later editing
         strokes = stage.density;
     } else if (const auto l = std::find_if(std::begin(ludwig), std::end(ludwig), [&](const auto& s) { return name == s.first; });
                l != std::end(ludwig)) {

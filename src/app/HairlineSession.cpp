@@ -23,6 +23,7 @@ HairlineSession::HairlineSession(Design& design, PaintSession& paint)
       projector_(design.mesh),
       geodesic_(projector_),
       editor_(projector_, design.layers->layer(LayerKind::Hairline), design.layers->atlas(LayerKind::Hairline)) {
+    if (design.hairline) editor_.restore(*design.hairline);
     refresh();
 }
 
@@ -49,6 +50,9 @@ void HairlineSession::setSettings(const HairlineMaskSettings& settings) { record
 void HairlineSession::movePoint(std::size_t index, const glm::vec3& targetMm) { record(editor_.movePoint(index, targetMm)); }
 
 void HairlineSession::refresh() {
+    // The design keeps the curve for saving; undo and redo may have changed it.
+    design_.hairline.reset();
+    if (hasCurve()) design_.hairline = editor_.design();
     const LayerSet& layers = *design_.layers;
     if (hasCurve())
         readouts_ = measureHairline(geodesic_, projector_, editor_.curve(), layers.atlas(LayerKind::Hairline),

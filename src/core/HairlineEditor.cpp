@@ -12,6 +12,20 @@ HairlineEditor::HairlineEditor(const SurfaceProjector& projector, Layer& layer, 
     validateHairlineMask(settings);
 }
 
+HairlineDesign HairlineEditor::design() const {
+    HairlineDesign design;
+    for (const SkinPoint& point : curve_.leftHalf()) design.leftHalf.push_back(point.position);
+    design.frontotemporal = curve_.frontotemporalIndex();
+    design.settings = settings_;
+    return design;
+}
+
+void HairlineEditor::restore(const HairlineDesign& design) {
+    validateHairlineMask(design.settings);
+    curve_ = HairlineCurve(projector_, design.leftHalf, design.frontotemporal);
+    settings_ = design.settings;
+}
+
 std::unique_ptr<UndoCommand> HairlineEditor::apply(HairlineCurve curve, HairlineMaskSettings settings, const std::string& name) {
     validateHairlineMask(settings);
     std::unique_ptr<LayerEdit> tiles = writeHairlineMask(layer_, atlas_, curve, settings);

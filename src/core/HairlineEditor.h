@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/HairlineCurve.h"
+#include "core/HairlineDesign.h"
 #include "core/HairlineMask.h"
 #include "core/Layers.h"
 #include "core/SurfaceProjector.h"
@@ -26,6 +27,11 @@ public:
     const HairlineCurve& curve() const { return curve_; }
     const HairlineMaskSettings& settings() const { return settings_; }
     const SurfaceProjector& projector() const { return projector_; }
+
+    // The curve and settings as a project saves them, and back: restoring trusts that the layer
+    // already holds their mask (it was saved with them), so it writes nothing and records no step.
+    HairlineDesign design() const;
+    void restore(const HairlineDesign& design);
 
     // Each edit is applied at once; the returned step is for the UndoStack. Throws InputError
     // (and changes nothing) for invalid settings.

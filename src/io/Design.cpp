@@ -38,6 +38,7 @@ Design openDesign(const std::filesystem::path& path, const LoadOptions& options)
     for (const Layer& layer : project.layers) design.layers->layer(layer.kind()) = layer;
     design.needlePreset = project.needlePreset;
     design.unknownProjectFields = project.unknownFields;
+    design.hairline = project.hairline;
     return design;
 }
 
@@ -48,6 +49,7 @@ Project projectFor(const Design& design, const std::filesystem::path& projectPat
     if (!design.loadReport.unitsDetected) project.millimetresPerUnit = design.loadReport.millimetresPerUnit;
     project.needlePreset = design.needlePreset;
     project.unknownFields = design.unknownProjectFields;
+    project.hairline = design.hairline;
     for (LayerKind kind : kLayerKinds) project.layers.push_back(design.layers->layer(kind));
     return project;
 }

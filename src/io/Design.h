@@ -19,6 +19,7 @@ struct Design {
     std::unique_ptr<LayerSet> layers;
     int needlePreset = 1;
     std::string unknownProjectFields = "{}";  // kept from the project it came from (Project::unknownFields)
+    std::optional<HairlineDesign> hairline;  // the hairline editor's curve, kept in step by the editor
 };
 
 // A project brings its head (found beside the project or where it was) and its layers; any

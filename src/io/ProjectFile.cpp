@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -26,6 +27,53 @@ constexpr std::size_t kMaxLayers = 16;
 constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t(4) << 30;
 
 const char* layerName(LayerKind kind) { return layerSpec(kind).name; }
+
+Json hairlineJson(const HairlineDesign& hairline) {
+    Json points = Json::array();
+    for (const glm::vec3& p : hairline.leftHalf) points.push_back({p.x, p.y, p.z});
+    const HairlineMaskSettings& s = hairline.settings;
+    return {{"left_half", points},
+            {"frontotemporal", hairline.frontotemporal},
+            {"settings",
+             {{"transition_mm", s.transitionMm},
+              {"micro_amplitude_mm", s.microAmplitudeMm}, {"micro_wavelength_mm", s.microWavelengthMm},
+              {"macro_amplitude_mm", s.macroAmplitudeMm}, {"macro_wavelength_mm", s.macroWavelengthMm},
+              {"island_chance", s.islandChance}, {"island_spacing_mm", s.islandSpacingMm},
+              {"island_radius_mm", s.islandRadiusMm}, {"island_reach_mm", s.islandReachMm},
+              {"temple_lift_mm", s.templeLiftMm}, {"seed", s.seed}}}};
+}
+
+// Throws InputError (through validateHairlineMask) or Json::exception for anything malformed.
+HairlineDesign hairlineFrom(const Json& json, const std::string& file) {
+    HairlineDesign hairline;
+    const Json& points = json.at("left_half");
+    if (!points.is_array() || points.size() < 2 || points.size() > 64)
+        throw InputError(file + ": the hairline needs 2 to 64 control points");
+    for (const Json& p : points) {
+        const glm::vec3 v(p.at(0).get<float>(), p.at(1).get<float>(), p.at(2).get<float>());
+        if (!std::isfinite(v.x) || !std::isfinite(v.y) || !std::isfinite(v.z))
+            throw InputError(file + ": a hairline control point is not finite");
+        hairline.leftHalf.push_back(v);
+    }
+    hairline.frontotemporal = json.at("frontotemporal").get<int>();
+    if (hairline.frontotemporal < -1 || hairline.frontotemporal >= int(points.size()))
+        throw InputError(file + ": the hairline's frontotemporal point is not one of its points");
+    const Json& s = json.at("settings");
+    HairlineMaskSettings& m = hairline.settings;
+    m.transitionMm = s.at("transition_mm").get<float>();
+    m.microAmplitudeMm = s.at("micro_amplitude_mm").get<float>();
+    m.microWavelengthMm = s.at("micro_wavelength_mm").get<float>();
+    m.macroAmplitudeMm = s.at("macro_amplitude_mm").get<float>();
+    m.macroWavelengthMm = s.at("macro_wavelength_mm").get<float>();
+    m.islandChance = s.at("island_chance").get<float>();
+    m.islandSpacingMm = s.at("island_spacing_mm").get<float>();
+    m.islandRadiusMm = s.at("island_radius_mm").get<float>();
+    m.islandReachMm = s.at("island_reach_mm").get<float>();
+    m.templeLiftMm = s.at("temple_lift_mm").get<float>();
+    m.seed = s.at("seed").get<std::uint32_t>();
+    validateHairlineMask(m);
+    return hairline;
+}
 
 std::string compress(const std::vector<float>& texels, const std::string& file) {
     static_assert(sizeof(float) == 4, "layers are stored as 32-bit floats");
@@ -92,10 +140,12 @@ void writeProject(const std::filesystem::path& path, const Project& project) {
     if (project.millimetresPerUnit) head["millimetres_per_unit"] = *project.millimetresPerUnit;
     Json header = Json::parse(project.unknownFields, nullptr, false);
     if (!header.is_object()) header = Json::object();
+    Json design = {{"needle_preset", project.needlePreset}};
+    if (project.hairline) design["hairline"] = hairlineJson(*project.hairline);
     header.update(Json{{"format", kFormatName},
                        {"version", kProjectFormatVersion},
                        {"head", head},
-                       {"design", {{"needle_preset", project.needlePreset}}},
+                       {"design", design},
                        {"layers", layers}});
     const std::string headerText = header.dump(2);
     std::string bytes(kMagic, sizeof kMagic);
@@ -139,6 +189,7 @@ Project readProject(const std::filesystem::path& path) {
             project.millimetresPerUnit = unit;
         }
         project.needlePreset = header.at("design").value("needle_preset", project.needlePreset);
+        if (header.at("design").contains("hairline")) project.hairline = hairlineFrom(header.at("design").at("hairline"), file);
         const Json& layers = header.at("layers");
         if (!layers.is_array() || layers.size() > kMaxLayers) throw InputError(file + ": the layer list is damaged");
         std::array<bool, kLayerKindCount> seen{};

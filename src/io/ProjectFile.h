@@ -10,6 +10,7 @@
 // every block's length after inflating (zlib's own checksum catches corruption).
 #pragma once
 
+#include "core/HairlineDesign.h"
 #include "core/Layers.h"
 
 #include <cstdint>
@@ -28,6 +29,7 @@ struct Project {
     std::optional<float> millimetresPerUnit;  // the unit the user forced, if any
     int needlePreset = 1;
     std::vector<Layer> layers;   // one per LayerKind, in kLayerKinds order
+    std::optional<HairlineDesign> hairline;  // the editor's curve, when the design has one
     // Header fields this version does not know (a JSON object), kept so that a newer Stipple's
     // additions survive being opened and saved here.
     std::string unknownFields = "{}";

@@ -26,6 +26,11 @@ Project randomProject(std::mt19937& random) {
     project.headHash = 0x0123456789abcdefULL;
     project.millimetresPerUnit = 10.0f;
     project.needlePreset = 3;
+    HairlineDesign hairline;
+    hairline.leftHalf = {{0.0f, 120.0f, 80.0f}, {30.0f, 115.0f, 70.0f}, {50.0f, 105.0f, 55.0f}};
+    hairline.frontotemporal = 2;
+    hairline.settings = hairlineStyle(HairlineStyle::Defined);
+    project.hairline = hairline;
     for (LayerKind kind : kLayerKinds) {
         Layer layer(kind, 37 + int(kind), 230);
         std::uniform_real_distribution<float> value(layer.spec().minValue, layer.spec().maxValue);
@@ -63,6 +68,11 @@ TEST_CASE("a project survives a save and a load bit for bit", "[project]") {
     CHECK(loaded.headHash == saved.headHash);
     CHECK(loaded.millimetresPerUnit == saved.millimetresPerUnit);
     CHECK(loaded.needlePreset == saved.needlePreset);
+    REQUIRE(loaded.hairline);
+    CHECK(loaded.hairline->leftHalf == saved.hairline->leftHalf);
+    CHECK(loaded.hairline->frontotemporal == saved.hairline->frontotemporal);
+    CHECK(loaded.hairline->settings.transitionMm == saved.hairline->settings.transitionMm);
+    CHECK(loaded.hairline->settings.seed == saved.hairline->settings.seed);
     REQUIRE(loaded.layers.size() == saved.layers.size());
     for (std::size_t i = 0; i < saved.layers.size(); ++i) {
         CHECK(loaded.layers[i].kind() == saved.layers[i].kind());

@@ -2,11 +2,13 @@
 #include "app/HairlineSession.h"
 #include "app/PaintSession.h"
 #include "io/StrokeScript.h"
+#include "TempFolder.h"
 
 #include <catch2/catch.hpp>
 #include <glm/geometric.hpp>
 
 using namespace stipple;
+using stipple::test::TempFolder;
 
 TEST_CASE("the brush lands under the cursor, paints there and undoes bit for bit", "[paint]") {
     Design design = openDesign(defaultHeadPath());
@@ -75,6 +77,19 @@ TEST_CASE("the hairline session places templates, moves points and undoes throug
     hairline.movePoint(hairline.curve().controlCount() / 2, snapToSurface(design.mesh, glabella + glm::vec3(0.0f, 45.0f, 0.0f)));
     CHECK(hairline.readouts().midFrontalHeightMm < 70.0f);
     CHECK(hairline.readouts().lowHairline);
+
+    // A saved project brings the curve back for editing, with the same readouts.
+    {
+        TempFolder folder;
+        const auto path = folder.path() / "hairline.stipple";
+        writeProject(path, projectFor(design, path));
+        Design reopened = openDesign(path);
+        PaintSession reopenedPaint(reopened);
+        HairlineSession reopenedHairline(reopened, reopenedPaint);
+        REQUIRE(reopenedHairline.hasCurve());
+        CHECK(reopenedHairline.readouts().midFrontalHeightMm == Approx(hairline.readouts().midFrontalHeightMm).margin(0.01));
+        CHECK(reopened.layers->layer(LayerKind::Hairline).texels() == design.layers->layer(LayerKind::Hairline).texels());
+    }
 
     REQUIRE(paint.undo());
     hairline.refresh();

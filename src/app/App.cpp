@@ -677,9 +677,13 @@ void drawSaveAsDialog(AppState& state) {
         state.showSaveAs = false;
     }
     if (!ImGui::BeginPopupModal("Save project as", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    ImGui::TextUnformatted("The design and a reference to its head, in one .stipple file:");
+    ImGui::TextUnformatted("The design, in one .stipple file:");
     ImGui::SetNextItemWidth(520);
     const bool entered = ImGui::InputText("##path", state.savePath, sizeof state.savePath, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::Checkbox("Carry the head inside the project", &state.head->design.embedHead);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The file then travels alone to another machine or clinic.\n"
+                          "Off: the project refers to the head file by path and content.");
     if (ImGui::Button("Save") || entered) {
         saveProject(state, state.savePath);
         ImGui::CloseCurrentPopup();

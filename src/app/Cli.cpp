@@ -95,7 +95,7 @@ constexpr const char* kImpressionsHelp =
 
 constexpr const char* kPaintHelp =
     "usage: stipple paint [MESH|PROJECT] [--template NAME [--style STYLE]] [--strokes FILE.json]\n"
-    "                     --out PROJECT.stipple\n"
+    "                     [--embed-head] --out PROJECT.stipple\n"
     "\n"
     "Designs headless and writes the project. Without PROJECT it starts a fresh design on MESH\n"
     "(the default head without MESH).\n"
@@ -103,7 +103,8 @@ constexpr const char* kPaintHelp =
     "              norwood-1 .. norwood-7, norwood-3v, ludwig-1 .. ludwig-3\n"
     "  --style     the hairline's edge: soft (default), defined or mature\n"
     "  --strokes   brush strokes from a JSON file (docs/strokes.md), applied after the template;\n"
-    "              points are model-space millimetres, snapped to the skin\n";
+    "              points are model-space millimetres, snapped to the skin\n"
+    "  --embed-head  carry the head inside the project, so it travels as one file\n";
 
 constexpr const char* kExportHelp =
     "usage: stipple export PROJECT [PROJECT...] --out DIR [--size N] [--formats LIST] [--16bit]\n"
@@ -292,13 +293,14 @@ void applyTemplate(Design& design, const std::string& name, const std::string& s
 }
 
 int runPaint(int argc, char** argv) {
-    const Arguments args(argc, argv, 2, {"--strokes", "--out", "--units", "--template", "--style"}, {});
+    const Arguments args(argc, argv, 2, {"--strokes", "--out", "--units", "--template", "--style"}, {"--embed-head"});
     const auto strokes = args.value("--strokes");
     const auto templateName = args.value("--template");
     const auto out = args.value("--out");
     if ((!strokes && !templateName) || !out)
         throw InputError("paint needs --strokes FILE.json or --template NAME, and --out PROJECT.stipple");
     Design design = designFrom(args);
+    if (args.flag("--embed-head")) design.embedHead = true;
     if (templateName) applyTemplate(design, *templateName, args.value("--style").value_or("soft"));
     std::size_t strokeCount = 0;
     if (strokes) {

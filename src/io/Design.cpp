@@ -1,12 +1,34 @@
 #include "io/Design.h"
 
 #include "core/Error.h"
+#include "io/HeadMetadata.h"
+#include "io/PoolCache.h"
+#include "io/WholeFile.h"
 
 #include <glm/geometric.hpp>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace stipple {
+
+namespace {
+
+// An embedded head is loaded from a file of its own, unpacked once into the cache under its
+// content hash (the name inside the project was checked to be a plain file name).
+std::filesystem::path unpackEmbeddedHead(const EmbeddedHead& embedded, std::uint64_t hash) {
+    char folderName[32];
+    std::snprintf(folderName, sizeof folderName, "head-%016llx", static_cast<unsigned long long>(hash));
+    const std::filesystem::path folder = defaultPoolCacheDir() / "embedded" / folderName;
+    const std::filesystem::path mesh = folder / embedded.fileName;
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    writeFileAtomically(mesh, embedded.mesh);
+    if (!embedded.sidecar.empty()) writeFileAtomically(headMetadataPathFor(mesh), embedded.sidecar);
+    return mesh;
+}
+
+}  // namespace
 
 Design openDesign(const std::filesystem::path& path, const LoadOptions& options) {
     Design design;
@@ -16,7 +38,9 @@ Design openDesign(const std::filesystem::path& path, const LoadOptions& options)
         return design;
     }
     const Project project = readProject(path);
-    const std::filesystem::path headPath = resolveHeadPath(path, project.headPath);
+    std::filesystem::path headPath = resolveHeadPath(path, project.headPath);
+    if (project.embeddedHead) headPath = unpackEmbeddedHead(*project.embeddedHead, project.headHash);
+    design.embedHead = project.embeddedHead.has_value();
     LoadOptions headOptions = options;
     if (project.millimetresPerUnit && !options.millimetresPerUnit) headOptions.millimetresPerUnit = project.millimetresPerUnit;
     std::error_code ec;
@@ -50,6 +74,19 @@ Project projectFor(const Design& design, const std::filesystem::path& projectPat
     project.needlePreset = design.needlePreset;
     project.unknownFields = design.unknownProjectFields;
     project.hairline = design.hairline;
+    if (design.embedHead) {
+        const std::filesystem::path mesh = design.mesh.sourcePath;
+        EmbeddedHead embedded;
+        // A head saved from elsewhere keeps its format (extension) under a plain name.
+        embedded.fileName = isPlainFileName(mesh.filename().string()) ? mesh.filename().string()
+                                                                       : "head" + mesh.extension().string();
+        constexpr std::uintmax_t kMaxEmbeddedBytes = std::uintmax_t(512) << 20;
+        embedded.mesh = readFileBytes(mesh, kMaxEmbeddedBytes, "an embedded head");
+        const std::filesystem::path sidecar = headMetadataPathFor(mesh);
+        std::error_code ec;
+        if (std::filesystem::exists(sidecar, ec)) embedded.sidecar = readFileBytes(sidecar, kMaxEmbeddedBytes, "a head sidecar");
+        project.embeddedHead = std::move(embedded);
+    }
     for (LayerKind kind : kLayerKinds) project.layers.push_back(design.layers->layer(kind));
     return project;
 }

@@ -20,10 +20,11 @@ struct Design {
     int needlePreset = 1;
     std::string unknownProjectFields = "{}";  // kept from the project it came from (Project::unknownFields)
     std::optional<HairlineDesign> hairline;  // the hairline editor's curve, kept in step by the editor
+    bool embedHead = false;  // projects made from this design carry the head inside them
 };
 
-// A project brings its head (found beside the project or where it was) and its layers; any
-// other file is a head to start a fresh design on. Throws InputError naming the file and the
+// A project brings its head (carried inside it, or found beside the project or where it was)
+// and its layers; any other file is a head to start a fresh design on. Throws InputError naming the file and the
 // problem, including a head that changed since the project was saved.
 Design openDesign(const std::filesystem::path& path, const LoadOptions& options = {});
 

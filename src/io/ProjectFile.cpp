@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -115,6 +116,13 @@ std::filesystem::path resolveHeadPath(const std::filesystem::path& projectPath, 
     return (std::filesystem::absolute(projectPath, ec).parent_path() / stored).lexically_normal();
 }
 
+bool isPlainFileName(const std::string& name) {
+    if (name.empty() || name.size() > 100 || name[0] == '.') return false;
+    return std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_';
+    });
+}
+
 bool looksLikeProject(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     char magic[sizeof kMagic] = {};
@@ -138,6 +146,15 @@ void writeProject(const std::filesystem::path& path, const Project& project) {
     std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(project.headHash));
     Json head = {{"path", project.headPath}, {"content_hash", hash}};
     if (project.millimetresPerUnit) head["millimetres_per_unit"] = *project.millimetresPerUnit;
+    if (const auto& embedded = project.embeddedHead) {
+        if (!isPlainFileName(embedded->fileName))
+            throw InputError(file + ": the head's file name '" + embedded->fileName + "' cannot be embedded");
+        head["embedded"] = {{"file_name", embedded->fileName},
+                            {"bytes", embedded->mesh.size()},
+                            {"sidecar_bytes", embedded->sidecar.size()}};
+        blocks.push_back(embedded->mesh);
+        blocks.push_back(embedded->sidecar);
+    }
     Json header = Json::parse(project.unknownFields, nullptr, false);
     if (!header.is_object()) header = Json::object();
     Json design = {{"needle_preset", project.needlePreset}};
@@ -221,6 +238,20 @@ Project readProject(const std::filesystem::path& path) {
         }
         for (LayerKind kind : kLayerKinds)
             if (!seen[std::size_t(kind)]) throw InputError(file + ": the " + std::string(layerName(kind)) + " layer is missing");
+        if (head.contains("embedded")) {
+            const Json& embedded = head.at("embedded");
+            EmbeddedHead carried;
+            carried.fileName = embedded.at("file_name").get<std::string>();
+            if (!isPlainFileName(carried.fileName))
+                throw InputError(file + ": the embedded head's file name is not a plain file name");
+            const std::uint64_t meshBytes = embedded.at("bytes").get<std::uint64_t>();
+            const std::uint64_t sidecarBytes = embedded.at("sidecar_bytes").get<std::uint64_t>();
+            if (meshBytes > bytes.size() - offset || sidecarBytes > bytes.size() - offset - meshBytes)
+                throw InputError(file + ": the embedded head is truncated");
+            carried.mesh = bytes.substr(offset, std::size_t(meshBytes));
+            carried.sidecar = bytes.substr(offset + std::size_t(meshBytes), std::size_t(sidecarBytes));
+            project.embeddedHead = std::move(carried);
+        }
         std::sort(project.layers.begin(), project.layers.end(),
                   [](const Layer& a, const Layer& b) { return a.kind() < b.kind(); });
     } catch (const Json::exception& e) {

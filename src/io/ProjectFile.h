@@ -23,10 +23,18 @@ namespace stipple {
 
 constexpr int kProjectFormatVersion = 1;
 
+// A head carried inside the project, so the design travels as one file.
+struct EmbeddedHead {
+    std::string fileName;  // a plain file name (letters, digits, '.', '-', '_'): its format is its extension
+    std::string mesh;      // the mesh file's bytes
+    std::string sidecar;   // its .head.json, empty when it has none
+};
+
 struct Project {
     std::string headPath;        // as written; relative paths are relative to the project's folder
     std::uint64_t headHash = 0;  // meshContentHash() of the head the design was made on
     std::optional<float> millimetresPerUnit;  // the unit the user forced, if any
+    std::optional<EmbeddedHead> embeddedHead;
     int needlePreset = 1;
     std::vector<Layer> layers;   // one per LayerKind, in kLayerKinds order
     std::optional<HairlineDesign> hairline;  // the editor's curve, when the design has one
@@ -44,6 +52,10 @@ Project readProject(const std::filesystem::path& path);
 // inside it, absolute otherwise; and back to a path to open.
 std::string headPathForProject(const std::filesystem::path& projectPath, const std::filesystem::path& headPath);
 std::filesystem::path resolveHeadPath(const std::filesystem::path& projectPath, const std::string& storedPath);
+
+// Whether a name taken from a project may be used for a file Stipple writes: a plain name, no
+// folder, nothing hidden.
+bool isPlainFileName(const std::string& name);
 
 // True when the file starts like a project file (to tell projects from meshes on the command line).
 bool looksLikeProject(const std::filesystem::path& path);

@@ -1,6 +1,7 @@
 #include "core/Brush.h"
 #include "core/Error.h"
 #include "io/Design.h"
+#include "io/HeadMetadata.h"
 #include "TempFolder.h"
 
 #include <catch2/catch.hpp>
@@ -61,4 +62,25 @@ TEST_CASE("a design saved as a project opens with the same layers", "[design]") 
     CHECK(meshContentHash(reopened.mesh) == meshContentHash(design.mesh));
     for (LayerKind kind : kLayerKinds)
         CHECK(reopened.layers->layer(kind).texels() == design.layers->layer(kind).texels());
+}
+
+TEST_CASE("a project that carries its head opens where the head file is not", "[design]") {
+    TempFolder folder;
+    // The head copied somewhere that then goes away.
+    const std::filesystem::path headCopy = folder.path() / "client-head.glb";
+    std::filesystem::copy_file(defaultHeadPath(), headCopy);
+    std::filesystem::copy_file(headMetadataPathFor(defaultHeadPath()), headMetadataPathFor(headCopy));
+    Design design = openDesign(headCopy);
+    design.layers->layer(LayerKind::Density).texels()[77] = 33.0f;
+    design.embedHead = true;
+    const auto path = folder.path() / "travels.stipple";
+    writeProject(path, projectFor(design, path));
+    std::filesystem::remove(headCopy);
+    std::filesystem::remove(headMetadataPathFor(headCopy));
+
+    const Design reopened = openDesign(path);
+    CHECK(meshContentHash(reopened.mesh) == meshContentHash(design.mesh));
+    CHECK(reopened.loadReport.metadataFound);
+    CHECK(reopened.embedHead);
+    CHECK(reopened.layers->layer(LayerKind::Density).texels()[77] == 33.0f);
 }

@@ -211,3 +211,29 @@ TEST_CASE("header fields from a newer Stipple survive a load and a save", "[proj
     CHECK_THAT(again.unknownFields, Catch::Contains("\"signed\":true") && Catch::Contains("A. N."));
     CHECK(again.layers.size() == project.layers.size());
 }
+
+TEST_CASE("an embedded head travels inside the project; a hostile file name is refused", "[project]") {
+    TempFolder folder;
+    std::mt19937 random(14);
+    Project project = randomProject(random);
+    project.embeddedHead = EmbeddedHead{"client.obj", "v 0 0 0\n", "{}"};
+    const auto path = folder.path() / "carried.stipple";
+    writeProject(path, project);
+    const Project loaded = readProject(path);
+    REQUIRE(loaded.embeddedHead);
+    CHECK(loaded.embeddedHead->fileName == "client.obj");
+    CHECK(loaded.embeddedHead->mesh == "v 0 0 0\n");
+    CHECK(loaded.embeddedHead->sidecar == "{}");
+
+    // A name that would write outside the cache folder never gets in or out.
+    project.embeddedHead->fileName = "../../evil.obj";
+    CHECK_THROWS_AS(writeProject(folder.path() / "evil.stipple", project), InputError);
+    std::string bytes = readBytes(path);
+    const std::size_t at = bytes.find("\"client.obj\"");
+    REQUIRE(at != std::string::npos);
+    bytes.replace(at, 12, "\"../e/x.obj\"");  // same length keeps the header's size right
+    CHECK_THAT(loadError(folder.write("hostile.stipple", bytes)), Catch::Contains("not a plain file name"));
+    CHECK(isPlainFileName("head.glb"));
+    CHECK_FALSE(isPlainFileName(".hidden"));
+    CHECK_FALSE(isPlainFileName("a/b.obj"));
+}

@@ -22,7 +22,7 @@
 
 namespace stipple {
 
-// The same numbers as the GPU pass's DotLook (gpu/ImpressionField.h).
+// The scatter pass on the GPU (gpu/ImpressionField.h) takes these same numbers.
 struct ScatterParams {
     float needleDiameterMm = 0.20f;  // 1RL "06" cartridge (core/Needles.h)
     float diameterJitter = 0.08f;    // each dot's diameter varies by up to +/- this fraction

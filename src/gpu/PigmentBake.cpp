@@ -13,7 +13,7 @@
 namespace stipple {
 namespace {
 
-// Islands are padded this many texels outwards: enough for trilinear filtering down to the
+// Islands are padded this many texels outwards: enough for filtering down to the
 // mip level where a texel is 8 base texels.
 constexpr int kPaddingTexels = 8;
 constexpr GLuint kPadWorkGroupSize = 128;  // local_size_x of pad.comp

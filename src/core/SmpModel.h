@@ -1,0 +1,73 @@
+// SmpModel: how one impression looks on the skin over time, from the day it is placed (fresh)
+// through healing (4 weeks) to 10 years of ageing. GL-free: the renderer asks for each dot's
+// diameter, opacity, ink colour and edge softness at a stage and draws exactly that.
+//
+// Every default and range comes from docs/smp-facts.md; docs/smp-model.md gives each number with
+// its source and marks the values that are modelling choices.
+#pragma once
+
+#include "core/Scatter.h"
+
+#include <glm/vec3.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace stipple {
+
+// Depth of the deposit under the skin surface. The facts give a target of about 0.5 mm (sources
+// 0.5-1.5 mm); the UI range reaches a little either side so too shallow and too deep can be shown.
+constexpr float kMinDepthMm = 0.3f;
+constexpr float kMaxDepthMm = 2.0f;
+constexpr float kDefaultDepthMm = 0.5f;
+
+// Healed impression about 0.09-0.17 mm (docs/smp-facts.md).
+constexpr float kHealedMinMm = 0.09f;
+constexpr float kHealedMaxMm = 0.17f;
+// Fresh impression up to about 0.25 mm.
+constexpr float kFreshMaxMm = 0.25f;
+
+enum class SmpStage { Fresh, Healed, Aged1y, Aged3y, Aged5y, Aged10y };
+constexpr SmpStage kSmpStages[] = {SmpStage::Fresh,  SmpStage::Healed, SmpStage::Aged1y,
+                                   SmpStage::Aged3y, SmpStage::Aged5y, SmpStage::Aged10y};
+
+// "fresh", "healed", "aged-1y", "aged-3y", "aged-5y", "aged-10y": the command line's names.
+const char* stageName(SmpStage stage);
+std::optional<SmpStage> parseStage(std::string_view name);
+// Time since the session: 0 for fresh, 4 weeks for healed, then 1, 3, 5, 10 years.
+float stageAgeYears(SmpStage stage);
+
+// One impression as the model sees it.
+struct SmpDot {
+    float freshDiameterMm = 0.20f;    // what the needle leaves (Impression::diameterMm)
+    float shade = 0.85f;              // pigment after dilution, 0 = water only, 1 = full black
+    std::uint32_t seed = 0;           // Impression::seed: per-dot variation, deterministic
+    float depthMm = kDefaultDepthMm;  // clamped to kMinDepthMm..kMaxDepthMm
+    bool onScar = false;              // scar tissue holds pigment less evenly and fades faster
+};
+
+SmpDot smpDot(const Impression& impression, float depthMm = kDefaultDepthMm, bool onScar = false);
+
+// What the renderer draws for one dot at one stage.
+struct DotLook {
+    float diameterMm = 0.0f;
+    float opacity = 0.0f;           // how much the ink replaces the skin colour, 0..1
+    glm::vec3 inkLinear{0.0f};      // linear RGB of the pigment as seen through the skin above it
+    float edgeSoftnessMm = 0.0f;    // width of the fall-off band across the dot's edge
+    float rednessAmount = 0.0f;     // fresh only: how far the skin around it is tinted to kFreshRednessLinear
+    float rednessRadiusMm = 0.0f;   // fresh only: how far from the dot's centre the redness reaches
+};
+
+// The colour reddened skin around a fresh impression tends to, linear RGB (modelling choice).
+constexpr glm::vec3 kFreshRednessLinear{0.55f, 0.12f, 0.10f};
+
+// The look of `dot` at `stage` on skin of Fitzpatrick type 1..6 (clamped).
+DotLook dotLook(const SmpDot& dot, SmpStage stage, int fitzpatrickType);
+
+// The pieces of dotLook, exposed for the docs' tables and for the tests.
+float depthSpread(float depthMm);        // diameter factor, 1 at the default depth
+float skinVeil(float depthMm);           // 0..1: share of the light the skin above returns unseen
+float healedShadesLighter(int fitzpatrickType);  // dilution steps lighter than applied, 1..3
+
+}  // namespace stipple

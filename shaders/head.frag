@@ -20,6 +20,11 @@ in float vScalpWeight;
 uniform vec3 uEye;
 uniform vec3 uKeyLightDirection;
 uniform vec3 uFillLightDirection;
+uniform vec3 uKeyRadiance;         // the lighting preset (core/Lighting.cpp), linear
+uniform vec3 uFillRadiance;
+uniform vec3 uSkyAmbient;
+uniform vec3 uGroundAmbient;
+uniform float uSkinRoughness;
 uniform vec3 uSkinAlbedo;          // linear
 layout(binding = 0) uniform sampler2D uAlbedo;
 layout(binding = 1) uniform sampler2D uPigment;    // baked dot coverage in UV space
@@ -100,14 +105,14 @@ void main() {
     albedo = mix(albedo, ink, pigmentAt(vPosition, vUv) * (1.0 - 0.35 * scar));
 #endif
 
-    const vec3 kKeyRadiance = vec3(2.4, 2.3, 2.2);
-    const vec3 kFillRadiance = vec3(0.30, 0.32, 0.38);
-    vec3 color = kKeyRadiance * (skinDiffuse(albedo, n, uKeyLightDirection) * kPi +
-                                 skinSpecular(n, v, uKeyLightDirection, mix(0.5, 0.38, scar)));
-    color += kFillRadiance * skinDiffuse(albedo, n, uFillLightDirection) * kPi;
+    // Scar tissue is smoother than the skin around it: a tighter highlight.
+    float roughness = uSkinRoughness * mix(1.0, 0.76, scar);
+    vec3 color = uKeyRadiance * (skinDiffuse(albedo, n, uKeyLightDirection) * kPi +
+                                 skinSpecular(n, v, uKeyLightDirection, roughness));
+    color += uFillRadiance * skinDiffuse(albedo, n, uFillLightDirection) * kPi;
     // Sky above, floor below: a soft hemisphere so no side of the head is black.
     float up = 0.5 + 0.5 * n.y;
-    color += albedo * mix(vec3(0.05, 0.045, 0.045), vec3(0.16, 0.17, 0.19), up);
+    color += albedo * mix(uGroundAmbient, uSkyAmbient, up);
 
 #ifdef SCALP_OVERLAY
     color = mix(color, vec3(0.05, 0.35, 0.9), 0.45 * vScalpWeight);

@@ -13,7 +13,9 @@
 #include "core/HairlineMask.h"
 #include "core/HairlineTemplates.h"
 #include "core/Needles.h"
+#include "core/Lighting.h"
 #include "core/SkinTone.h"
+#include "core/StageLook.h"
 #include "core/Units.h"
 #include "gpu/HeadlessContext.h"
 #include "gpu/LayerTextures.h"
@@ -66,7 +68,7 @@ constexpr const char* kInfoHelp =
 constexpr const char* kRenderHelp =
     "usage: stipple render [MESH|PROJECT] [--view VIEW] [--size WxH] --out FILE.png\n"
     "                      [--density N] [--needle 0..4] [--close-up] [--look-at X,Y,Z]\n"
-    "                      [--distance MM]\n"
+    "                      [--distance MM] [--stage STAGE [--depth MM]] [--light LIGHT]\n"
     "                      [--skin 1..6] [--scalp-overlay] [--overlay LAYER]\n"
     "                      [--units mm|cm|m|in|FACTOR]\n"
     "\n"
@@ -78,6 +80,10 @@ constexpr const char* kRenderHelp =
     "  --needle         needle preset: 0 1RL 0.18, 1 1RL 0.20 (default), 2 1RL 0.25,\n"
     "                   3 1RL 0.30, 4 3RL 0.25 mm\n"
     "  --close-up       look at the skin from 30 mm above the vertex, to see single dots\n"
+    "  --stage          show the impressions as they look fresh, healed, aged-1y, aged-3y,\n"
+    "                   aged-5y or aged-10y (docs/smp-model.md)\n"
+    "  --depth MM       how deep the pigment sits, 0.3..2 (default 0.5): deeper is wider and cooler\n"
+    "  --light          clinic (default), daylight, indoor or flash\n"
     "  --look-at X,Y,Z  aim the camera at this point (model space, mm), from the view's side\n"
     "  --distance MM    the camera's distance from what it looks at\n"
     "  --skin           Fitzpatrick skin type for the skin colour (default 3)\n"
@@ -197,7 +203,7 @@ int runInfo(int argc, char** argv) {
 int runRender(int argc, char** argv) {
     const Arguments args(argc, argv, 2,
                          {"--view", "--size", "--out", "--skin", "--units", "--density", "--needle", "--overlay",
-                          "--look-at", "--distance"},
+                          "--look-at", "--distance", "--stage", "--depth", "--light"},
                          {"--scalp-overlay", "--close-up"});
     const auto out = args.value("--out");
     if (!out) throw InputError("render needs --out FILE.png");
@@ -206,8 +212,13 @@ int runRender(int argc, char** argv) {
     if (!view) throw InputError("unknown view '" + viewName + "' (front, back, left, right, top, three-quarter)");
     const auto [width, height] = parseSize(args.value("--size").value_or("1280x800"));
     ShadingSettings settings;
-    settings.skinAlbedoSrgb =
-        fitzpatrickPreset(int(parseNumber("--skin", args.value("--skin").value_or("3"), 1, 6))).albedoSrgb;
+    const int skinType = int(parseNumber("--skin", args.value("--skin").value_or("3"), 1, 6));
+    settings.skinAlbedoSrgb = fitzpatrickPreset(skinType).albedoSrgb;
+    if (const auto light = args.value("--light")) {
+        const auto lighting = parseLighting(*light);
+        if (!lighting) throw InputError("unknown light '" + *light + "' (clinic, daylight, indoor, flash)");
+        settings.lighting = *lighting;
+    }
     settings.showScalpOverlay = args.flag("--scalp-overlay");
     if (const auto overlay = args.value("--overlay")) {
         const std::string names[] = {"none", "density", "hairline", "shading", "scar"};
@@ -221,7 +232,17 @@ int runRender(int argc, char** argv) {
     const HeadMesh& mesh = design.mesh;
     HeadlessContext context;
     const HeadRenderer renderer(mesh);
-    const std::unique_ptr<ScalpImpressions> impressions = impressionsFor(design);
+    // An SMP stage sets the dots' size and opacity and the ink's colour (core/SmpModel.h).
+    std::optional<ScatterParams> look;
+    if (const auto stageName = args.value("--stage")) {
+        const auto stage = parseStage(*stageName);
+        if (!stage) throw InputError("unknown stage '" + *stageName + "' (fresh, healed, aged-1y, aged-3y, aged-5y, aged-10y)");
+        const float depth = float(parseNumber("--depth", args.value("--depth").value_or("0.5"), kMinDepthMm, kMaxDepthMm));
+        const StageLook staged = stageLook(design.needlePreset, *stage, depth, skinType);
+        look = staged.scatter;
+        settings.inkAlbedoSrgb = staged.inkSrgb;
+    }
+    const std::unique_ptr<ScalpImpressions> impressions = impressionsFor(design, kDefaultPigmentMapSize, look);
     const LayerTextures layerTextures(*design.layers);
     PigmentView pigment;
     if (impressions) pigment = impressions->view();

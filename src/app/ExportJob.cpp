@@ -14,12 +14,13 @@
 
 namespace stipple {
 
-std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigmentMapSize) {
+std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigmentMapSize,
+                                                 const std::optional<ScatterParams>& look) {
     const DensityMap density = designDensity(*design.layers);
     if (std::all_of(density.texels().begin(), density.texels().end(), [](float d) { return d <= 0.0f; })) return nullptr;
     const std::optional<CandidatePool> pool = loadOrBuildCandidatePool(design.mesh, {}, {}, defaultPoolCacheDir());
-    return std::make_unique<ScalpImpressions>(design.mesh, *pool, dotLookFor(design.needlePreset), density,
-                                              pigmentMapSize);
+    return std::make_unique<ScalpImpressions>(design.mesh, *pool, look.value_or(dotLookFor(design.needlePreset)),
+                                              density, pigmentMapSize);
 }
 
 std::pair<std::string, std::size_t> impressionsCsv(const ScalpImpressions* impressions) {

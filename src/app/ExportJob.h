@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,7 +16,9 @@
 namespace stipple {
 
 // The design's impressions on the GPU (a context must be current); null where it has none.
-std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigmentMapSize = kDefaultPigmentMapSize);
+// The dots look as the design's needle leaves them, or as `look` says (an SMP stage's).
+std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigmentMapSize = kDefaultPigmentMapSize,
+                                                 const std::optional<ScatterParams>& look = std::nullopt);
 
 // The impressions as CSV (id,x_mm,y_mm,z_mm,u,v,diameter_mm,shade) and the number of rows.
 std::pair<std::string, std::size_t> impressionsCsv(const ScalpImpressions* impressions);

@@ -17,6 +17,11 @@ const SkinTonePreset kFitzpatrick[kFitzpatrickTypeCount] = {
 
 float channelToLinear(float c) { return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); }
 
+float channelToSrgb(float c) {
+    c = std::clamp(c, 0.0f, 1.0f);
+    return c <= 0.0031308f ? 12.92f * c : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f;
+}
+
 }  // namespace
 
 const SkinTonePreset& fitzpatrickPreset(int type) {
@@ -25,6 +30,10 @@ const SkinTonePreset& fitzpatrickPreset(int type) {
 
 glm::vec3 srgbToLinear(glm::vec3 srgb) {
     return {channelToLinear(srgb.x), channelToLinear(srgb.y), channelToLinear(srgb.z)};
+}
+
+glm::vec3 linearToSrgb(glm::vec3 linear) {
+    return {channelToSrgb(linear.x), channelToSrgb(linear.y), channelToSrgb(linear.z)};
 }
 
 }  // namespace stipple

@@ -16,5 +16,6 @@ constexpr int kFitzpatrickTypeCount = 6;
 const SkinTonePreset& fitzpatrickPreset(int type);  // type 1..6, clamped
 
 glm::vec3 srgbToLinear(glm::vec3 srgb);
+glm::vec3 linearToSrgb(glm::vec3 linear);
 
 }  // namespace stipple

@@ -123,11 +123,17 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
     glUniformMatrix4fv(glGetUniformLocation(program, "uViewProjection"), 1, GL_FALSE, glm::value_ptr(viewProjection));
     glUniform3fv(glGetUniformLocation(program, "uEye"), 1, glm::value_ptr(camera.eye()));
     // Lights follow the camera, like a practitioner's lamp over their shoulder.
+    const LightingPreset& light = lightingPreset(settings.lighting);
     const glm::mat3 cameraToWorld = glm::transpose(glm::mat3(view));
-    const glm::vec3 keyLight = glm::normalize(cameraToWorld * glm::vec3(-0.45f, 0.65f, 0.6f));
-    const glm::vec3 fillLight = glm::normalize(cameraToWorld * glm::vec3(0.7f, 0.1f, 0.7f));
+    const glm::vec3 keyLight = glm::normalize(cameraToWorld * light.keyDirection);
+    const glm::vec3 fillLight = glm::normalize(cameraToWorld * light.fillDirection);
     glUniform3fv(glGetUniformLocation(program, "uKeyLightDirection"), 1, glm::value_ptr(keyLight));
     glUniform3fv(glGetUniformLocation(program, "uFillLightDirection"), 1, glm::value_ptr(fillLight));
+    glUniform3fv(glGetUniformLocation(program, "uKeyRadiance"), 1, glm::value_ptr(light.keyRadiance));
+    glUniform3fv(glGetUniformLocation(program, "uFillRadiance"), 1, glm::value_ptr(light.fillRadiance));
+    glUniform3fv(glGetUniformLocation(program, "uSkyAmbient"), 1, glm::value_ptr(light.skyAmbient));
+    glUniform3fv(glGetUniformLocation(program, "uGroundAmbient"), 1, glm::value_ptr(light.groundAmbient));
+    glUniform1f(glGetUniformLocation(program, "uSkinRoughness"), light.skinRoughness);
     glUniform3fv(glGetUniformLocation(program, "uSkinAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.skinAlbedoSrgb)));
     if (useTexture) glBindTextureUnit(0, albedo_.get());
     if (pigment.layers) {

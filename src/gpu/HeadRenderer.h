@@ -4,6 +4,7 @@
 #include "core/HeadMesh.h"
 #include "core/OrbitCamera.h"
 #include "core/LevelsOfDetail.h"
+#include "core/Lighting.h"
 #include "gpu/GlObject.h"
 #include "gpu/ImpressionField.h"
 #include "gpu/LayerTextures.h"
@@ -23,6 +24,7 @@ struct ShadingSettings {
     enum class Overlay { None, Density, Hairline, Shading, Scar } overlay = Overlay::None;
     glm::vec3 backgroundSrgb{0.20f, 0.21f, 0.23f};
     glm::vec3 inkAlbedoSrgb{0.16f, 0.16f, 0.18f};  // healed carbon black seen through the skin
+    Lighting lighting = Lighting::Clinic;
     // The brush's outline on the skin (a ring at its radius), and its mirror image.
     struct {
         bool visible = false;

@@ -210,3 +210,52 @@ TEST_CASE("paint places a hairline template and refuses unknown ones", "[cli][pa
     CHECK(run({"paint", "--template", "norwood-12", "--out", project}) == 2);
     CHECK(run({"paint", "--template", "norwood-2", "--style", "wavy", "--out", project}) == 2);
 }
+
+namespace {
+
+glm::dvec3 meanColor(const Image& image) {
+    glm::dvec3 sum(0.0);
+    for (std::size_t i = 0; i < image.rgba.size(); i += 4) sum += glm::dvec3(image.rgba[i], image.rgba[i + 1], image.rgba[i + 2]);
+    return sum / (255.0 * double(image.rgba.size() / 4));
+}
+
+double luminanceOf(const glm::dvec3& c) { return 0.2126 * c.x + 0.7152 * c.y + 0.0722 * c.z; }
+
+Image renderWith(const TempFolder& folder, std::vector<std::string> options) {
+    const std::string out = (folder.path() / "shot.png").string();
+    options.insert(options.begin(), "render");
+    options.insert(options.end(), {"--size", "320x200", "--out", out});
+    REQUIRE(run(options) == 0);
+    return readImage(out);
+}
+
+}  // namespace
+
+TEST_CASE("stages render lighter as the impressions heal and age; deeper ink reads cooler", "[cli][smp]") {
+    TempFolder folder;
+    const double fresh = luminanceOf(meanColor(renderWith(folder, {"--close-up", "--stage", "fresh"})));
+    const double healed = luminanceOf(meanColor(renderWith(folder, {"--close-up", "--stage", "healed"})));
+    const double aged = luminanceOf(meanColor(renderWith(folder, {"--close-up", "--stage", "aged-10y"})));
+    CHECK(fresh < healed);
+    CHECK(healed < aged);
+    const glm::dvec3 shallow = meanColor(renderWith(folder, {"--close-up", "--stage", "healed", "--depth", "0.5"}));
+    const glm::dvec3 deep = meanColor(renderWith(folder, {"--close-up", "--stage", "healed", "--depth", "2"}));
+    CHECK(deep.z / deep.x > shallow.z / shallow.x);  // more blue against red: the blue cast of deep ink
+    CHECK(run({"render", "--stage", "ancient", "--out", (folder.path() / "x.png").string()}) == 2);
+}
+
+TEST_CASE("lights change the picture as they do in life", "[cli][smp]") {
+    TempFolder folder;
+    const Image clinic = renderWith(folder, {"--view", "three-quarter", "--light", "clinic"});
+    const Image sunny = renderWith(folder, {"--view", "three-quarter", "--light", "daylight"});
+    const Image indoor = renderWith(folder, {"--view", "three-quarter", "--light", "indoor"});
+    const auto brightest = [](const Image& image) {
+        int best = 0;
+        for (std::size_t i = 0; i < image.rgba.size(); i += 4) best = std::max(best, int(image.rgba[i + 1]));
+        return best;
+    };
+    CHECK(brightest(sunny) > brightest(clinic));  // hard sun: a shine on the scalp
+    const glm::dvec3 warm = meanColor(indoor), neutral = meanColor(clinic);
+    CHECK(warm.x / warm.z > neutral.x / neutral.z);  // a warm lamp
+    CHECK(run({"render", "--light", "candle", "--out", (folder.path() / "x.png").string()}) == 2);
+}

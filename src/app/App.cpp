@@ -12,7 +12,9 @@
 #include "app/PoolJob.h"
 #include "core/Error.h"
 #include "core/Needles.h"
+#include "core/Lighting.h"
 #include "core/SkinTone.h"
+#include "core/StageLook.h"
 #include "core/Units.h"
 #include "gpu/GlInfo.h"
 #include "gpu/HeadRenderer.h"
@@ -62,6 +64,8 @@ struct AppState {
     bool editHairline = false;  // the hairline's control points can be dragged
     int hairlineTemplate = 1;   // index into kTemplateChoices: Norwood II
     int hairlineStyle = 0;      // HairlineStyle
+    int stage = 0;              // 0: the design as drawn; then kSmpStages[stage - 1]
+    float depthMm = kDefaultDepthMm;
     std::optional<std::size_t> draggedPoint;
     bool leftWasDown = false;
     std::optional<glm::vec3> dragTarget;
@@ -540,6 +544,41 @@ void drawHeadPanel(AppState& state) {
     ImGui::End();
 }
 
+// How the impressions look: as designed, or at a stage of healing and ageing, at a depth, in a
+// light (docs/smp-model.md).
+void applyLook(AppState& state, ScalpImpressions& impressions) {
+    const int needle = state.head->design.needlePreset;
+    if (state.stage == 0) {
+        impressions.setDotLook(dotLookFor(needle));
+        state.shading.inkAlbedoSrgb = ShadingSettings{}.inkAlbedoSrgb;
+        return;
+    }
+    const StageLook look = stageLook(needle, kSmpStages[state.stage - 1], state.depthMm, std::max(state.skinType, 1));
+    impressions.setDotLook(look.scatter);
+    state.shading.inkAlbedoSrgb = look.inkSrgb;
+}
+
+void drawPreviewControls(AppState& state, ScalpImpressions& impressions) {
+    ImGui::Separator();
+    const char* stages[] = {"As designed", "Fresh (day 0)", "Healed (4 weeks)", "Aged 1 year", "Aged 3 years", "Aged 5 years", "Aged 10 years"};
+    ImGui::SetNextItemWidth(200);
+    if (ImGui::Combo("Stage", &state.stage, stages, 7)) applyLook(state, impressions);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("What the client will see: fresh dots are larger and darker; healed ones 0.09-0.17 mm;\n"
+                          "they soften and lighten over the years (docs/smp-model.md)");
+    ImGui::SetNextItemWidth(200);
+    ImGui::SliderFloat("Depth", &state.depthMm, kMinDepthMm, kMaxDepthMm, "%.1f mm");
+    if (ImGui::IsItemDeactivatedAfterEdit()) applyLook(state, impressions);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Target about 0.5 mm. Deeper spreads the dot and cools it towards blue.");
+    int light = int(state.shading.lighting);
+    ImGui::SetNextItemWidth(200);
+    if (ImGui::Combo("Light", &light, [](void*, int i, const char** text) {
+            *text = lightingPreset(kLightings[i]).label;
+            return true;
+        }, nullptr, int(std::size(kLightings))))
+        state.shading.lighting = Lighting(light);
+}
+
 void drawImpressionsPanel(AppState& state) {
     ImGui::SetNextWindowPos(ImVec2(10, 300), ImGuiCond_FirstUseEver);
     ImGui::Begin("Impressions", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
@@ -572,7 +611,7 @@ void drawImpressionsPanel(AppState& state) {
                 if (ImGui::Selectable(label.c_str(), needle == i)) {
                     needle = i;
                     state.head->paint->markChanged();
-                    impressions.setDotLook(dotLookFor(i));
+                    applyLook(state, impressions);
                 }
             }
             ImGui::EndCombo();
@@ -581,6 +620,7 @@ void drawImpressionsPanel(AppState& state) {
         ImGui::Text("%u impressions on %.0f cm2 of scalp", impressions.impressionCount(), scalpAreaCm2(state.head->design.mesh));
         if (ImGui::Button("Close-up (C)")) closeUpView(state);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Look at the skin from 3 cm to see single dots");
+        drawPreviewControls(state, impressions);
     }
     ImGui::End();
 }
@@ -599,7 +639,7 @@ constexpr ToolEntry kTools[] = {
 };
 
 void drawBrushPanel(AppState& state) {
-    ImGui::SetNextWindowPos(ImVec2(10, 470), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 10, 290), ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
     ImGui::Begin("Brush", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
     if (!state.head) {
         ImGui::TextDisabled("No head");

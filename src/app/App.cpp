@@ -12,6 +12,7 @@
 #include "app/PoolJob.h"
 #include "core/Error.h"
 #include "core/Needles.h"
+#include "core/SessionPlan.h"
 #include "core/Lighting.h"
 #include "core/SkinTone.h"
 #include "core/StageLook.h"
@@ -66,6 +67,8 @@ struct AppState {
     int hairlineStyle = 0;      // HairlineStyle
     int stage = 0;              // 0: the design as drawn; then kSmpStages[stage - 1]
     float depthMm = kDefaultDepthMm;
+    std::vector<SessionEstimate> sessionEstimates;
+    std::uint32_t sessionsForCount = ~0u;  // the impression count the estimates were made for
     std::optional<std::size_t> draggedPoint;
     bool leftWasDown = false;
     std::optional<glm::vec3> dragTarget;
@@ -579,6 +582,26 @@ void drawPreviewControls(AppState& state, ScalpImpressions& impressions) {
         state.shading.lighting = Lighting(light);
 }
 
+// The default plan (30 % -> 70 % -> 100 %, docs/smp-model.md) for the design on screen: what each
+// session places, and the hours it takes. Worked out again when the design's count changes.
+void drawSessionPlan(AppState& state, const ScalpImpressions& impressions) {
+    if (!ImGui::CollapsingHeader("Sessions")) return;
+    if (state.sessionsForCount != impressions.impressionCount()) {
+        const SessionPlan plan = defaultSessionPlan();
+        const DensityMap density = designDensity(*state.head->design.layers);
+        const std::vector<Impression> design = scatterImpressions(impressions.pool(), density, impressions.dotLook());
+        state.sessionEstimates = estimateSessions(sessionsOf(design, impressions.pool(), density, plan), plan,
+                                                  coveredAreaCm2(impressions.pool(), density));
+        state.sessionsForCount = impressions.impressionCount();
+    }
+    for (const SessionEstimate& session : state.sessionEstimates)
+        ImGui::Text("Session %d: %zu impressions (%.0f %%), %.1f h (%.1f-%.1f)", session.session, session.placed,
+                    100.0 * session.fraction, session.hours, session.hoursMin, session.hoursMax);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Each session adds to the last, never moving an impression. Hours from about 14,000\n"
+                          "impressions in a 3-5 h session (a single source: a guide, not a promise).");
+}
+
 void drawImpressionsPanel(AppState& state) {
     ImGui::SetNextWindowPos(ImVec2(10, 300), ImGuiCond_FirstUseEver);
     ImGui::Begin("Impressions", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
@@ -621,6 +644,7 @@ void drawImpressionsPanel(AppState& state) {
         if (ImGui::Button("Close-up (C)")) closeUpView(state);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Look at the skin from 3 cm to see single dots");
         drawPreviewControls(state, impressions);
+        drawSessionPlan(state, impressions);
     }
     ImGui::End();
 }

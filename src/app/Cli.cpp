@@ -13,6 +13,7 @@
 #include "core/HairlineMask.h"
 #include "core/HairlineTemplates.h"
 #include "core/Needles.h"
+#include "core/SessionPlan.h"
 #include "core/Lighting.h"
 #include "core/SkinTone.h"
 #include "core/StageLook.h"
@@ -69,6 +70,7 @@ constexpr const char* kRenderHelp =
     "usage: stipple render [MESH|PROJECT] [--view VIEW] [--size WxH] --out FILE.png\n"
     "                      [--density N] [--needle 0..4] [--close-up] [--look-at X,Y,Z]\n"
     "                      [--distance MM] [--stage STAGE [--depth MM]] [--light LIGHT]\n"
+    "                      [--session N] [--before]\n"
     "                      [--skin 1..6] [--scalp-overlay] [--overlay LAYER]\n"
     "                      [--units mm|cm|m|in|FACTOR]\n"
     "\n"
@@ -84,6 +86,8 @@ constexpr const char* kRenderHelp =
     "                   aged-5y or aged-10y (docs/smp-model.md)\n"
     "  --depth MM       how deep the pigment sits, 0.3..2 (default 0.5): deeper is wider and cooler\n"
     "  --light          clinic (default), daylight, indoor or flash\n"
+    "  --session N      the skin after session N of 3 (30 %, 70 %, 100 % of the density)\n"
+    "  --before         the scalp without the impressions\n"
     "  --look-at X,Y,Z  aim the camera at this point (model space, mm), from the view's side\n"
     "  --distance MM    the camera's distance from what it looks at\n"
     "  --skin           Fitzpatrick skin type for the skin colour (default 3)\n"
@@ -203,8 +207,8 @@ int runInfo(int argc, char** argv) {
 int runRender(int argc, char** argv) {
     const Arguments args(argc, argv, 2,
                          {"--view", "--size", "--out", "--skin", "--units", "--density", "--needle", "--overlay",
-                          "--look-at", "--distance", "--stage", "--depth", "--light"},
-                         {"--scalp-overlay", "--close-up"});
+                          "--look-at", "--distance", "--stage", "--depth", "--light", "--session"},
+                         {"--scalp-overlay", "--close-up", "--before"});
     const auto out = args.value("--out");
     if (!out) throw InputError("render needs --out FILE.png");
     const std::string viewName = args.value("--view").value_or("front");
@@ -228,7 +232,14 @@ int runRender(int argc, char** argv) {
     }
 
     // Read the design before making a context: a bad file then fails fast, with no GL noise.
-    const Design design = designFrom(args);
+    Design design = designFrom(args);
+    if (const auto session = args.value("--session")) {
+        // Sessions are nested by rank, so the skin after session k holds the design at the plan's
+        // k-th fraction of its density (core/SessionPlan.h).
+        const SessionPlan plan = defaultSessionPlan();
+        const int k = int(parseNumber("--session", *session, 1, plan.count()));
+        for (float& density : design.layers->layer(LayerKind::Density).texels()) density *= plan.fractions[std::size_t(k - 1)];
+    }
     const HeadMesh& mesh = design.mesh;
     HeadlessContext context;
     const HeadRenderer renderer(mesh);
@@ -242,7 +253,9 @@ int runRender(int argc, char** argv) {
         look = staged.scatter;
         settings.inkAlbedoSrgb = staged.inkSrgb;
     }
-    const std::unique_ptr<ScalpImpressions> impressions = impressionsFor(design, kDefaultPigmentMapSize, look);
+    // Before: the client's scalp as it is today, without the impressions.
+    const std::unique_ptr<ScalpImpressions> impressions =
+        args.flag("--before") ? nullptr : impressionsFor(design, kDefaultPigmentMapSize, look);
     const LayerTextures layerTextures(*design.layers);
     PigmentView pigment;
     if (impressions) pigment = impressions->view();

@@ -259,3 +259,17 @@ TEST_CASE("lights change the picture as they do in life", "[cli][smp]") {
     CHECK(warm.x / warm.z > neutral.x / neutral.z);  // a warm lamp
     CHECK(run({"render", "--light", "candle", "--out", (folder.path() / "x.png").string()}) == 2);
 }
+
+TEST_CASE("sessions add impressions one after another; before shows the bare scalp", "[cli][smp]") {
+    TempFolder folder;
+    const double before = luminanceOf(meanColor(renderWith(folder, {"--close-up", "--before"})));
+    const double first = luminanceOf(meanColor(renderWith(folder, {"--close-up", "--session", "1"})));
+    const double second = luminanceOf(meanColor(renderWith(folder, {"--close-up", "--session", "2"})));
+    const double last = luminanceOf(meanColor(renderWith(folder, {"--close-up", "--session", "3"})));
+    const double design = luminanceOf(meanColor(renderWith(folder, {"--close-up"})));
+    CHECK(before > first);
+    CHECK(first > second);
+    CHECK(second > last);
+    CHECK(last == Approx(design).margin(1e-9));  // the last session completes the design
+    CHECK(run({"render", "--session", "4", "--out", (folder.path() / "x.png").string()}) == 2);
+}

@@ -67,6 +67,12 @@ struct AppState {
     int hairlineStyle = 0;      // HairlineStyle
     int stage = 0;              // 0: the design as drawn; then kSmpStages[stage - 1]
     float depthMm = kDefaultDepthMm;
+    // Consultation mode: the editing panels give way to a few large controls for the client.
+    bool consultation = false;
+    enum class Compare { After, Before, Wipe, SideBySide } compare = Compare::After;
+    float wipe = 0.5f;                // share of the width showing "before" in the wipe
+    bool turntable = false;
+    double lastFrameTime = 0.0;
     std::vector<SessionEstimate> sessionEstimates;
     std::uint32_t sessionsForCount = ~0u;  // the impression count the estimates were made for
     std::optional<std::size_t> draggedPoint;
@@ -401,6 +407,7 @@ void onKey(GLFWwindow* window, int key, int, int action, int mods) {
     case GLFW_KEY_C: closeUpView(state); break;
     case GLFW_KEY_I: state.showImpressions = !state.showImpressions; break;
     case GLFW_KEY_S: state.shading.showScalpOverlay = !state.shading.showScalpOverlay; break;
+    case GLFW_KEY_TAB: state.consultation = !state.consultation; break;
     case GLFW_KEY_D:
         state.shading.overlay = state.shading.overlay == ShadingSettings::Overlay::Density ? ShadingSettings::Overlay::None
                                                                                            : ShadingSettings::Overlay::Density;
@@ -478,6 +485,7 @@ void drawMenuBar(AppState& state) {
         }
         ImGui::Separator();
         if (ImGui::MenuItem("Frame head", "F")) frameHead(state);
+        ImGui::MenuItem("Consultation mode", "Tab", &state.consultation);
         if (ImGui::MenuItem("Close-up of the skin", "C")) closeUpView(state);
         ImGui::MenuItem("Impressions", "I", &state.showImpressions);
         ImGui::MenuItem("Scalp region overlay", "S", &state.shading.showScalpOverlay);
@@ -600,6 +608,90 @@ void drawSessionPlan(AppState& state, const ScalpImpressions& impressions) {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Each session adds to the last, never moving an impression. Hours from about 14,000\n"
                           "impressions in a 3-5 h session (a single source: a guide, not a promise).");
+}
+
+// [SECTION] Consultation mode
+
+// Big buttons that work as well with a finger on a touchscreen as with a mouse.
+bool bigButton(const char* label, bool selected = false) {
+    if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const bool pressed = ImGui::Button(label, ImVec2(0, 2.4f * ImGui::GetFontSize()));
+    if (selected) ImGui::PopStyleColor();
+    return pressed;
+}
+
+void drawConsultationBar(AppState& state) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 10), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::Begin("Consultation", nullptr,
+                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar);
+    ImGui::SetWindowFontScale(1.4f);
+    using Compare = AppState::Compare;
+    const std::pair<Compare, const char*> compares[] = {
+        {Compare::Before, "Before"}, {Compare::After, "After"}, {Compare::Wipe, "Wipe"}, {Compare::SideBySide, "Side by side"}};
+    for (const auto& [compare, label] : compares) {
+        if (bigButton(label, state.compare == compare)) state.compare = compare;
+        ImGui::SameLine();
+    }
+    if (state.compare == Compare::Wipe) {
+        ImGui::SetNextItemWidth(200);
+        ImGui::SliderFloat("##wipe", &state.wipe, 0.0f, 1.0f, "");
+        ImGui::SameLine();
+    }
+    if (bigButton("Turn", state.turntable)) state.turntable = !state.turntable;
+    ImGui::SameLine();
+    if (bigButton("Exit")) state.consultation = false;
+    // The timeline: the design as drawn, then fresh to ten years.
+    ImGui::SetNextItemWidth(420);
+    const char* stages[] = {"As designed", "Fresh", "Healed", "1 year", "3 years", "5 years", "10 years"};
+    if (ImGui::SliderInt("##stage", &state.stage, 0, 6, stages[state.stage]) && state.head && state.head->impressions)
+        applyLook(state, *state.head->impressions);
+    ImGui::SameLine();
+    for (Lighting lighting : kLightings) {
+        const char* name = lightingPreset(lighting).name;
+        if (bigButton(name, state.shading.lighting == lighting)) state.shading.lighting = lighting;
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    const std::pair<StandardView, const char*> views[] = {{StandardView::Front, "Front"}, {StandardView::Left, "Left"},
+                                                          {StandardView::Right, "Right"}, {StandardView::Back, "Back"},
+                                                          {StandardView::Top, "Top"}, {StandardView::ThreeQuarter, "3/4"}};
+    for (const auto& [view, label] : views) {
+        if (bigButton(label)) setStandardView(state, view);
+        ImGui::SameLine();
+    }
+    if (bigButton("Close-up")) closeUpView(state);
+    ImGui::End();
+}
+
+// Draws the head once or twice: before (no impressions) and after, whole, wiped or side by side.
+void drawHeadViews(AppState& state, int width, int height, const PigmentView& after) {
+    using Compare = AppState::Compare;
+    const Compare compare = state.consultation ? state.compare : Compare::After;
+    HeadRenderer& renderer = *state.head->renderer;
+    PigmentView before;
+    before.layers = after.layers;
+    if (compare == Compare::After || compare == Compare::Before) {
+        renderer.draw(state.camera, width, height, state.shading, compare == Compare::After ? after : before);
+        return;
+    }
+    glEnable(GL_SCISSOR_TEST);
+    if (compare == Compare::Wipe) {
+        const int split = int(state.wipe * float(width));
+        glScissor(0, 0, width, height);
+        renderer.draw(state.camera, width, height, state.shading, after);
+        glScissor(0, 0, split, height);  // the clear inside draw() respects the scissor
+        renderer.draw(state.camera, width, height, state.shading, before);
+    } else {
+        const int half = width / 2;
+        for (int side = 0; side < 2; ++side) {
+            glViewport(side * half, 0, half, height);
+            glScissor(side * half, 0, half, height);
+            renderer.draw(state.camera, half, height, state.shading, side == 0 ? before : after);
+        }
+        glViewport(0, 0, width, height);
+    }
+    glDisable(GL_SCISSOR_TEST);
 }
 
 void drawImpressionsPanel(AppState& state) {
@@ -997,6 +1089,7 @@ void drawDialogs(AppState& state) {
                                "1..6              front, back, left, right, top, three-quarter\n"
                                "F                 frame the head\n"
                                "F12               save the view as a PNG in the current folder\n"
+                               "Tab               consultation mode: before/after, timeline, lights, turntable\n"
                                "C                 close-up of the skin (single dots)\n"
                                "B                 paint mode on or off\n"
                                "  painting: left drag paints, middle or Alt + left drag orbits, right pans\n"
@@ -1118,11 +1211,18 @@ int runApp(const AppOptions& options) {
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
             drawMenuBar(state);
-            drawHeadPanel(state);
-            drawImpressionsPanel(state);
-            drawBrushPanel(state);
-            drawHairlinePanel(state);
+            if (state.consultation) {
+                drawConsultationBar(state);
+            } else {
+                drawHeadPanel(state);
+                drawImpressionsPanel(state);
+                drawBrushPanel(state);
+                drawHairlinePanel(state);
+            }
             drawDialogs(state);
+            const double now = glfwGetTime();
+            if (state.consultation && state.turntable) state.camera.orbit(float(0.35 * (now - state.lastFrameTime)), 0.0f);
+            state.lastFrameTime = now;
             ImGui::Render();
 
             int width = 0, height = 0;
@@ -1138,7 +1238,7 @@ int runApp(const AppOptions& options) {
                 PigmentView pigment;
                 if (state.showImpressions && state.head->impressions) pigment = state.head->impressions->view();
                 pigment.layers = state.head->layerTextures.get();
-                state.head->renderer->draw(state.camera, width, height, state.shading, pigment);
+                drawHeadViews(state, width, height, pigment);
             } else {
                 glClearColor(state.shading.backgroundSrgb.x, state.shading.backgroundSrgb.y,
                              state.shading.backgroundSrgb.z, 1.0f);
@@ -1151,8 +1251,8 @@ int runApp(const AppOptions& options) {
             if (state.screenshotRequested) {
                 state.screenshotRequested = false;
                 char name[64];
-                const std::time_t now = std::time(nullptr);
-                std::strftime(name, sizeof name, "stipple-%Y%m%d-%H%M%S.png", std::localtime(&now));
+                const std::time_t clock = std::time(nullptr);
+                std::strftime(name, sizeof name, "stipple-%Y%m%d-%H%M%S.png", std::localtime(&clock));
                 try {
                     writeScreenshot(state.window, name);
                     state.notice = std::string("Saved the view as ") + (std::filesystem::current_path() / name).string();

@@ -684,10 +684,14 @@ void drawHeadViews(AppState& state, int width, int height, const PigmentView& af
         renderer.draw(state.camera, width, height, state.shading, before);
     } else {
         const int half = width / 2;
+        // Each half frames the whole head again: half the width needs the camera farther away.
+        OrbitCamera halfCamera = state.camera;
+        halfCamera.frame(computeBounds(state.head->design.mesh.positions), float(half) / float(std::max(height, 1)));
+        halfCamera.distance = std::max(halfCamera.distance, state.camera.distance);
         for (int side = 0; side < 2; ++side) {
             glViewport(side * half, 0, half, height);
             glScissor(side * half, 0, half, height);
-            renderer.draw(state.camera, half, height, state.shading, side == 0 ? before : after);
+            renderer.draw(halfCamera, half, height, state.shading, side == 0 ? before : after);
         }
         glViewport(0, 0, width, height);
     }

@@ -62,6 +62,7 @@ struct ExportJob::Work {
     Image pigment;
     Image16 albedo;
     Image albedo8;
+    std::string albedo8Png;  // encoded once: the PNG file and the GLB's texture share it
 };
 
 ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::path folder, int size,
@@ -87,8 +88,12 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
     }
     if (formats.png) {
         steps_.emplace_back("Writing the albedo", [&work, file, sixteenBit] {
-            if (sixteenBit) writePng(file("-albedo.png"), work.albedo);
-            else writePng(file("-albedo.png"), work.albedo8);
+            if (sixteenBit) {
+                writePng(file("-albedo.png"), work.albedo);
+                return;
+            }
+            work.albedo8Png = encodePng(work.albedo8);
+            writeFileAtomically(file("-albedo.png"), work.albedo8Png);
         });
         steps_.emplace_back("Writing the pigment coverage", [&work, file, look] {
             writePng(file("-coverage.png"), pigmentCoverage(work.pigment, look.inkAlbedoSrgb));
@@ -99,7 +104,8 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
     }
     if (formats.glb)
         steps_.emplace_back("Writing the head as GLB", [&design, &work, file] {
-            writeFileAtomically(file(".glb"), headGlb(design.mesh, encodePng(work.albedo8)));
+            if (work.albedo8Png.empty()) work.albedo8Png = encodePng(work.albedo8);
+            writeFileAtomically(file(".glb"), headGlb(design.mesh, work.albedo8Png));
         });
     if (formats.exr)
         steps_.emplace_back("Writing the density map", [&design, file] {

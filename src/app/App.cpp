@@ -133,6 +133,36 @@ void updateTitle(AppState& state) {
 
 // [SECTION] Loading heads
 
+// A design opens the way it was left: its look, the client's skin, the brush and the view.
+void applyDesignSettings(AppState& state) {
+    const DesignSettings& settings = state.head->design.settings;
+    state.skinType = settings.skinType;
+    state.customSkin = settings.customSkinSrgb;
+    state.depthMm = settings.depthMm;
+    state.stage = settings.stage ? int(std::find(std::begin(kSmpStages), std::end(kSmpStages), *settings.stage) -
+                                       std::begin(kSmpStages)) + 1
+                                 : 0;
+    state.shading.lighting = settings.lighting;
+    state.head->paint->brush = settings.brush;
+    if (!settings.view) return;
+    state.camera.target = settings.view->targetMm;
+    state.camera.yaw = settings.view->yawRadians;
+    state.camera.pitch = settings.view->pitchRadians;
+    state.camera.distance = settings.view->distanceMm;
+}
+
+// What a save keeps of the window's state.
+void captureDesignSettings(AppState& state) {
+    DesignSettings& settings = state.head->design.settings;
+    settings.skinType = state.skinType;
+    settings.customSkinSrgb = state.customSkin;
+    settings.depthMm = state.depthMm;
+    settings.stage = state.stage > 0 ? std::optional<SmpStage>(kSmpStages[state.stage - 1]) : std::nullopt;
+    settings.lighting = state.shading.lighting;
+    settings.brush = state.head->paint->brush;
+    settings.view = ViewPose{state.camera.target, state.camera.yaw, state.camera.pitch, state.camera.distance};
+}
+
 // Loads a head or project; on failure the head already on screen stays and the error is shown.
 void loadHead(AppState& state, const std::string& path) {
     try {
@@ -149,6 +179,7 @@ void loadHead(AppState& state, const std::string& path) {
         state.head = std::move(head);
         if (first) state.camera.setView(StandardView::ThreeQuarter);
         state.camera.frame(computeBounds(state.head->design.mesh.positions), framebufferAspect(state.window));
+        applyDesignSettings(state);
         updateTitle(state);
         if (!state.scripted && path != state.workspace.recoveryProjectPath().string()) state.workspace.addRecentFile(path);
     } catch (const std::exception& e) {
@@ -176,6 +207,8 @@ void requestQuit(AppState& state) {
     glfwSetWindowShouldClose(state.window, GLFW_TRUE);
 }
 
+void applyLook(AppState& state, ScalpImpressions& impressions);
+
 // Once the worker has built the pool, the impressions are made on the GL thread.
 void collectCandidatePool(AppState& state) {
     if (!state.head || !state.head->poolJob || !state.head->poolJob->finished()) return;
@@ -189,7 +222,8 @@ void collectCandidatePool(AppState& state) {
     try {
         const Design& design = state.head->design;
         state.head->impressions = std::make_unique<ScalpImpressions>(
-            design.mesh, std::move(*pool), dotLookFor(design.needlePreset), designDensity(*design.layers));
+            design.mesh, std::move(*pool), dotLookFor(design.settings.needlePreset), designDensity(*design.layers));
+        applyLook(state, *state.head->impressions);
     } catch (const std::exception& e) {
         state.errorMessage = std::string("Impressions cannot be shown: ") + e.what();
     }
@@ -216,6 +250,7 @@ void refreshImpressions(AppState& state) {
 void saveProject(AppState& state, const std::string& path) {
     if (!state.head) return;
     try {
+        captureDesignSettings(state);
         writeProject(path, projectFor(state.head->design, path));
         state.head->projectPath = path;
         state.head->savedChangeCount = state.head->paint->changeCount();
@@ -539,14 +574,22 @@ void drawHeadPanel(AppState& state) {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("One layer of the design as colour, to see its layout from afar (D: density)");
     const char* preview = state.skinType > 0 ? fitzpatrickPreset(state.skinType).name : "Custom colour";
+    const int skinTypeBefore = state.skinType;
     if (ImGui::BeginCombo("Skin tone", preview)) {
         for (int type = 1; type <= kFitzpatrickTypeCount; ++type)
             if (ImGui::Selectable(fitzpatrickPreset(type).name, state.skinType == type)) state.skinType = type;
         if (ImGui::Selectable("Custom colour", state.skinType == 0)) state.skinType = 0;
         ImGui::EndCombo();
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fitzpatrick skin type of the client, or a colour of your own");
-    if (state.skinType == 0) ImGui::ColorEdit3("Custom skin", &state.customSkin.x);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Fitzpatrick skin type of the client, or a colour of your own.\n"
+                          "Saved with the design; the export and the healing model use it.");
+    bool skinChanged = state.skinType != skinTypeBefore;
+    if (state.skinType == 0) skinChanged |= ImGui::ColorEdit3("Custom skin", &state.customSkin.x);
+    if (skinChanged && state.head) {
+        state.head->paint->markChanged();
+        if (state.head->impressions) applyLook(state, *state.head->impressions);  // skin types heal differently
+    }
     state.shading.skinAlbedoSrgb = state.skinType > 0 ? fitzpatrickPreset(state.skinType).albedoSrgb : state.customSkin;
     if (state.head && !state.head->design.mesh.albedo.empty()) {
         ImGui::Checkbox("Use the mesh's own texture", &state.shading.useMeshAlbedo);
@@ -558,13 +601,14 @@ void drawHeadPanel(AppState& state) {
 // How the impressions look: as designed, or at a stage of healing and ageing, at a depth, in a
 // light (docs/smp-model.md).
 void applyLook(AppState& state, ScalpImpressions& impressions) {
-    const int needle = state.head->design.needlePreset;
-    if (state.stage == 0) {
-        impressions.setDotLook(dotLookFor(needle));
+    captureDesignSettings(state);
+    const DesignSettings& settings = state.head->design.settings;
+    if (!settings.stage) {
+        impressions.setDotLook(dotLookFor(settings.needlePreset));
         state.shading.inkAlbedoSrgb = ShadingSettings{}.inkAlbedoSrgb;
         return;
     }
-    const StageLook look = stageLook(needle, kSmpStages[state.stage - 1], state.depthMm, std::max(state.skinType, 1));
+    const StageLook look = stageLook(settings.needlePreset, *settings.stage, settings.depthMm, modelSkinType(settings));
     impressions.setDotLook(look.scatter);
     state.shading.inkAlbedoSrgb = look.inkSrgb;
 }
@@ -579,7 +623,10 @@ void drawPreviewControls(AppState& state, ScalpImpressions& impressions) {
                           "they soften and lighten over the years (docs/smp-model.md)");
     ImGui::SetNextItemWidth(200);
     ImGui::SliderFloat("Depth", &state.depthMm, kMinDepthMm, kMaxDepthMm, "%.1f mm");
-    if (ImGui::IsItemDeactivatedAfterEdit()) applyLook(state, impressions);
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        state.head->paint->markChanged();
+        applyLook(state, impressions);
+    }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Target about 0.5 mm. Deeper spreads the dot and cools it towards blue.");
     int light = int(state.shading.lighting);
     ImGui::SetNextItemWidth(200);
@@ -723,7 +770,7 @@ void drawImpressionsPanel(AppState& state) {
                               "SMP's final layer is about 60-100; natural follicular units are 65-110 (mean 80).\n"
                               "Ctrl+click to type a value.");
         ImGui::SetNextItemWidth(200);
-        int& needle = state.head->design.needlePreset;
+        int& needle = state.head->design.settings.needlePreset;
         if (ImGui::BeginCombo("Needle", kNeedlePresets[needle].name)) {
             for (int i = 0; i < int(std::size(kNeedlePresets)); ++i) {
                 const std::string label = std::string(kNeedlePresets[i].name) + " (cartridge " + kNeedlePresets[i].cartridge + ")";
@@ -990,6 +1037,7 @@ void autosave(AppState& state) {
     if (state.scripted || !hasUnsavedChanges(state) || glfwGetTime() - state.lastAutosave < state.autosaveSeconds) return;
     state.lastAutosave = glfwGetTime();
     try {
+        captureDesignSettings(state);
         state.workspace.writeRecovery(projectFor(state.head->design, state.workspace.recoveryProjectPath()),
                                       state.head->projectPath);
     } catch (const std::exception& e) {

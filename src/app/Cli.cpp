@@ -84,13 +84,14 @@ constexpr const char* kRenderHelp =
     "  --close-up       look at the skin from 30 mm above the vertex, to see single dots\n"
     "  --stage          show the impressions as they look fresh, healed, aged-1y, aged-3y,\n"
     "                   aged-5y or aged-10y (docs/smp-model.md)\n"
-    "  --depth MM       how deep the pigment sits, 0.3..2 (default 0.5): deeper is wider and cooler\n"
+    "  --depth MM       how deep the pigment sits, 0.3..2 mm: deeper is wider and cooler;\n"
+    "                   default: the project's, else 0.5\n"
     "  --light          clinic (default), daylight, indoor or flash\n"
     "  --session N      the skin after session N of 3 (30 %, 70 %, 100 % of the density)\n"
     "  --before         the scalp without the impressions\n"
     "  --look-at X,Y,Z  aim the camera at this point (model space, mm), from the view's side\n"
     "  --distance MM    the camera's distance from what it looks at\n"
-    "  --skin           Fitzpatrick skin type for the skin colour (default 3)\n"
+    "  --skin           Fitzpatrick skin type 1..6 (default: the project's, else 3)\n"
     "  --scalp-overlay  tint the scalp region\n"
     "  --overlay        show a layer as colour: density, hairline, shading or scar\n"
     "  --units          the mesh's unit, overriding detection from the head's size\n";
@@ -178,7 +179,7 @@ Design designFrom(const Arguments& args) {
         for (float& texel : design.layers->layer(LayerKind::Density).texels()) texel = value;
     }
     if (const auto needle = args.value("--needle"))
-        design.needlePreset = int(parseNumber("--needle", *needle, 0, double(std::size(kNeedlePresets) - 1)));
+        design.settings.needlePreset = int(parseNumber("--needle", *needle, 0, double(std::size(kNeedlePresets) - 1)));
     return design;
 }
 
@@ -215,9 +216,14 @@ int runRender(int argc, char** argv) {
     const auto view = parseStandardView(viewName);
     if (!view) throw InputError("unknown view '" + viewName + "' (front, back, left, right, top, three-quarter)");
     const auto [width, height] = parseSize(args.value("--size").value_or("1280x800"));
+    // Read the design before making a context: a bad file then fails fast, with no GL noise.
+    Design design = designFrom(args);
+    // The client's skin and the planned depth come from the project unless given here.
     ShadingSettings settings;
-    const int skinType = int(parseNumber("--skin", args.value("--skin").value_or("3"), 1, 6));
-    settings.skinAlbedoSrgb = fitzpatrickPreset(skinType).albedoSrgb;
+    if (const auto skin = args.value("--skin")) design.settings.skinType = int(parseNumber("--skin", *skin, 1, 6));
+    settings.skinAlbedoSrgb = skinAlbedoSrgb(design.settings);
+    if (const auto depth = args.value("--depth"))
+        design.settings.depthMm = float(parseNumber("--depth", *depth, kMinDepthMm, kMaxDepthMm));
     if (const auto light = args.value("--light")) {
         const auto lighting = parseLighting(*light);
         if (!lighting) throw InputError("unknown light '" + *light + "' (clinic, daylight, indoor, flash)");
@@ -231,8 +237,6 @@ int runRender(int argc, char** argv) {
         settings.overlay = ShadingSettings::Overlay(found - std::begin(names));
     }
 
-    // Read the design before making a context: a bad file then fails fast, with no GL noise.
-    Design design = designFrom(args);
     if (const auto session = args.value("--session")) {
         // Sessions are nested by rank, so the skin after session k holds the design at the plan's
         // k-th fraction of its density (core/SessionPlan.h).
@@ -248,8 +252,8 @@ int runRender(int argc, char** argv) {
     if (const auto stageName = args.value("--stage")) {
         const auto stage = parseStage(*stageName);
         if (!stage) throw InputError("unknown stage '" + *stageName + "' (fresh, healed, aged-1y, aged-3y, aged-5y, aged-10y)");
-        const float depth = float(parseNumber("--depth", args.value("--depth").value_or("0.5"), kMinDepthMm, kMaxDepthMm));
-        const StageLook staged = stageLook(design.needlePreset, *stage, depth, skinType);
+        const StageLook staged =
+            stageLook(design.settings.needlePreset, *stage, design.settings.depthMm, modelSkinType(design.settings));
         look = staged.scatter;
         settings.inkAlbedoSrgb = staged.inkSrgb;
     }

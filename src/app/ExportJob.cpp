@@ -19,7 +19,7 @@ std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigme
     const DensityMap density = designDensity(*design.layers);
     if (std::all_of(density.texels().begin(), density.texels().end(), [](float d) { return d <= 0.0f; })) return nullptr;
     const std::optional<CandidatePool> pool = loadOrBuildCandidatePool(design.mesh, {}, {}, defaultPoolCacheDir());
-    return std::make_unique<ScalpImpressions>(design.mesh, *pool, look.value_or(dotLookFor(design.needlePreset)),
+    return std::make_unique<ScalpImpressions>(design.mesh, *pool, look.value_or(dotLookFor(design.settings.needlePreset)),
                                               density, pigmentMapSize);
 }
 
@@ -70,7 +70,7 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
     : work_(std::make_shared<Work>()) {
     Work& work = *work_;
     const auto file = [name, folder](const std::string& suffix) { return folder / (name + suffix); };
-    const ExportLook look{fitzpatrickPreset(3).albedoSrgb, ShadingSettings{}.inkAlbedoSrgb};
+    const ExportLook look{skinAlbedoSrgb(design.settings), ShadingSettings{}.inkAlbedoSrgb};
     steps_.emplace_back("Scattering and baking the impressions", [&design, &work, size] {
         work.impressions = impressionsFor(design, size);
     });

@@ -121,13 +121,58 @@ bool StrokeChange::empty() const {
     return std::all_of(texels.begin(), texels.end(), [](const TexelRect& rect) { return rect.empty(); });
 }
 
-BrushStroke::BrushStroke(LayerSet& layers, const BrushSettings& settings) : settings_(settings) {
+void validateBrush(const BrushSettings& settings) {
     if (!(settings.radiusMm > 0.0f) || !std::isfinite(settings.radiusMm))
         throw InputError("brush radius must be a positive number of mm, not " + std::to_string(settings.radiusMm));
     if (!(settings.strength >= 0.0f && settings.strength <= 1.0f))
         throw InputError("brush strength must lie in 0..1, not " + std::to_string(settings.strength));
     if (!(settings.hardness >= 0.0f && settings.hardness <= 1.0f))
         throw InputError("brush hardness must lie in 0..1, not " + std::to_string(settings.hardness));
+}
+
+namespace {
+constexpr BrushTool kBrushTools[] = {BrushTool::Density, BrushTool::Hairline, BrushTool::Shading, BrushTool::Scar,
+                                     BrushTool::Eraser};
+constexpr BrushMode kBrushModes[] = {BrushMode::Set, BrushMode::Add, BrushMode::Subtract, BrushMode::Smooth};
+}  // namespace
+
+const char* brushToolName(BrushTool tool) {
+    switch (tool) {
+        case BrushTool::Density: return "density";
+        case BrushTool::Hairline: return "hairline";
+        case BrushTool::Shading: return "shading";
+        case BrushTool::Scar: return "scar";
+        case BrushTool::Eraser: return "eraser";
+    }
+    return "density";
+}
+
+std::optional<BrushTool> parseBrushTool(std::string_view name) {
+    for (BrushTool tool : kBrushTools)
+        if (name == brushToolName(tool)) return tool;
+    return std::nullopt;
+}
+
+const char* brushModeName(BrushMode mode) {
+    switch (mode) {
+        case BrushMode::Set: return "set";
+        case BrushMode::Add: return "add";
+        case BrushMode::Subtract: return "subtract";
+        case BrushMode::Smooth: return "smooth";
+    }
+    return "set";
+}
+
+std::optional<BrushMode> parseBrushMode(std::string_view name) {
+    if (name == "paint") return BrushMode::Add;
+    if (name == "erase") return BrushMode::Subtract;
+    for (BrushMode mode : kBrushModes)
+        if (name == brushModeName(mode)) return mode;
+    return std::nullopt;
+}
+
+BrushStroke::BrushStroke(LayerSet& layers, const BrushSettings& settings) : settings_(settings) {
+    validateBrush(settings);
     auto addTarget = [&](LayerKind kind, BrushMode mode, float value) {
         Layer& layer = layers.layer(kind);
         Target target{&layer, &layers.atlas(kind), mode, value, layer.texels(), {}, {}, {}};

@@ -25,6 +25,8 @@
 
 #include <array>
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 namespace stipple {
@@ -46,6 +48,15 @@ struct BrushSettings {
 
 // What each tool starts with (docs/painting.md).
 BrushSettings defaultBrush(BrushTool tool);
+// Throws InputError for a radius that is not positive or a strength or hardness outside 0..1.
+void validateBrush(const BrushSettings& settings);
+
+// The names stroke files and projects use: density, hairline, shading, scar, eraser; set, add,
+// subtract, smooth (and paint / erase for add / subtract, as the hairline mask says it).
+const char* brushToolName(BrushTool tool);
+std::optional<BrushTool> parseBrushTool(std::string_view name);
+const char* brushModeName(BrushMode mode);
+std::optional<BrushMode> parseBrushMode(std::string_view name);
 // A line scar such as an FUT strip scar, 1-3 mm wide (2 mm by default); paint it as a stroke.
 BrushSettings scarLineBrush(float widthMm = 2.0f);
 // A dot scar such as an FUE punch scar, 0.8-1.0 mm (0.9 mm by default); paint it as a
@@ -88,8 +99,7 @@ struct StrokeChange {
 
 class BrushStroke {
 public:
-    // Starts a stroke on `layers`, which must outlive it. Throws InputError for a radius that is
-    // not positive or a strength or hardness outside 0..1.
+    // Starts a stroke on `layers`, which must outlive it. Throws InputError as validateBrush().
     BrushStroke(LayerSet& layers, const BrushSettings& settings);
 
     // Extends the stroke to the next point(s) on the skin and paints the new segments at once.

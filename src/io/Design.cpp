@@ -60,7 +60,7 @@ Design openDesign(const std::filesystem::path& path, const LoadOptions& options)
     }
     design.layers = std::make_unique<LayerSet>(design.mesh, sizes);
     for (const Layer& layer : project.layers) design.layers->layer(layer.kind()) = layer;
-    design.needlePreset = project.needlePreset;
+    design.settings = project.settings;
     design.unknownProjectFields = project.unknownFields;
     design.hairline = project.hairline;
     return design;
@@ -71,7 +71,7 @@ Project projectFor(const Design& design, const std::filesystem::path& projectPat
     project.headPath = headPathForProject(projectPath, design.mesh.sourcePath);
     project.headHash = meshContentHash(design.mesh);
     if (!design.loadReport.unitsDetected) project.millimetresPerUnit = design.loadReport.millimetresPerUnit;
-    project.needlePreset = design.needlePreset;
+    project.settings = design.settings;
     project.unknownFields = design.unknownProjectFields;
     project.hairline = design.hairline;
     if (design.embedHead) {

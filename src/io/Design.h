@@ -17,7 +17,7 @@ struct Design {
     HeadMesh mesh;
     LoadReport loadReport;
     std::unique_ptr<LayerSet> layers;
-    int needlePreset = 1;
+    DesignSettings settings;  // the needle, the look, the skin, the brush and the view
     std::string unknownProjectFields = "{}";  // kept from the project it came from (Project::unknownFields)
     std::optional<HairlineDesign> hairline;  // the hairline editor's curve, kept in step by the editor
     bool embedHead = false;  // projects made from this design carry the head inside them

@@ -76,6 +76,84 @@ HairlineDesign hairlineFrom(const Json& json, const std::string& file) {
     return hairline;
 }
 
+// The design's settings as fields of the header's "design" object.
+Json settingsJson(const DesignSettings& settings) {
+    const BrushSettings& brush = settings.brush;
+    Json json = {{"needle_preset", settings.needlePreset},
+                 {"depth_mm", settings.depthMm},
+                 {"skin", {{"fitzpatrick", settings.skinType},
+                           {"custom_srgb", {settings.customSkinSrgb.x, settings.customSkinSrgb.y, settings.customSkinSrgb.z}}}},
+                 {"preview", {{"stage", settings.stage ? stageName(*settings.stage) : "designed"},
+                              {"light", lightingPreset(settings.lighting).name}}},
+                 {"brush", {{"tool", brushToolName(brush.tool)}, {"mode", brushModeName(brush.mode)},
+                            {"value", brush.value}, {"radius_mm", brush.radiusMm}, {"strength", brush.strength},
+                            {"hardness", brush.hardness}, {"symmetry", brush.symmetry}}}};
+    if (settings.view) {
+        const ViewPose& view = *settings.view;
+        json["view"] = {{"target_mm", {view.targetMm.x, view.targetMm.y, view.targetMm.z}},
+                        {"yaw_radians", view.yawRadians}, {"pitch_radians", view.pitchRadians},
+                        {"distance_mm", view.distanceMm}};
+    }
+    return json;
+}
+
+glm::vec3 vec3From(const Json& json, const std::string& file, const char* what) {
+    if (!json.is_array() || json.size() != 3) throw InputError(file + ": " + what + " is not [x, y, z]");
+    return {json.at(0).get<float>(), json.at(1).get<float>(), json.at(2).get<float>()};
+}
+
+// Settings a file leaves out keep their defaults: version 1 files from before they were saved
+// carry only the needle. Throws InputError or Json::exception for anything malformed.
+DesignSettings settingsFrom(const Json& design, const std::string& file) {
+    DesignSettings settings;
+    settings.needlePreset = design.value("needle_preset", settings.needlePreset);
+    settings.depthMm = design.value("depth_mm", settings.depthMm);
+    if (design.contains("skin")) {
+        const Json& skin = design.at("skin");
+        settings.skinType = skin.at("fitzpatrick").get<int>();
+        settings.customSkinSrgb = vec3From(skin.at("custom_srgb"), file, "the custom skin colour");
+    }
+    if (design.contains("preview")) {
+        const Json& preview = design.at("preview");
+        const std::string stage = preview.at("stage").get<std::string>();
+        settings.stage = parseStage(stage);
+        if (!settings.stage && stage != "designed") throw InputError(file + ": unknown preview stage '" + stage + "'");
+        const std::string light = preview.at("light").get<std::string>();
+        const std::optional<Lighting> lighting = parseLighting(light);
+        if (!lighting) throw InputError(file + ": unknown light '" + light + "'");
+        settings.lighting = *lighting;
+    }
+    if (design.contains("brush")) {
+        const Json& json = design.at("brush");
+        const std::string toolName = json.at("tool").get<std::string>(), modeName = json.at("mode").get<std::string>();
+        const std::optional<BrushTool> tool = parseBrushTool(toolName);
+        const std::optional<BrushMode> mode = parseBrushMode(modeName);
+        if (!tool || !mode) throw InputError(file + ": unknown brush '" + toolName + "' / '" + modeName + "'");
+        BrushSettings& brush = settings.brush;
+        brush.tool = *tool;
+        brush.mode = *mode;
+        brush.value = json.at("value").get<float>();
+        brush.radiusMm = json.at("radius_mm").get<float>();
+        brush.strength = json.at("strength").get<float>();
+        brush.hardness = json.at("hardness").get<float>();
+        brush.symmetry = json.at("symmetry").get<bool>();
+    }
+    if (design.contains("view")) {
+        const Json& json = design.at("view");
+        settings.view = ViewPose{vec3From(json.at("target_mm"), file, "the view's target"), json.at("yaw_radians").get<float>(),
+                                 json.at("pitch_radians").get<float>(), json.at("distance_mm").get<float>()};
+    }
+    validateDesignSettings(settings, file);
+    return settings;
+}
+
+// The "design" fields this version writes; any other is kept as unknown.
+bool knownDesignField(const std::string& key) {
+    for (const char* known : {"needle_preset", "depth_mm", "skin", "preview", "brush", "view", "hairline"})
+        if (key == known) return true;
+    return false;
+}
+
 std::string compress(const std::vector<float>& texels, const std::string& file) {
     static_assert(sizeof(float) == 4, "layers are stored as 32-bit floats");
     const auto* bytes = reinterpret_cast<const Bytef*>(texels.data());
@@ -157,7 +235,8 @@ void writeProject(const std::filesystem::path& path, const Project& project) {
     }
     Json header = Json::parse(project.unknownFields, nullptr, false);
     if (!header.is_object()) header = Json::object();
-    Json design = {{"needle_preset", project.needlePreset}};
+    Json design = header.contains("design") && header.at("design").is_object() ? header.at("design") : Json::object();
+    design.update(settingsJson(project.settings));
     if (project.hairline) design["hairline"] = hairlineJson(*project.hairline);
     header.update(Json{{"format", kFormatName},
                        {"version", kProjectFormatVersion},
@@ -196,6 +275,8 @@ Project readProject(const std::filesystem::path& path) {
         Json unknown = Json::object();
         for (const auto& [key, value] : header.items())
             if (key != "format" && key != "version" && key != "head" && key != "design" && key != "layers") unknown[key] = value;
+        for (const auto& [key, value] : header.at("design").items())
+            if (!knownDesignField(key)) unknown["design"][key] = value;
         project.unknownFields = unknown.dump();
         const Json& head = header.at("head");
         project.headPath = head.at("path").get<std::string>();
@@ -205,7 +286,7 @@ Project readProject(const std::filesystem::path& path) {
             if (!(unit > 0.0f && unit < 1e6f)) throw InputError(file + ": the head's unit is not a positive number");
             project.millimetresPerUnit = unit;
         }
-        project.needlePreset = header.at("design").value("needle_preset", project.needlePreset);
+        project.settings = settingsFrom(header.at("design"), file);
         if (header.at("design").contains("hairline")) project.hairline = hairlineFrom(header.at("design").at("hairline"), file);
         const Json& layers = header.at("layers");
         if (!layers.is_array() || layers.size() > kMaxLayers) throw InputError(file + ": the layer list is damaged");

@@ -10,6 +10,7 @@
 // every block's length after inflating (zlib's own checksum catches corruption).
 #pragma once
 
+#include "core/DesignSettings.h"
 #include "core/HairlineDesign.h"
 #include "core/Layers.h"
 
@@ -35,11 +36,11 @@ struct Project {
     std::uint64_t headHash = 0;  // meshContentHash() of the head the design was made on
     std::optional<float> millimetresPerUnit;  // the unit the user forced, if any
     std::optional<EmbeddedHead> embeddedHead;
-    int needlePreset = 1;
+    DesignSettings settings;
     std::vector<Layer> layers;   // one per LayerKind, in kLayerKinds order
     std::optional<HairlineDesign> hairline;  // the editor's curve, when the design has one
-    // Header fields this version does not know (a JSON object), kept so that a newer Stipple's
-    // additions survive being opened and saved here.
+    // Header fields this version does not know (a JSON object; those inside "design" under
+    // "design"), kept so that a newer Stipple's additions survive being opened and saved here.
     std::string unknownFields = "{}";
 };
 

@@ -43,20 +43,12 @@ glm::vec3 closestOnTriangle(const glm::vec3& p, const glm::vec3& a, const glm::v
 }
 
 BrushTool toolFrom(const std::string& name, const std::string& where) {
-    if (name == "density") return BrushTool::Density;
-    if (name == "hairline") return BrushTool::Hairline;
-    if (name == "shading") return BrushTool::Shading;
-    if (name == "scar") return BrushTool::Scar;
-    if (name == "eraser") return BrushTool::Eraser;
+    if (const std::optional<BrushTool> tool = parseBrushTool(name)) return *tool;
     throw InputError(where + ": unknown tool '" + name + "' (density, hairline, shading, scar, eraser)");
 }
 
 BrushMode modeFrom(const std::string& name, const std::string& where) {
-    // The hairline mask is painted or erased: the same as adding to or subtracting from it.
-    if (name == "set") return BrushMode::Set;
-    if (name == "add" || name == "paint") return BrushMode::Add;
-    if (name == "subtract" || name == "erase") return BrushMode::Subtract;
-    if (name == "smooth") return BrushMode::Smooth;
+    if (const std::optional<BrushMode> mode = parseBrushMode(name)) return *mode;
     throw InputError(where + ": unknown mode '" + name + "' (set, add, subtract, smooth; paint, erase)");
 }
 

@@ -47,11 +47,11 @@ TEST_CASE("a design saved as a project opens with the same layers", "[design]") 
     BrushSettings brush = defaultBrush(BrushTool::Density);
     brush.value = 33.0f;
     paintStroke(*design.layers, brush, {design.mesh.landmarks.vertex, design.mesh.landmarks.glabella});
-    design.needlePreset = 3;
+    design.settings.needlePreset = 3;
     const auto path = folder.path() / "client.stipple";
     writeProject(path, projectFor(design, path));
     Design reopened = openDesign(path);
-    CHECK(reopened.needlePreset == 3);
+    CHECK(reopened.settings.needlePreset == 3);
     // What a newer version added to the file goes through this one unharmed.
     Project withExtra = readProject(path);
     withExtra.unknownFields = R"({"sheet": {"pages": 2}})";

@@ -25,7 +25,23 @@ Project randomProject(std::mt19937& random) {
     project.headPath = "heads/client.glb";
     project.headHash = 0x0123456789abcdefULL;
     project.millimetresPerUnit = 10.0f;
-    project.needlePreset = 3;
+    DesignSettings& settings = project.settings;
+    settings.needlePreset = std::uniform_int_distribution<int>(0, int(std::size(kNeedlePresets)) - 1)(random);
+    settings.depthMm = std::uniform_real_distribution<float>(kMinDepthMm, kMaxDepthMm)(random);
+    settings.skinType = std::uniform_int_distribution<int>(0, kFitzpatrickTypeCount)(random);
+    std::uniform_real_distribution<float> unit(0.0f, 1.0f);
+    settings.customSkinSrgb = {unit(random), unit(random), unit(random)};
+    settings.stage = kSmpStages[std::uniform_int_distribution<std::size_t>(0, std::size(kSmpStages) - 1)(random)];
+    settings.lighting = kLightings[std::uniform_int_distribution<std::size_t>(0, std::size(kLightings) - 1)(random)];
+    settings.brush = defaultBrush(BrushTool::Scar);
+    settings.brush.mode = BrushMode::Smooth;
+    settings.brush.radiusMm = 1.0f + 40.0f * unit(random);
+    settings.brush.strength = unit(random);
+    settings.brush.hardness = unit(random);
+    settings.brush.value = unit(random);
+    settings.brush.symmetry = true;
+    settings.view = ViewPose{{unit(random), 100.0f * unit(random), -unit(random)}, 6.0f * unit(random) - 3.0f,
+                             unit(random) - 0.5f, 200.0f + 600.0f * unit(random)};
     HairlineDesign hairline;
     hairline.leftHalf = {{0.0f, 120.0f, 80.0f}, {30.0f, 115.0f, 70.0f}, {50.0f, 105.0f, 55.0f}};
     hairline.frontotemporal = 2;
@@ -67,7 +83,25 @@ TEST_CASE("a project survives a save and a load bit for bit", "[project]") {
     CHECK(loaded.headPath == saved.headPath);
     CHECK(loaded.headHash == saved.headHash);
     CHECK(loaded.millimetresPerUnit == saved.millimetresPerUnit);
-    CHECK(loaded.needlePreset == saved.needlePreset);
+    CHECK(loaded.settings.needlePreset == saved.settings.needlePreset);
+    CHECK(loaded.settings.depthMm == saved.settings.depthMm);
+    CHECK(loaded.settings.skinType == saved.settings.skinType);
+    CHECK(loaded.settings.customSkinSrgb == saved.settings.customSkinSrgb);
+    CHECK(loaded.settings.stage == saved.settings.stage);
+    CHECK(loaded.settings.lighting == saved.settings.lighting);
+    const BrushSettings& brush = loaded.settings.brush;
+    CHECK(brush.tool == saved.settings.brush.tool);
+    CHECK(brush.mode == saved.settings.brush.mode);
+    CHECK(brush.radiusMm == saved.settings.brush.radiusMm);
+    CHECK(brush.strength == saved.settings.brush.strength);
+    CHECK(brush.hardness == saved.settings.brush.hardness);
+    CHECK(brush.value == saved.settings.brush.value);
+    CHECK(brush.symmetry == saved.settings.brush.symmetry);
+    REQUIRE(loaded.settings.view);
+    CHECK(loaded.settings.view->targetMm == saved.settings.view->targetMm);
+    CHECK(loaded.settings.view->yawRadians == saved.settings.view->yawRadians);
+    CHECK(loaded.settings.view->pitchRadians == saved.settings.view->pitchRadians);
+    CHECK(loaded.settings.view->distanceMm == saved.settings.view->distanceMm);
     REQUIRE(loaded.hairline);
     CHECK(loaded.hairline->leftHalf == saved.hairline->leftHalf);
     CHECK(loaded.hairline->frontotemporal == saved.hairline->frontotemporal);
@@ -121,6 +155,72 @@ TEST_CASE("damaged projects give a clear error, never a crash", "[project]") {
     CHECK_THAT(loadError(folder.write("garbage.stipple", std::string(5000, 'x'))), Catch::Contains("not a Stipple project"));
     CHECK_THAT(loadError(folder.write("empty.stipple", "")), Catch::Contains("not a Stipple project"));
     CHECK_THAT(loadError(folder.path() / "missing.stipple"), Catch::Contains("missing.stipple"));
+}
+
+TEST_CASE("settings outside their ranges are refused, naming the file and the setting", "[project]") {
+    TempFolder folder;
+    std::mt19937 random(7);
+    Project project = randomProject(random);
+    project.settings.needlePreset = 2;
+    project.settings.depthMm = 0.5f;
+    project.settings.skinType = 4;
+    project.settings.stage = SmpStage::Healed;
+    project.settings.brush.radiusMm = 15.0f;
+    const auto good = folder.path() / "good.stipple";
+    writeProject(good, project);
+    const std::string bytes = readBytes(good);
+    auto damaged = [&](const std::string& name, const std::string& from, const std::string& to) {
+        std::string changed = bytes;
+        const std::size_t at = changed.find(from);
+        REQUIRE(at != std::string::npos);
+        REQUIRE(to.size() == from.size());
+        changed.replace(at, from.size(), to);
+        return loadError(folder.write(name, changed));
+    };
+    // A needle index past the table would read outside it: the file must never get that far.
+    CHECK_THAT(damaged("needle.stipple", "\"needle_preset\": 2", "\"needle_preset\": 9"),
+               Catch::Contains("needle.stipple") && Catch::Contains("needle preset 9"));
+    CHECK_THAT(damaged("depth.stipple", "\"depth_mm\": 0.5", "\"depth_mm\": 9.5"),
+               Catch::Contains("depth.stipple") && Catch::Contains("depth"));
+    CHECK_THAT(damaged("skin.stipple", "\"fitzpatrick\": 4", "\"fitzpatrick\": 8"),
+               Catch::Contains("skin.stipple") && Catch::Contains("skin type 8"));
+    CHECK_THAT(damaged("stage.stipple", "\"stage\": \"healed\"", "\"stage\": \"melted\""),
+               Catch::Contains("stage.stipple") && Catch::Contains("'melted'"));
+    CHECK_THAT(damaged("brush.stipple", "\"radius_mm\": 15.0", "\"radius_mm\": -5.0"),
+               Catch::Contains("brush.stipple") && Catch::Contains("brush radius"));
+    CHECK_THAT(damaged("type.stipple", "\"symmetry\": true", "\"symmetry\": 1234"),
+               Catch::Contains("type.stipple") && Catch::Contains("damaged"));
+}
+
+TEST_CASE("a project without settings opens with the defaults", "[project]") {
+    TempFolder folder;
+    std::mt19937 random(8);
+    Project project = randomProject(random);
+    project.settings = DesignSettings{};
+    project.settings.needlePreset = 2;
+    const auto path = folder.path() / "old.stipple";
+    writeProject(path, project);
+    // Keep only the needle in "design", as version 1 files written before the settings were.
+    std::string bytes = readBytes(path);
+    const std::size_t headerSize = std::size_t(std::uint8_t(bytes[8])) | std::size_t(std::uint8_t(bytes[9])) << 8 |
+                                   std::size_t(std::uint8_t(bytes[10])) << 16;
+    const std::string header = bytes.substr(16, headerSize);
+    const std::size_t design = header.find("\"design\"");
+    const std::size_t next = header.find("\"format\"");  // the keys are written in alphabetical order
+    REQUIRE(design != std::string::npos);
+    REQUIRE(next != std::string::npos);
+    REQUIRE(design < next);
+    const std::string oldHeader = header.substr(0, design) + "\"design\": {\"needle_preset\": 2},\n  " + header.substr(next);
+    std::string oldBytes = bytes.substr(0, 8);
+    for (int shift = 0; shift < 64; shift += 8) oldBytes.push_back(char((oldHeader.size() >> shift) & 0xff));
+    oldBytes += oldHeader + bytes.substr(16 + headerSize);
+    const Project loaded = readProject(folder.write("old.stipple", oldBytes));
+    CHECK(loaded.settings.needlePreset == 2);
+    CHECK(loaded.settings.depthMm == kDefaultDepthMm);
+    CHECK(loaded.settings.skinType == DesignSettings{}.skinType);
+    CHECK_FALSE(loaded.settings.stage);
+    CHECK_FALSE(loaded.settings.view);
+    CHECK(loaded.settings.brush.radiusMm == DesignSettings{}.brush.radiusMm);
 }
 
 TEST_CASE("the head's path is stored relative to the project when it sits beside it", "[project]") {
@@ -197,11 +297,41 @@ TEST_CASE("a full disk fails the save with a clear error and leaves the previous
     CHECK(onlyTheFile(folder.path()));  // no half-written temporary left behind
 }
 
+TEST_CASE("a read-only folder fails the save with a clear error and leaves the previous file", "[project]") {
+    TempFolder folder;
+    std::mt19937 random(14);
+    const auto locked = folder.path() / "locked";
+    std::filesystem::create_directories(locked);
+    const auto path = locked / "design.stipple";
+    writeProject(path, randomProject(random));
+    const std::string before = readBytes(path);
+    using std::filesystem::perms;
+    std::filesystem::permissions(folder.path(), perms::owner_all | perms::group_read | perms::group_exec |
+                                                    perms::others_read | perms::others_exec);
+    std::filesystem::permissions(locked, perms::owner_read | perms::owner_exec | perms::group_read | perms::group_exec |
+                                             perms::others_read | perms::others_exec);
+    // Root writes through any permission: the save then runs as the unprivileged user "nobody".
+    constexpr uid_t kNobody = 65534;
+    const int status = inChild([&] {
+        if (geteuid() == 0 && (setgid(kNobody) != 0 || setuid(kNobody) != 0)) return 4;
+        try {
+            writeProject(path, randomProject(random));
+        } catch (const InputError& e) {
+            return std::string(e.what()).find("design.stipple") != std::string::npos ? 2 : 3;
+        }
+        return 0;
+    });
+    std::filesystem::permissions(locked, perms::owner_all);
+    CHECK(status == 2);  // the save failed, naming the file
+    CHECK(readBytes(path) == before);
+    CHECK(onlyTheFile(locked));  // nothing half-written beside it
+}
+
 TEST_CASE("header fields from a newer Stipple survive a load and a save", "[project]") {
     TempFolder folder;
     std::mt19937 random(13);
     Project project = randomProject(random);
-    project.unknownFields = R"({"consultation": {"signed": true, "client": "A. N."}})";
+    project.unknownFields = R"({"consultation": {"signed": true, "client": "A. N."}, "design": {"ink": "carbon-7"}})";
     const auto path = folder.path() / "newer.stipple";
     writeProject(path, project);
     const Project loaded = readProject(path);
@@ -209,6 +339,7 @@ TEST_CASE("header fields from a newer Stipple survive a load and a save", "[proj
     const Project again = readProject(path);
     CHECK(again.unknownFields == loaded.unknownFields);
     CHECK_THAT(again.unknownFields, Catch::Contains("\"signed\":true") && Catch::Contains("A. N."));
+    CHECK_THAT(again.unknownFields, Catch::Contains("carbon-7"));  // unknown fields inside "design" too
     CHECK(again.layers.size() == project.layers.size());
 }
 

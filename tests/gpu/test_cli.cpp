@@ -273,3 +273,21 @@ TEST_CASE("sessions add impressions one after another; before shows the bare sca
     CHECK(last == Approx(design).margin(1e-9));  // the last session completes the design
     CHECK(run({"render", "--session", "4", "--out", (folder.path() / "x.png").string()}) == 2);
 }
+
+TEST_CASE("render shows the project's skin and depth unless told otherwise", "[cli][smp]") {
+    TempFolder folder;
+    const std::string project = (folder.path() / "dark.stipple").string();
+    REQUIRE(run({"paint", "--template", "norwood-2", "--out", project}) == 0);
+    Project saved = readProject(project);
+    saved.settings.skinType = 6;
+    saved.settings.depthMm = 2.0f;
+    writeProject(project, saved);
+    const glm::dvec3 fromProject = meanColor(renderWith(folder, {project, "--close-up", "--stage", "healed"}));
+    const glm::dvec3 told =
+        meanColor(renderWith(folder, {project, "--close-up", "--stage", "healed", "--skin", "6", "--depth", "2"}));
+    const glm::dvec3 shallow = meanColor(renderWith(folder, {project, "--close-up", "--stage", "healed", "--depth", "0.5"}));
+    const glm::dvec3 typeI = meanColor(renderWith(folder, {project, "--close-up", "--stage", "healed", "--skin", "1"}));
+    CHECK(glm::distance(fromProject, told) < 1e-9);
+    CHECK(glm::distance(fromProject, shallow) > 1e-4);
+    CHECK(luminanceOf(typeI) > luminanceOf(fromProject) + 0.1);
+}

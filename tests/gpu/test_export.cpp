@@ -62,6 +62,10 @@ struct Exported {
         project = (folder.path() / "client-a.stipple").string();
         other = (folder.path() / "client-b.stipple").string();
         REQUIRE(run({"paint", "--template", "norwood-3", "--strokes", strokes, "--out", project}) == 0);
+        // A client of Fitzpatrick type V: the export composites on the project's skin.
+        Project saved = readProject(project);
+        saved.settings.skinType = 5;
+        writeProject(project, saved);
         std::filesystem::copy_file(project, other);
         out = folder.path() / "out";
         exitCode = run({"export", project, other, "--out", out.string(), "--size", std::to_string(kSize)});
@@ -106,7 +110,7 @@ TEST_CASE("the exported coverage is the viewport's bake; the albedo composites i
     const Design design = openDesign(e.project);
     HeadlessContext context;
     const CandidatePool pool = *loadOrBuildCandidatePool(design.mesh, {}, {}, defaultPoolCacheDir());
-    const ScalpImpressions impressions(design.mesh, pool, dotLookFor(design.needlePreset), designDensity(*design.layers),
+    const ScalpImpressions impressions(design.mesh, pool, dotLookFor(design.settings.needlePreset), designDensity(*design.layers),
                                        kSize);
     const Image bake = impressions.bake().readPixels();
     std::size_t covered = 0, differing = 0;
@@ -119,9 +123,10 @@ TEST_CASE("the exported coverage is the viewport's bake; the albedo composites i
     CHECK(covered > 10000);
     CHECK(differing == 0);
 
-    // The CPU composite: Fitzpatrick III skin (the default head has no texture), head.frag's
+    // The CPU composite: the project's skin (the default head has no texture), head.frag's
     // ink, shading and scar, exact sRGB.
-    const glm::vec3 skin = srgbToLinear(fitzpatrickPreset(3).albedoSrgb);
+    REQUIRE(design.settings.skinType == 5);
+    const glm::vec3 skin = srgbToLinear(fitzpatrickPreset(5).albedoSrgb);
     const glm::vec3 ink = srgbToLinear(glm::vec3(0.16f, 0.16f, 0.18f));
     const DensityMap shadingMap = design.layers->layer(LayerKind::Shading).toDensityMap();
     const DensityMap scarMap = design.layers->layer(LayerKind::Scar).toDensityMap();

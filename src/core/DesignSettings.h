@@ -1,0 +1,47 @@
+// What a design remembers besides its layers and its hairline: the needle and the look the
+// preview shows, the client's skin, the brush in hand and the view, so that a project opens
+// the way it was left (docs/project-format.md, "design").
+#pragma once
+
+#include "core/Brush.h"
+#include "core/Lighting.h"
+#include "core/Needles.h"
+#include "core/SkinTone.h"
+#include "core/SmpModel.h"
+
+#include <glm/vec3.hpp>
+
+#include <optional>
+#include <string>
+
+namespace stipple {
+
+// Where the camera looked from (OrbitCamera's pose, without its lens).
+struct ViewPose {
+    glm::vec3 targetMm{0.0f};
+    float yawRadians = 0.0f;
+    float pitchRadians = 0.0f;
+    float distanceMm = 600.0f;
+};
+
+struct DesignSettings {
+    int needlePreset = kDefaultNeedlePreset;  // index into kNeedlePresets
+    float depthMm = kDefaultDepthMm;          // kMinDepthMm..kMaxDepthMm
+    int skinType = 3;                         // Fitzpatrick 1..6; 0: the custom colour below
+    glm::vec3 customSkinSrgb = fitzpatrickPreset(3).albedoSrgb;
+    std::optional<SmpStage> stage;            // the preview's stage; none: the design as drawn
+    Lighting lighting = Lighting::Clinic;
+    BrushSettings brush = defaultBrush(BrushTool::Density);
+    std::optional<ViewPose> view;             // none: framed on the head when opened
+};
+
+// The skin colour the settings describe, sRGB.
+glm::vec3 skinAlbedoSrgb(const DesignSettings& settings);
+// The Fitzpatrick type the SMP model heals the dots for: a custom colour counts as type III, the
+// middle of the scale (a modelling choice; the colour alone does not tell how skin heals).
+int modelSkinType(const DesignSettings& settings);
+
+// Throws InputError naming `where` and the setting that is out of its range.
+void validateDesignSettings(const DesignSettings& settings, const std::string& where);
+
+}  // namespace stipple

@@ -7,12 +7,17 @@ struct GpuCandidate {
     vec4 uvSpare;              // xy: uv
 };
 
-// What the scatter decided for one candidate. diameterMm is 0 for an inactive candidate.
+// What the scatter decided for one candidate: nothing, an impression, or a follicle of the
+// client's own hair (core/NativeHair.h). diameterMm is 0 for nothing.
+const uint kDotNone = 0u;
+const uint kDotImpression = 1u;
+const uint kDotFollicle = 2u;
+
 struct GpuDotState {
     float diameterMm;
-    float shade;               // 0..1 pigment opacity
+    float shade;               // 0..1 opacity of the pigment, or of the stubble
     uint seed;
-    uint isActive;
+    uint kind;                 // kDotNone, kDotImpression or kDotFollicle
 };
 
 layout(std430, binding = 0) readonly buffer Candidates { GpuCandidate candidates[]; };

@@ -1,5 +1,5 @@
 #version 430 core
-// Lists the active candidates' ids, appended with an atomic counter (in no particular order).
+// Lists the impressions' candidate ids, appended with an atomic counter (in no particular order).
 #include "candidates.glsl"
 
 layout(local_size_x = 128) in;
@@ -14,6 +14,6 @@ uniform uint uCount;
 
 void main() {
     uint id = gl_GlobalInvocationID.x;
-    if (id >= uCount || dotStates[id].isActive == 0u) return;
+    if (id >= uCount || dotStates[id].kind != kDotImpression) return;
     activeIds[atomicAdd(listedCount, 1u)] = id;
 }

@@ -2,9 +2,10 @@
 // Compiled in variants (gpu/HeadRenderer.cpp): software GL runs both sides of every branch,
 // even a uniform one, so each feature is in the program only when the frame uses it.
 //   ALBEDO_TEXTURE  the mesh's own skin texture      SCALP_OVERLAY  tint the scalp region
-//   PIGMENT         draw the impressions              DIRECT_DOTS    some pixel is finer than the
+//   PIGMENT         draw the dots (impressions and    DIRECT_DOTS    some pixel is finer than the
+//                   the client's stubble)
 //   LAYERS          shading and scar change the look                 pigment map: evaluate dots
-//   OVERLAY_KIND n  one layer as colour (1 density, 2 hairline, 3 shading, 4 scar)
+//   OVERLAY_KIND n  one layer as colour (1 density, 2 hairline, 3 shading, 4 scar, 5 native hair)
 //   BRUSH_CURSOR    the brush's outline on the skin
 #include "color.glsl"
 #include "skin.glsl"
@@ -27,9 +28,11 @@ uniform vec3 uGroundAmbient;
 uniform float uSkinRoughness;
 uniform vec3 uSkinAlbedo;          // linear
 layout(binding = 0) uniform sampler2D uAlbedo;
-layout(binding = 1) uniform sampler2D uPigment;    // baked dot coverage in UV space
+layout(binding = 1) uniform sampler2D uPigment;    // baked dot coverage in UV space: r ink, g stubble
 uniform float uPigmentTexelMm;                     // finest texel of that map on the scalp
 uniform vec3 uInkAlbedo;                           // linear
+uniform vec3 uHairAlbedo;                          // linear: the client's stubble
+uniform float uDesignShown;                        // 1, or 0 for "before": the stubble alone
 layout(binding = 2) uniform sampler2D uOverlayLayer;
 layout(binding = 3) uniform sampler2D uHairlineMask;
 layout(binding = 4) uniform sampler2D uShadingLayer;  // 0..1: a lighter, more diluted pigment
@@ -39,17 +42,17 @@ uniform bool uBrushMirrored;
 
 out vec4 fragColor;
 
-// Coverage of pigment at this pixel. Far away the baked map (mipmapped) holds what a pixel can
-// show; once a pixel is smaller than the map's texels the dots are evaluated exactly, so a
-// 0.15 mm dot stays round however close the camera comes.
-float pigmentAt(vec3 position, vec2 uv) {
+// Coverage of pigment (x) and of stubble (y) at this pixel. Far away the baked map
+// (mipmapped) holds what a pixel can show; once a pixel is smaller than the map's texels the
+// dots are evaluated exactly, so a 0.15 mm dot stays round however close the camera comes.
+vec2 dotsAt(vec3 position, vec2 uv) {
 #ifdef DIRECT_DOTS
     float footprintMm = max(length(dFdx(position)), length(dFdy(position)));
     float useMap = smoothstep(0.5 * uPigmentTexelMm, uPigmentTexelMm, footprintMm);
-    float mapped = useMap > 0.0 ? texture(uPigment, uv).r : 0.0;
-    return mix(pigmentCoverage(position, footprintMm, useMap < 1.0), mapped, useMap);
+    vec2 mapped = useMap > 0.0 ? texture(uPigment, uv).rg : vec2(0.0);
+    return mix(dotCoverage(position, footprintMm, useMap < 1.0), mapped, useMap);
 #else
-    return texture(uPigment, uv).r;
+    return texture(uPigment, uv).rg;
 #endif
 }
 
@@ -64,7 +67,7 @@ float brushRing(vec3 position, vec3 center, float radiusMm) {
 // Density as the scatter places it (under the hairline mask and the scalp's edge): none stays
 // skin, light is pale blue, 110 per cm^2 and more deep violet (the ramp spans SMP's useful
 // range). The 0..1 layers tint by their amount: the hairline mask (on the scalp) green,
-// shading grey-blue, scar pink.
+// shading grey-blue, scar pink; native hair turns amber up to 110 units per cm^2.
 vec3 withOverlay(vec3 color, float value) {
 #if OVERLAY_KIND == 1
     float amount = clamp(value * texture(uHairlineMask, vUv).r * vScalpWeight / 110.0, 0.0, 1.0);
@@ -74,8 +77,10 @@ vec3 withOverlay(vec3 color, float value) {
     return mix(color, vec3(0.1, 0.6, 0.2), 0.7 * clamp(value * vScalpWeight, 0.0, 1.0));
 #elif OVERLAY_KIND == 3
     return mix(color, vec3(0.35, 0.45, 0.6), 0.7 * clamp(value, 0.0, 1.0));
-#else
+#elif OVERLAY_KIND == 4
     return mix(color, vec3(0.9, 0.3, 0.45), 0.7 * clamp(value, 0.0, 1.0));
+#else
+    return mix(color, vec3(0.85, 0.55, 0.1), 0.7 * clamp(value * vScalpWeight / 110.0, 0.0, 1.0));
 #endif
 }
 #endif
@@ -102,7 +107,10 @@ void main() {
     // Pigment lies under the epidermis: it darkens the diffuse colour, not the surface's sheen.
     // Shading is done with a more diluted ink; scar tissue takes the ink less evenly and less.
     vec3 ink = mix(uInkAlbedo, albedo, 0.55 * shading);
-    albedo = mix(albedo, ink, pigmentAt(vPosition, vUv) * (1.0 - 0.35 * scar));
+    vec2 dots = dotsAt(vPosition, vUv);
+    albedo = mix(albedo, ink, uDesignShown * dots.x * (1.0 - 0.35 * scar));
+    // The client's hair, cut at the skin: its shafts and the hair just beneath.
+    albedo = mix(albedo, uHairAlbedo, dots.y);
 #endif
 
     // Scar tissue is smoother than the skin around it: a tighter highlight.

@@ -15,5 +15,5 @@ void main() {
     if (i >= uPairCount) return;
     uvec2 pair = pairs[i];
     vec4 source = imageLoad(uPigment, unpack(pair.y));
-    imageStore(uPigment, unpack(pair.x), vec4(source.r, 0.0, 0.0, 0.0));
+    imageStore(uPigment, unpack(pair.x), source);
 }

@@ -1,8 +1,9 @@
 #version 430 core
-// One thread per candidate: active iff rank < density(uv) * scalpWeight / maxDensity.
+// One thread per candidate: an impression iff rank < density(uv) * scalpWeight / maxDensity;
+// otherwise a follicle of the client's hair iff 1 - rank < hair(uv) * scalpWeight / maxDensity.
 // The CPU twin is src/core/Scatter.cpp; tests compare the two on random density maps.
-// Either every candidate is visited, or only those listed (a brush's reach); the active count
-// follows each change of state, so both keep it exact. compact.comp lists the actives.
+// Either every candidate is visited, or only those listed (a brush's reach); the impression
+// count follows each change of state, so both keep it exact. compact.comp lists the impressions.
 #include "hash.glsl"
 #include "candidates.glsl"
 
@@ -12,32 +13,34 @@ layout(std430, binding = 1) buffer DotStates { GpuDotState dotStates[]; };
 layout(std430, binding = 2) buffer ActiveCount { uint activeCount; };
 layout(std430, binding = 6) readonly buffer ScatterIds { uint scatterIds[]; };
 
-layout(binding = 0) uniform sampler2D uDensity;  // impressions per cm^2, fetched texel by texel
+layout(binding = 0) uniform sampler2D uDensity;      // impressions per cm^2, fetched texel by texel
+layout(binding = 1) uniform sampler2D uHairDensity;  // follicular units per cm^2, the same way
 
 uniform uint uCount;            // threads: candidates in the pool, or listed ids
 uniform bool uUseIdList;
 uniform float uMaxDensityPerCm2;
-uniform float uNeedleDiameterMm;
-uniform float uDiameterJitter;  // relative, e.g. 0.08 for +/- 8 %
-uniform float uShade;
-uniform float uShadeJitter;
 uniform uint uSeed;
+
+// A look for each kind of dot (ScatterParams): x diameter mm, y relative diameter jitter
+// (0.08 for +/- 8 %), z shade, w relative shade jitter.
+uniform vec4 uImpressionLook;
+uniform vec4 uStubbleLook;
 
 // Bilinear density with texel centres at (i + 0.5) / size and clamp-to-edge, in plain float
 // math so it matches DensityMap::sample() on the CPU (hardware filtering rounds its weights);
 // the order of operations follows core/DensityMap.h line by line.
-float sampleDensity(vec2 uv) {
-    ivec2 size = textureSize(uDensity, 0);
+float sampleDensity(sampler2D map, vec2 uv) {
+    ivec2 size = textureSize(map, 0);
     precise vec2 t = uv * vec2(size) - 0.5;
     vec2 base = floor(t);
     precise vec2 f = t - base;
     // Clamped as floats first, so uv far outside [0, 1] cannot overflow the int conversion.
     ivec2 i0 = ivec2(clamp(base, vec2(0.0), vec2(size - 1)));
     ivec2 i1 = ivec2(clamp(base + 1.0, vec2(0.0), vec2(size - 1)));
-    float d00 = texelFetch(uDensity, ivec2(i0.x, i0.y), 0).r;
-    float d10 = texelFetch(uDensity, ivec2(i1.x, i0.y), 0).r;
-    float d01 = texelFetch(uDensity, ivec2(i0.x, i1.y), 0).r;
-    float d11 = texelFetch(uDensity, ivec2(i1.x, i1.y), 0).r;
+    float d00 = texelFetch(map, ivec2(i0.x, i0.y), 0).r;
+    float d10 = texelFetch(map, ivec2(i1.x, i0.y), 0).r;
+    float d01 = texelFetch(map, ivec2(i0.x, i1.y), 0).r;
+    float d11 = texelFetch(map, ivec2(i1.x, i1.y), 0).r;
     // `precise`: no fused multiply-add may change the rounding the CPU twin does.
     precise float bottom = d00 + f.x * (d10 - d00);
     precise float top = d01 + f.x * (d11 - d01);
@@ -48,18 +51,23 @@ float sampleDensity(vec2 uv) {
 void main() {
     if (gl_GlobalInvocationID.x >= uCount) return;
     uint id = uUseIdList ? scatterIds[gl_GlobalInvocationID.x] : gl_GlobalInvocationID.x;
-    uint wasActive = dotStates[id].isActive;
+    bool wasImpression = dotStates[id].kind == kDotImpression;
     GpuCandidate c = candidates[id];
-    float threshold = sampleDensity(c.uvSpare.xy) * c.normalScalpWeight.w / uMaxDensityPerCm2;
-    uint seed = lowbias32(id ^ lowbias32(uSeed));
+    float rank = c.positionRank.w;
+    float scalpWeight = c.normalScalpWeight.w;
+    precise float threshold = sampleDensity(uDensity, c.uvSpare.xy) * scalpWeight / uMaxDensityPerCm2;
+    precise float hairThreshold = sampleDensity(uHairDensity, c.uvSpare.xy) * scalpWeight / uMaxDensityPerCm2;
+    precise float fromTop = 1.0 - rank;
     GpuDotState state;
-    state.seed = seed;
-    state.isActive = c.positionRank.w < threshold ? 1u : 0u;
-    float sizeJitter = 2.0 * hashToUnitFloat(lowbias32(seed ^ 0x9e3779b9u)) - 1.0;
-    float shadeJitter = hashToUnitFloat(lowbias32(seed ^ 0x85ebca6bu));
-    state.diameterMm = state.isActive == 1u ? uNeedleDiameterMm * (1.0 + uDiameterJitter * sizeJitter) : 0.0;
-    state.shade = uShade * (1.0 - uShadeJitter * shadeJitter);
+    state.seed = lowbias32(id ^ lowbias32(uSeed));
+    state.kind = rank < threshold ? kDotImpression : (fromTop < hairThreshold ? kDotFollicle : kDotNone);
+    vec4 look = state.kind == kDotFollicle ? uStubbleLook : uImpressionLook;
+    float sizeJitter = 2.0 * hashToUnitFloat(lowbias32(state.seed ^ 0x9e3779b9u)) - 1.0;
+    float shadeJitter = hashToUnitFloat(lowbias32(state.seed ^ 0x85ebca6bu));
+    state.diameterMm = state.kind != kDotNone ? look.x * (1.0 + look.y * sizeJitter) : 0.0;
+    state.shade = look.z * (1.0 - look.w * shadeJitter);
     dotStates[id] = state;
+    bool isImpression = state.kind == kDotImpression;
     // Unsigned wrap-around: adding 0xffffffff subtracts one.
-    if (state.isActive != wasActive) atomicAdd(activeCount, state.isActive == 1u ? 1u : 0xffffffffu);
+    if (isImpression != wasImpression) atomicAdd(activeCount, isImpression ? 1u : 0xffffffffu);
 }

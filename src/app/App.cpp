@@ -11,6 +11,7 @@
 #include "app/PaintSession.h"
 #include "app/PoolJob.h"
 #include "core/Error.h"
+#include "core/NativeHair.h"
 #include "core/Needles.h"
 #include "core/SessionPlan.h"
 #include "core/Lighting.h"
@@ -143,6 +144,7 @@ void applyDesignSettings(AppState& state) {
                                        std::begin(kSmpStages)) + 1
                                  : 0;
     state.shading.lighting = settings.lighting;
+    state.shading.hairAlbedoSrgb = settings.hairColourSrgb;
     state.head->paint->brush = settings.brush;
     if (!settings.view) return;
     state.camera.target = settings.view->targetMm;
@@ -159,6 +161,7 @@ void captureDesignSettings(AppState& state) {
     settings.depthMm = state.depthMm;
     settings.stage = state.stage > 0 ? std::optional<SmpStage>(kSmpStages[state.stage - 1]) : std::nullopt;
     settings.lighting = state.shading.lighting;
+    settings.hairColourSrgb = state.shading.hairAlbedoSrgb;
     settings.brush = state.head->paint->brush;
     settings.view = ViewPose{state.camera.target, state.camera.yaw, state.camera.pitch, state.camera.distance};
 }
@@ -222,7 +225,8 @@ void collectCandidatePool(AppState& state) {
     try {
         const Design& design = state.head->design;
         state.head->impressions = std::make_unique<ScalpImpressions>(
-            design.mesh, std::move(*pool), dotLookFor(design.settings.needlePreset), designDensity(*design.layers));
+            design.mesh, std::move(*pool), dotLookFor(design.settings.needlePreset), designDensity(*design.layers),
+            kDefaultPigmentMapSize, nativeHairDensity(*design.layers));
         applyLook(state, *state.head->impressions);
     } catch (const std::exception& e) {
         state.errorMessage = std::string("Impressions cannot be shown: ") + e.what();
@@ -244,7 +248,8 @@ void refreshImpressions(AppState& state) {
     if (!state.head) return;
     state.head->hairline->refresh();
     state.head->layerTextures->updateAll(*state.head->design.layers);
-    if (state.head->impressions) state.head->impressions->setDensity(designDensity(*state.head->design.layers));
+    const LayerSet& layers = *state.head->design.layers;
+    if (state.head->impressions) state.head->impressions->setDensities(designDensity(layers), nativeHairDensity(layers));
 }
 
 void saveProject(AppState& state, const std::string& path) {
@@ -351,7 +356,10 @@ void paintWithMouse(AppState& state, glm::dvec2 cursor, glm::ivec2 windowSize, b
     if (!paint.changesImpressions() || !state.head->impressions) return;
     std::vector<ScalpImpressions::Region> regions;
     for (const SurfaceSphere& sphere : changed.reach) regions.push_back({sphere.centreMm, sphere.radiusMm});
-    state.head->impressions->setDensityWithin(designDensity(layers), regions);
+    if (paint.brush.tool == BrushTool::NativeHair)
+        state.head->impressions->setNativeHairWithin(nativeHairDensity(layers), regions);
+    else
+        state.head->impressions->setDensityWithin(designDensity(layers), regions);
 }
 
 void handleMouse(AppState& state) {
@@ -466,7 +474,7 @@ void onKey(GLFWwindow* window, int key, int, int action, int mods) {
 // [SECTION] Panels and menus
 
 // In ShadingSettings::Overlay order.
-constexpr const char* kOverlayNames[] = {"None", "Density", "Hairline mask", "Shading", "Scar"};
+constexpr const char* kOverlayNames[] = {"None", "Density", "Hairline mask", "Shading", "Scar", "Native hair"};
 
 constexpr StandardView kViewMenu[] = {StandardView::Front, StandardView::Back, StandardView::Left,
                                       StandardView::Right, StandardView::Top, StandardView::ThreeQuarter};
@@ -544,6 +552,28 @@ void drawMenuBar(AppState& state) {
     ImGui::EndMainMenuBar();
 }
 
+// The colour of the client's stubble (the native-hair layer says where it grows).
+void drawHairColour(AppState& state) {
+    glm::vec3& colour = state.shading.hairAlbedoSrgb;
+    const auto preset = std::find_if(std::begin(kHairColours), std::end(kHairColours),
+                                     [&](const HairColourPreset& p) { return p.srgb == colour; });
+    bool changed = false;
+    if (ImGui::BeginCombo("Hair colour", preset != std::end(kHairColours) ? preset->name : "Custom colour")) {
+        for (const HairColourPreset& choice : kHairColours)
+            if (ImGui::Selectable(choice.name, &choice == preset)) {
+                colour = choice.srgb;
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The client's own hair, shaved to stubble where the Native hair brush painted it.\n"
+                          "Match the pigment's shade to it (docs/smp-model.md).");
+    ImGui::SameLine();
+    changed |= ImGui::ColorEdit3("##hair", &colour.x, ImGuiColorEditFlags_NoInputs);
+    if (changed && state.head) state.head->paint->markChanged();
+}
+
 void drawHeadPanel(AppState& state) {
     ImGui::SetNextWindowPos(ImVec2(10, 40), ImGuiCond_FirstUseEver);
     ImGui::Begin("Head", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
@@ -591,6 +621,7 @@ void drawHeadPanel(AppState& state) {
         if (state.head->impressions) applyLook(state, *state.head->impressions);  // skin types heal differently
     }
     state.shading.skinAlbedoSrgb = state.skinType > 0 ? fitzpatrickPreset(state.skinType).albedoSrgb : state.customSkin;
+    drawHairColour(state);
     if (state.head && !state.head->design.mesh.albedo.empty()) {
         ImGui::Checkbox("Use the mesh's own texture", &state.shading.useMeshAlbedo);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Off: shade with the skin tone above");
@@ -711,24 +742,25 @@ void drawConsultationBar(AppState& state) {
     ImGui::End();
 }
 
-// Draws the head once or twice: before (no impressions) and after, whole, wiped or side by side.
-void drawHeadViews(AppState& state, int width, int height, const PigmentView& after) {
+// Draws the head once or twice: before (the client's own stubble, no impressions) and after,
+// whole, wiped or side by side.
+void drawHeadViews(AppState& state, int width, int height, const PigmentView& pigment) {
     using Compare = AppState::Compare;
     const Compare compare = state.consultation ? state.compare : Compare::After;
     HeadRenderer& renderer = *state.head->renderer;
-    PigmentView before;
-    before.layers = after.layers;
+    ShadingSettings before = state.shading;
+    before.showDesign = false;
     if (compare == Compare::After || compare == Compare::Before) {
-        renderer.draw(state.camera, width, height, state.shading, compare == Compare::After ? after : before);
+        renderer.draw(state.camera, width, height, compare == Compare::After ? state.shading : before, pigment);
         return;
     }
     glEnable(GL_SCISSOR_TEST);
     if (compare == Compare::Wipe) {
         const int split = int(state.wipe * float(width));
         glScissor(0, 0, width, height);
-        renderer.draw(state.camera, width, height, state.shading, after);
+        renderer.draw(state.camera, width, height, state.shading, pigment);
         glScissor(0, 0, split, height);  // the clear inside draw() respects the scissor
-        renderer.draw(state.camera, width, height, state.shading, before);
+        renderer.draw(state.camera, width, height, before, pigment);
     } else {
         const int half = width / 2;
         // Each half frames the whole head again: half the width needs the camera farther away.
@@ -738,7 +770,7 @@ void drawHeadViews(AppState& state, int width, int height, const PigmentView& af
         for (int side = 0; side < 2; ++side) {
             glViewport(side * half, 0, half, height);
             glScissor(side * half, 0, half, height);
-            renderer.draw(halfCamera, half, height, state.shading, side == 0 ? before : after);
+            renderer.draw(halfCamera, half, height, side == 0 ? before : state.shading, pigment);
         }
         glViewport(0, 0, width, height);
     }
@@ -802,7 +834,10 @@ constexpr ToolEntry kTools[] = {
     {BrushTool::Hairline, "Hairline", "Where the design may place impressions: paint or erase, with a soft edge"},
     {BrushTool::Shading, "Shading", "A lighter pigment tone for extreme thinning (0..1)"},
     {BrushTool::Scar, "Scar", "Scar tissue that holds pigment less evenly: an FUT strip line (1-3 mm)"},
-    {BrushTool::Eraser, "Eraser", "Back to a fresh design: every layer to its default"},
+    {BrushTool::Eraser, "Eraser", "Back to a fresh design: every layer of the design to its default"},
+    {BrushTool::NativeHair, "Native hair",
+     "Where the client still has hair, in follicular units per cm2 (natural 65-110, about 50 near the ears).\n"
+     "Drawn as shaved stubble beside the impressions, so the match can be judged. Not part of the design."},
 };
 
 void drawBrushPanel(AppState& state) {
@@ -818,23 +853,25 @@ void drawBrushPanel(AppState& state) {
     ImGui::Checkbox("Paint (B)", &state.paintMode);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("On: left drag paints, middle drag or Alt + left drag orbits.\nOff: left drag orbits.");
-    for (const ToolEntry& entry : kTools) {
+    for (std::size_t i = 0; i < std::size(kTools); ++i) {
+        const ToolEntry& entry = kTools[i];
         if (ImGui::RadioButton(entry.name, brush.tool == entry.tool)) {
             // Each tool keeps its own sensible start (a hairline is painted mirrored, say).
             brush = defaultBrush(entry.tool);
             state.paintMode = true;
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", entry.tip);
-        ImGui::SameLine();
+        if (i % 3 != 2) ImGui::SameLine();  // three to a row
     }
-    ImGui::NewLine();
-    if (brush.tool == BrushTool::Density) {
+    if (brush.tool == BrushTool::Density || brush.tool == BrushTool::NativeHair) {
+        const bool density = brush.tool == BrushTool::Density;
         const char* modes[] = {"Set", "Add", "Subtract", "Smooth"};
         int mode = int(brush.mode);
         ImGui::SetNextItemWidth(200);
         if (ImGui::Combo("Mode", &mode, modes, 4)) brush.mode = BrushMode(mode);
         ImGui::SetNextItemWidth(200);
-        ImGui::SliderFloat("Density", &brush.value, 0.0f, 200.0f, "%.0f per cm2");
+        if (density) ImGui::SliderFloat("Density", &brush.value, 0.0f, 200.0f, "%.0f per cm2");
+        else ImGui::SliderFloat("Hair", &brush.value, 0.0f, kMaxNativeHairPerCm2, "%.0f units per cm2");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Set: the target; add or subtract: the change at the brush's centre");
     } else if (brush.tool == BrushTool::Hairline) {
         bool erase = brush.mode == BrushMode::Subtract;
@@ -1287,8 +1324,10 @@ int runApp(const AppOptions& options) {
                 if (cursor) state.shading.brushCursor.centerMm = *cursor;
                 state.shading.brushCursor.radiusMm = state.head->paint->brush.radiusMm;
                 state.shading.brushCursor.mirrored = state.head->paint->brush.symmetry;
+                // Hiding the impressions (I) keeps the client's own stubble.
+                state.shading.showDesign = state.showImpressions;
                 PigmentView pigment;
-                if (state.showImpressions && state.head->impressions) pigment = state.head->impressions->view();
+                if (state.head->impressions) pigment = state.head->impressions->view();
                 pigment.layers = state.head->layerTextures.get();
                 drawHeadViews(state, width, height, pigment);
             } else {

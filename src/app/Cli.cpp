@@ -88,12 +88,12 @@ constexpr const char* kRenderHelp =
     "                   default: the project's, else 0.5\n"
     "  --light          clinic (default), daylight, indoor or flash\n"
     "  --session N      the skin after session N of 3 (30 %, 70 %, 100 % of the density)\n"
-    "  --before         the scalp without the impressions\n"
+    "  --before         the scalp as it is: the client's own stubble, no impressions\n"
     "  --look-at X,Y,Z  aim the camera at this point (model space, mm), from the view's side\n"
     "  --distance MM    the camera's distance from what it looks at\n"
     "  --skin           Fitzpatrick skin type 1..6 (default: the project's, else 3)\n"
     "  --scalp-overlay  tint the scalp region\n"
-    "  --overlay        show a layer as colour: density, hairline, shading or scar\n"
+    "  --overlay        show a layer as colour: density, hairline, shading, scar or native-hair\n"
     "  --units          the mesh's unit, overriding detection from the head's size\n";
 
 constexpr const char* kImpressionsHelp =
@@ -231,9 +231,9 @@ int runRender(int argc, char** argv) {
     }
     settings.showScalpOverlay = args.flag("--scalp-overlay");
     if (const auto overlay = args.value("--overlay")) {
-        const std::string names[] = {"none", "density", "hairline", "shading", "scar"};
+        const std::string names[] = {"none", "density", "hairline", "shading", "scar", "native-hair"};
         const auto found = std::find(std::begin(names), std::end(names), *overlay);
-        if (found == std::end(names)) throw InputError("unknown overlay '" + *overlay + "' (density, hairline, shading, scar)");
+        if (found == std::end(names)) throw InputError("unknown overlay '" + *overlay + "' (density, hairline, shading, scar, native-hair)");
         settings.overlay = ShadingSettings::Overlay(found - std::begin(names));
     }
 
@@ -257,9 +257,11 @@ int runRender(int argc, char** argv) {
         look = staged.scatter;
         settings.inkAlbedoSrgb = staged.inkSrgb;
     }
-    // Before: the client's scalp as it is today, without the impressions.
+    // Before: the client's scalp as it is today, their own stubble without the impressions.
+    const bool before = args.flag("--before");
+    settings.hairAlbedoSrgb = design.settings.hairColourSrgb;
     const std::unique_ptr<ScalpImpressions> impressions =
-        args.flag("--before") ? nullptr : impressionsFor(design, kDefaultPigmentMapSize, look);
+        impressionsFor(design, kDefaultPigmentMapSize, look, DotsShown{!before, true});
     const LayerTextures layerTextures(*design.layers);
     PigmentView pigment;
     if (impressions) pigment = impressions->view();

@@ -15,12 +15,16 @@
 namespace stipple {
 
 std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigmentMapSize,
-                                                 const std::optional<ScatterParams>& look) {
-    const DensityMap density = designDensity(*design.layers);
-    if (std::all_of(density.texels().begin(), density.texels().end(), [](float d) { return d <= 0.0f; })) return nullptr;
+                                                 const std::optional<ScatterParams>& look, const DotsShown& shown) {
+    const auto empty = [](const DensityMap& map) {
+        return std::all_of(map.texels().begin(), map.texels().end(), [](float d) { return d <= 0.0f; });
+    };
+    const DensityMap density = shown.design ? designDensity(*design.layers) : DensityMap::uniform(0.0f);
+    const DensityMap hair = shown.nativeHair ? nativeHairDensity(*design.layers) : DensityMap::uniform(0.0f);
+    if (empty(density) && empty(hair)) return nullptr;
     const std::optional<CandidatePool> pool = loadOrBuildCandidatePool(design.mesh, {}, {}, defaultPoolCacheDir());
     return std::make_unique<ScalpImpressions>(design.mesh, *pool, look.value_or(dotLookFor(design.settings.needlePreset)),
-                                              density, pigmentMapSize);
+                                              density, pigmentMapSize, hair);
 }
 
 std::pair<std::string, std::size_t> impressionsCsv(const ScalpImpressions* impressions) {
@@ -72,7 +76,7 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
     const auto file = [name, folder](const std::string& suffix) { return folder / (name + suffix); };
     const ExportLook look{skinAlbedoSrgb(design.settings), ShadingSettings{}.inkAlbedoSrgb};
     steps_.emplace_back("Scattering and baking the impressions", [&design, &work, size] {
-        work.impressions = impressionsFor(design, size);
+        work.impressions = impressionsFor(design, size, std::nullopt, {true, false});  // the design, not the client's hair
     });
     if (formats.png || formats.glb) {
         steps_.emplace_back("Compositing the albedo", [&design, &work, size, look] {
@@ -98,8 +102,10 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
         steps_.emplace_back("Writing the pigment coverage", [&work, file, look] {
             writePng(file("-coverage.png"), pigmentCoverage(work.pigment, look.inkAlbedoSrgb));
         });
-        steps_.emplace_back("Writing the design guide", [&design, &work, file] {
-            writePng(file("-guide.png"), designGuide(*design.layers, placedDensity(design), work.pigment));
+        steps_.emplace_back("Writing the design guide", [&design, &work, file, size] {
+            static const std::vector<std::uint8_t> noIslands;
+            const std::vector<std::uint8_t>& islands = work.impressions ? work.impressions->bake().islandMask() : noIslands;
+            writePng(file("-guide.png"), designGuide(*design.layers, placedDensity(design), islands, size));
         });
     }
     if (formats.glb)

@@ -15,10 +15,18 @@
 
 namespace stipple {
 
-// The design's impressions on the GPU (a context must be current); null where it has none.
-// The dots look as the design's needle leaves them, or as `look` says (an SMP stage's).
+// Which dots to put on the skin: the design's impressions, the client's stubble, or both.
+struct DotsShown {
+    bool design = true;
+    bool nativeHair = true;
+};
+
+// The design's impressions and the client's stubble on the GPU (a context must be current);
+// null where there is neither. The impressions look as the design's needle leaves them, or as
+// `look` says (an SMP stage's).
 std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigmentMapSize = kDefaultPigmentMapSize,
-                                                 const std::optional<ScatterParams>& look = std::nullopt);
+                                                 const std::optional<ScatterParams>& look = std::nullopt,
+                                                 const DotsShown& shown = {});
 
 // The impressions as CSV (id,x_mm,y_mm,z_mm,u,v,diameter_mm,shade) and the number of rows.
 std::pair<std::string, std::size_t> impressionsCsv(const ScalpImpressions* impressions);

@@ -66,7 +66,8 @@ bool PaintSession::redo() {
 }
 
 bool PaintSession::changesImpressions() const {
-    return brush.tool == BrushTool::Density || brush.tool == BrushTool::Hairline || brush.tool == BrushTool::Eraser;
+    return brush.tool == BrushTool::Density || brush.tool == BrushTool::Hairline || brush.tool == BrushTool::Eraser ||
+           brush.tool == BrushTool::NativeHair;
 }
 
 }  // namespace stipple

@@ -50,7 +50,8 @@ public:
     // A change made outside the layers (the needle, say).
     void markChanged() { ++changes_; }
 
-    // Whether the brush's tool changes what the scatter reads (density or the hairline mask).
+    // Whether the brush's tool changes what the scatter reads (density, the hairline mask or
+    // the native hair).
     bool changesImpressions() const;
 
 private:

@@ -1,6 +1,7 @@
 #include "core/Brush.h"
 
 #include "core/Error.h"
+#include "core/NativeHair.h"
 #include "core/Segment.h"
 
 #include <glm/common.hpp>
@@ -16,17 +17,6 @@
 namespace stipple {
 
 namespace {
-
-const char* toolName(BrushTool tool) {
-    switch (tool) {
-        case BrushTool::Density: return "density";
-        case BrushTool::Hairline: return "hairline";
-        case BrushTool::Shading: return "shading";
-        case BrushTool::Scar: return "scar";
-        case BrushTool::Eraser: return "eraser";
-    }
-    return "brush";
-}
 
 // The sphere around a polyline's points grown by `margin`: centre of their bounding box.
 SurfaceSphere sphereAround(const std::vector<glm::vec3>& points, float margin) {
@@ -67,6 +57,10 @@ BrushSettings defaultBrush(BrushTool tool) {
             break;
         case BrushTool::Scar: return scarLineBrush();
         case BrushTool::Eraser: brush.value = 0.0f; break;
+        case BrushTool::NativeHair:
+            brush.value = kDefaultNativeHairPerCm2;
+            brush.radiusMm = 20.0f;
+            break;
     }
     return brush;
 }
@@ -131,8 +125,8 @@ void validateBrush(const BrushSettings& settings) {
 }
 
 namespace {
-constexpr BrushTool kBrushTools[] = {BrushTool::Density, BrushTool::Hairline, BrushTool::Shading, BrushTool::Scar,
-                                     BrushTool::Eraser};
+constexpr BrushTool kBrushTools[] = {BrushTool::Density, BrushTool::Hairline, BrushTool::Shading,
+                                     BrushTool::Scar,    BrushTool::Eraser,   BrushTool::NativeHair};
 constexpr BrushMode kBrushModes[] = {BrushMode::Set, BrushMode::Add, BrushMode::Subtract, BrushMode::Smooth};
 }  // namespace
 
@@ -143,6 +137,7 @@ const char* brushToolName(BrushTool tool) {
         case BrushTool::Shading: return "shading";
         case BrushTool::Scar: return "scar";
         case BrushTool::Eraser: return "eraser";
+        case BrushTool::NativeHair: return "native-hair";
     }
     return "density";
 }
@@ -185,8 +180,10 @@ BrushStroke::BrushStroke(LayerSet& layers, const BrushSettings& settings) : sett
         case BrushTool::Hairline: addTarget(LayerKind::Hairline, settings.mode, settings.value); break;
         case BrushTool::Shading: addTarget(LayerKind::Shading, settings.mode, settings.value); break;
         case BrushTool::Scar: addTarget(LayerKind::Scar, settings.mode, settings.value); break;
+        case BrushTool::NativeHair: addTarget(LayerKind::NativeHair, settings.mode, settings.value); break;
         case BrushTool::Eraser:
-            for (LayerKind kind : kLayerKinds) addTarget(kind, BrushMode::Set, layerSpec(kind).defaultValue);
+            for (LayerKind kind : kLayerKinds)
+                if (kind != LayerKind::NativeHair) addTarget(kind, BrushMode::Set, layerSpec(kind).defaultValue);
             break;
     }
 }
@@ -269,7 +266,7 @@ StrokeChange BrushStroke::addPoints(const std::vector<glm::vec3>& pointsMm) {
 
 std::unique_ptr<LayerEdit> BrushStroke::finish() {
     finished_ = true;
-    std::unique_ptr<LayerEdit> edit = std::make_unique<LayerEdit>(std::string(toolName(settings_.tool)) + " stroke");
+    std::unique_ptr<LayerEdit> edit = std::make_unique<LayerEdit>(std::string(brushToolName(settings_.tool)) + " stroke");
     for (Target& target : targets_) {
         const int width = target.layer->width();
         std::set<std::pair<int, int>> tiles;  // (row, column): tiles in memory order

@@ -31,7 +31,9 @@
 
 namespace stipple {
 
-enum class BrushTool { Density, Hairline, Shading, Scar, Eraser };
+// NativeHair paints where the client's own hair grows (follicular units per cm^2); the eraser
+// clears the design's layers and leaves it.
+enum class BrushTool { Density, Hairline, Shading, Scar, Eraser, NativeHair };
 // Hairline: add paints the mask (value 1 = fully in), subtract erases it. The eraser ignores
 // the mode and value: it sets every layer towards its default.
 enum class BrushMode { Set, Add, Subtract, Smooth };
@@ -51,7 +53,8 @@ BrushSettings defaultBrush(BrushTool tool);
 // Throws InputError for a radius that is not positive or a strength or hardness outside 0..1.
 void validateBrush(const BrushSettings& settings);
 
-// The names stroke files and projects use: density, hairline, shading, scar, eraser; set, add,
+// The names stroke files and projects use: density, hairline, shading, scar, eraser,
+// native-hair; set, add,
 // subtract, smooth (and paint / erase for add / subtract, as the hairline mask says it).
 const char* brushToolName(BrushTool tool);
 std::optional<BrushTool> parseBrushTool(std::string_view name);

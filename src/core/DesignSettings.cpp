@@ -22,9 +22,12 @@ void validateDesignSettings(const DesignSettings& settings, const std::string& w
                          std::to_string(kMinDepthMm) + ".." + std::to_string(kMaxDepthMm) + " mm");
     if (settings.skinType < 0 || settings.skinType > kFitzpatrickTypeCount)
         throw InputError(where + ": skin type " + std::to_string(settings.skinType) + " is not Fitzpatrick 1..6 (or 0, custom)");
-    for (int c = 0; c < 3; ++c)
+    for (int c = 0; c < 3; ++c) {
         if (!(settings.customSkinSrgb[c] >= 0.0f && settings.customSkinSrgb[c] <= 1.0f))
             throw InputError(where + ": the custom skin colour is not sRGB 0..1");
+        if (!(settings.hairColourSrgb[c] >= 0.0f && settings.hairColourSrgb[c] <= 1.0f))
+            throw InputError(where + ": the hair colour is not sRGB 0..1");
+    }
     try {
         validateBrush(settings.brush);
     } catch (const InputError& e) {

@@ -1,10 +1,11 @@
 // What a design remembers besides its layers and its hairline: the needle and the look the
-// preview shows, the client's skin, the brush in hand and the view, so that a project opens
+// preview shows, the client's skin and hair colour, the brush in hand and the view, so that a project opens
 // the way it was left (docs/project-format.md, "design").
 #pragma once
 
 #include "core/Brush.h"
 #include "core/Lighting.h"
+#include "core/NativeHair.h"
 #include "core/Needles.h"
 #include "core/SkinTone.h"
 #include "core/SmpModel.h"
@@ -29,6 +30,7 @@ struct DesignSettings {
     float depthMm = kDefaultDepthMm;          // kMinDepthMm..kMaxDepthMm
     int skinType = 3;                         // Fitzpatrick 1..6; 0: the custom colour below
     glm::vec3 customSkinSrgb = fitzpatrickPreset(3).albedoSrgb;
+    glm::vec3 hairColourSrgb = kHairColours[kDefaultHairColour].srgb;  // the client's stubble
     std::optional<SmpStage> stage;            // the preview's stage; none: the design as drawn
     Lighting lighting = Lighting::Clinic;
     BrushSettings brush = defaultBrush(BrushTool::Density);

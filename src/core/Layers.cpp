@@ -1,6 +1,7 @@
 #include "core/Layers.h"
 
 #include "core/Error.h"
+#include "core/NativeHair.h"
 
 #include <limits>
 
@@ -12,6 +13,7 @@ const LayerSpec& layerSpec(LayerKind kind) {
         {"hairline", "coverage 0-1", 1.0f, 0.0f, 1.0f, 512},
         {"shading", "tone 0-1", 0.0f, 0.0f, 1.0f, 512},
         {"scar", "scar tissue 0-1", 0.0f, 0.0f, 1.0f, 1024},
+        {"native-hair", "follicular units/cm^2", 0.0f, 0.0f, kMaxNativeHairPerCm2, 512},
     };
     return specs[std::size_t(kind)];
 }

@@ -10,6 +10,9 @@
 //             in between (default 1: the scalp region alone limits the design)
 //   shading   0..1, how much of the lighter shading tone a spot takes (default 0)
 //   scar      0..1, scar tissue: lighter, shinier skin that holds pigment less evenly (default 0)
+//   native hair  the client's own hair, shaved to stubble: follicular units per cm^2, 0..150
+//             (default 0, bald; natural density is 65-110, about 50 near the ears). It is not
+//             part of the design: the eraser leaves it, and the preview draws it beside the dots
 // Texels outside the UV islands are padded from their nearest island texel (SurfaceAtlas), and
 // brushes keep the padding up to date.
 #pragma once
@@ -24,10 +27,11 @@
 
 namespace stipple {
 
-enum class LayerKind { Density, Hairline, Shading, Scar };
-constexpr int kLayerKindCount = 4;
+enum class LayerKind { Density, Hairline, Shading, Scar, NativeHair };
+constexpr int kLayerKindCount = 5;
 constexpr std::array<LayerKind, kLayerKindCount> kLayerKinds = {LayerKind::Density, LayerKind::Hairline,
-                                                                LayerKind::Shading, LayerKind::Scar};
+                                                                LayerKind::Shading, LayerKind::Scar,
+                                                                LayerKind::NativeHair};
 
 struct LayerSpec {
     const char* name;     // as the UI and project files name it
@@ -41,7 +45,7 @@ struct LayerSpec {
 // Sizes: on the default head a 512 layer's texel covers 0.69 mm of scalp on average (0.3 mm at
 // the chart's rim, 1.4 mm on the crown): finer than the ~1 mm between impressions, so density,
 // hairline and shading need no more. Scar is 1024 (0.35 mm average) so that a 0.8-1.0 mm FUE
-// dot scar spans a few texels.
+// dot scar spans a few texels. Native hair is 512 like density, which it mirrors.
 const LayerSpec& layerSpec(LayerKind kind);
 
 class Layer {
@@ -72,7 +76,8 @@ private:
 
 struct LayerSizes {
     std::array<int, kLayerKindCount> size{layerSpec(LayerKind::Density).defaultSize, layerSpec(LayerKind::Hairline).defaultSize,
-                                          layerSpec(LayerKind::Shading).defaultSize, layerSpec(LayerKind::Scar).defaultSize};
+                                          layerSpec(LayerKind::Shading).defaultSize, layerSpec(LayerKind::Scar).defaultSize,
+                                          layerSpec(LayerKind::NativeHair).defaultSize};
 };
 
 // The design's layers on one head, each with the atlas of its resolution (shared between

@@ -35,4 +35,16 @@ std::vector<Impression> scatterImpressions(const CandidatePool& pool, const Dens
     return impressions;
 }
 
+std::vector<Impression> scatterFollicles(const CandidatePool& pool, const DensityMap& density, const DensityMap& hair,
+                                         const ScatterParams& stubble) {
+    std::vector<Impression> follicles;
+    const float maxDensity = pool.params.maxDensityPerCm2;
+    for (std::size_t i = 0; i < pool.candidates.size(); ++i) {
+        const Candidate& candidate = pool.candidates[i];
+        if (isFollicle(candidate, density.sample(candidate.uv), hair.sample(candidate.uv), maxDensity))
+            follicles.push_back(makeImpression(candidate, std::uint32_t(i), pool.params.seed, stubble));
+    }
+    return follicles;
+}
+
 }  // namespace stipple

@@ -45,6 +45,14 @@ inline bool isActive(const Candidate& candidate, float densityPerCm2, float maxD
     return candidate.rank < densityPerCm2 * candidate.scalpWeight / maxDensityPerCm2;
 }
 
+// A follicle of the client's own hair (core/NativeHair.h): a candidate that is no impression and
+//     1 - rank_i < hairDensity(uv_i) * scalpWeight_i / maxDensity
+// (follicles fill the pool from the top of the ranks down).
+inline bool isFollicle(const Candidate& candidate, float densityPerCm2, float hairPerCm2, float maxDensityPerCm2) {
+    return !isActive(candidate, densityPerCm2, maxDensityPerCm2) &&
+           1.0f - candidate.rank < hairPerCm2 * candidate.scalpWeight / maxDensityPerCm2;
+}
+
 // seed = lowbias32(id ^ lowbias32(poolSeed)): distinct ids give distinct seeds.
 std::uint32_t impressionSeed(std::uint32_t id, std::uint32_t poolSeed);
 
@@ -58,5 +66,9 @@ Impression makeImpression(const Candidate& candidate, std::uint32_t id, std::uin
 // Every active candidate as an impression, in ascending id order.
 std::vector<Impression> scatterImpressions(const CandidatePool& pool, const DensityMap& density,
                                            const ScatterParams& params = {});
+// Every follicle under the design's `density` and the native `hair` (follicular units per
+// cm^2), as dots of the `stubble` look, in ascending id order.
+std::vector<Impression> scatterFollicles(const CandidatePool& pool, const DensityMap& density, const DensityMap& hair,
+                                         const ScatterParams& stubble);
 
 }  // namespace stipple

@@ -153,6 +153,8 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
         glBindTextureUnit(1, pigment.bake->texture());
         glUniform1f(glGetUniformLocation(program, "uPigmentTexelMm"), pigment.bake->scalpTexelMm());
         glUniform3fv(glGetUniformLocation(program, "uInkAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.inkAlbedoSrgb)));
+        glUniform3fv(glGetUniformLocation(program, "uHairAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.hairAlbedoSrgb)));
+        glUniform1f(glGetUniformLocation(program, "uDesignShown"), settings.showDesign ? 1.0f : 0.0f);
     }
 
     glBindVertexArray(vertexArray_.get());

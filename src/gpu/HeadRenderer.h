@@ -5,6 +5,7 @@
 #include "core/OrbitCamera.h"
 #include "core/LevelsOfDetail.h"
 #include "core/Lighting.h"
+#include "core/NativeHair.h"
 #include "gpu/GlObject.h"
 #include "gpu/ImpressionField.h"
 #include "gpu/LayerTextures.h"
@@ -21,9 +22,11 @@ struct ShadingSettings {
     bool useMeshAlbedo = true;                       // the mesh's own texture, when it has one
     bool showScalpOverlay = false;                   // tint the scalp region to check it
     // One layer of the design as colour, so its layout reads from across the room.
-    enum class Overlay { None, Density, Hairline, Shading, Scar } overlay = Overlay::None;
+    enum class Overlay { None, Density, Hairline, Shading, Scar, NativeHair } overlay = Overlay::None;
     glm::vec3 backgroundSrgb{0.20f, 0.21f, 0.23f};
     glm::vec3 inkAlbedoSrgb{0.16f, 0.16f, 0.18f};  // healed carbon black seen through the skin
+    glm::vec3 hairAlbedoSrgb = kHairColours[kDefaultHairColour].srgb;  // the client's stubble
+    bool showDesign = true;                          // false: "before", the client's stubble alone
     Lighting lighting = Lighting::Clinic;
     // The brush's outline on the skin (a ring at its radius), and its mirror image.
     struct {

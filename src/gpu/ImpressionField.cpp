@@ -45,8 +45,8 @@ ImpressionField::ImpressionField(const CandidatePool& pool, const CandidateGrid&
         positions_[i] = c.position;
     }
     candidates_ = uploadBuffer(GLsizeiptr(packed.size() * sizeof(GpuCandidate)), packed.data());
-    // Every candidate starts inactive with a count of 0; each scatter then moves both together.
-    const std::vector<DotState> inactive(pool.size(), DotState{0.0f, 0.0f, 0u, 0u});
+    // Every candidate starts as no dot with a count of 0; each scatter then moves both together.
+    const std::vector<DotState> inactive(pool.size(), DotState{0.0f, 0.0f, 0u, kNoDot});
     dotStates_ = uploadBuffer(GLsizeiptr(pool.size()) * kDotStateBytes, inactive.data());
     const std::uint32_t zero = 0;
     activeCount_ = uploadBuffer(sizeof zero, &zero);
@@ -56,19 +56,26 @@ ImpressionField::ImpressionField(const CandidatePool& pool, const CandidateGrid&
     bucketStart_ = uploadBuffer(GLsizeiptr(grid.bucketStart.size() * sizeof(std::uint32_t)), grid.bucketStart.data());
     gridEntries_ = uploadBuffer(GLsizeiptr(grid.entries.size() * sizeof(std::uint32_t)), grid.entries.data());
     setDensity(DensityMap::uniform(0.0f));
+    setNativeHair(DensityMap::uniform(0.0f), ScatterParams{});
 }
 
-void ImpressionField::setDensity(const DensityMap& density) {
-    // A brush updates the density every frame: keep the texture while its size stays.
-    if (density.width() != densityWidth_ || density.height() != densityHeight_) {
-        density_ = createTexture(GL_TEXTURE_2D);
-        glTextureStorage2D(density_.get(), 1, GL_R32F, density.width(), density.height());
-        densityWidth_ = density.width();
-        densityHeight_ = density.height();
+void ImpressionField::upload(DensityTexture& target, const DensityMap& map) {
+    // A brush updates a map every frame: keep the texture while its size stays.
+    if (map.width() != target.width || map.height() != target.height) {
+        target.texture = createTexture(GL_TEXTURE_2D);
+        glTextureStorage2D(target.texture.get(), 1, GL_R32F, map.width(), map.height());
+        target.width = map.width();
+        target.height = map.height();
     }
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glTextureSubImage2D(density_.get(), 0, 0, 0, density.width(), density.height(), GL_RED, GL_FLOAT,
-                        density.texels().data());
+    glTextureSubImage2D(target.texture.get(), 0, 0, 0, map.width(), map.height(), GL_RED, GL_FLOAT, map.texels().data());
+}
+
+void ImpressionField::setDensity(const DensityMap& density) { upload(density_, density); }
+
+void ImpressionField::setNativeHair(const DensityMap& hair, const ScatterParams& stubble) {
+    upload(hair_, hair);
+    stubble_ = stubble;
 }
 
 void ImpressionField::scatter(const ScatterParams& look) {
@@ -95,14 +102,17 @@ void ImpressionField::dispatchScatter(const ScatterParams& look, GLuint threads,
     glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 1, dotStates_.get());
     glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 2, activeCount_.get());
     if (useIdList) glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 6, scatterIds_.get());
-    glBindTextureUnit(0, density_.get());
+    glBindTextureUnit(0, density_.texture.get());
+    glBindTextureUnit(1, hair_.texture.get());
     glUniform1ui(glGetUniformLocation(program, "uCount"), threads);
     glUniform1i(glGetUniformLocation(program, "uUseIdList"), useIdList);
     glUniform1f(glGetUniformLocation(program, "uMaxDensityPerCm2"), maxDensityPerCm2_);
-    glUniform1f(glGetUniformLocation(program, "uNeedleDiameterMm"), look.needleDiameterMm);
-    glUniform1f(glGetUniformLocation(program, "uDiameterJitter"), look.diameterJitter);
-    glUniform1f(glGetUniformLocation(program, "uShade"), look.shade);
-    glUniform1f(glGetUniformLocation(program, "uShadeJitter"), look.shadeJitter);
+    const auto setLook = [program](const char* name, const ScatterParams& params) {
+        glUniform4f(glGetUniformLocation(program, name), params.needleDiameterMm, params.diameterJitter, params.shade,
+                    params.shadeJitter);
+    };
+    setLook("uImpressionLook", look);
+    setLook("uStubbleLook", stubble_);
     glUniform1ui(glGetUniformLocation(program, "uSeed"), poolSeed_);
     glDispatchCompute((threads + kWorkGroupSize - 1) / kWorkGroupSize, 1, 1);
     glMemoryBarrier(GL_SHADER_STORAGE_BARRIER_BIT | GL_BUFFER_UPDATE_BARRIER_BIT);

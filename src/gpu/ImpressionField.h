@@ -21,25 +21,30 @@ public:
 
     // The density layer, in impressions per cm^2.
     void setDensity(const DensityMap& density);
+    // The client's own hair, follicular units per cm^2, and how its stubble looks
+    // (core/NativeHair.h). None until set.
+    void setNativeHair(const DensityMap& hair, const ScatterParams& stubble);
 
-    // Runs the scatter pass over every candidate (one thread each): scatterImpressions() on the
-    // GPU, same arithmetic.
+    // Runs the scatter pass over every candidate (one thread each): scatterImpressions() and
+    // scatterFollicles() on the GPU, same arithmetic.
     void scatter(const ScatterParams& params);
     // The same pass over only the candidates within `radiusMm` of `centerMm`: enough when the
     // density changed only there, and what keeps a brush dab cheap on a large pool.
     void scatterAround(const ScatterParams& params, const glm::vec3& centerMm, float radiusMm);
 
-    // Number of active impressions (kept by the scatter, read back).
+    // Number of impressions (kept by the scatter, read back); follicles do not count.
     std::uint32_t activeCount() const;
-    // Their candidate ids, ascending: a compaction pass appends them with an atomic counter.
+    // The impressions' candidate ids, ascending: a compaction pass appends them with an atomic
+    // counter.
     std::vector<std::uint32_t> activeIds() const;
 
     // What the scatter decided for every candidate, read back (GpuDotState in candidates.glsl).
+    enum DotKind : std::uint32_t { kNoDot = 0, kImpressionDot = 1, kFollicleDot = 2 };
     struct DotState {
         float diameterMm;
         float shade;
         std::uint32_t seed;
-        std::uint32_t active;
+        std::uint32_t kind;  // DotKind
     };
     std::vector<DotState> dotStates() const;
 
@@ -64,8 +69,13 @@ private:
     std::vector<glm::vec3> positions_;  // for finding the candidates a local change reaches
     GlProgram scatterProgram_, compactProgram_;
     GlBuffer candidates_, dotStates_, activeCount_, activeList_, scatterIds_, bucketStart_, gridEntries_;
-    GlTexture density_;
-    int densityWidth_ = 0, densityHeight_ = 0;
+    struct DensityTexture {
+        GlTexture texture;
+        int width = 0, height = 0;
+    };
+    static void upload(DensityTexture& target, const DensityMap& map);
+    DensityTexture density_, hair_;
+    ScatterParams stubble_;
 };
 
 }  // namespace stipple

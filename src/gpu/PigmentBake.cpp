@@ -33,6 +33,7 @@ PigmentBake::PigmentBake(const HeadMesh& mesh, int size)
       uvs_(mesh.uvs),
       triangles_(mesh.triangles),
       bakeProgram_(buildProgram({"bake.vert", "bake.frag"})),
+      islandsProgram_(buildProgram({"bake.vert", "bake.frag"}, {"MARK_ISLANDS"})),
       padProgram_(buildProgram({"pad.comp"})),
       mipProgram_(buildProgram({"mip.comp"})) {
     GLint maxSize = 0;
@@ -82,7 +83,7 @@ PigmentBake::PigmentBake(const HeadMesh& mesh, int size)
     scalpTexelMm_ = finest < 1e9f ? finest : 0.0f;
 }
 
-void PigmentBake::draw(const ImpressionField& field, GLuint indexBuffer, GLsizei indexCount) {
+void PigmentBake::draw(GLuint program, const ImpressionField& field, GLuint indexBuffer, GLsizei indexCount) {
     GLint previousFramebuffer = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previousFramebuffer);
     GLint previousViewport[4];
@@ -92,7 +93,6 @@ void PigmentBake::draw(const ImpressionField& field, GLuint indexBuffer, GLsizei
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);   // UV islands may be mirrored
     glDisable(GL_MULTISAMPLE); // one sample a texel: its centre's point on the skin
-    const GLuint program = bakeProgram_.get();
     glUseProgram(program);
     field.bindForDots(program);
     glVertexArrayElementBuffer(vertexArray_.get(), indexBuffer);
@@ -106,9 +106,14 @@ void PigmentBake::draw(const ImpressionField& field, GLuint indexBuffer, GLsizei
 
 void PigmentBake::bakeAll(const ImpressionField& field) {
     const float clear[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+    const GLsizei indexCount = GLsizei(triangles_.size() * 3);
+    if (!paddingPairs_) {
+        glClearTexImage(texture_.get(), 0, GL_RG, GL_FLOAT, clear);
+        draw(islandsProgram_.get(), field, allTriangles_.get(), indexCount);
+        computePaddingPairs();
+    }
     glClearTexImage(texture_.get(), 0, GL_RG, GL_FLOAT, clear);
-    draw(field, allTriangles_.get(), GLsizei(triangles_.size() * 3));
-    if (!paddingPairs_) computePaddingPairs();
+    draw(bakeProgram_.get(), field, allTriangles_.get(), indexCount);
     pad();
     glGenerateTextureMipmap(texture_.get());
 }
@@ -133,7 +138,7 @@ void PigmentBake::bakeAround(const ImpressionField& field, glm::vec3 centerMm, f
     if (touched.empty()) return;
     regionTriangles_ = createBuffer();
     glNamedBufferStorage(regionTriangles_.get(), GLsizeiptr(touched.size() * sizeof(glm::uvec3)), touched.data(), 0);
-    draw(field, regionTriangles_.get(), GLsizei(touched.size() * 3));
+    draw(bakeProgram_.get(), field, regionTriangles_.get(), GLsizei(touched.size() * 3));
     pad();
     // Padding copies from up to kPaddingTexels away: those texels changed too.
     const glm::ivec2 margin(kPaddingTexels + 1);
@@ -164,14 +169,17 @@ void PigmentBake::updateMips(glm::ivec2 low, glm::ivec2 high) {
 
 void PigmentBake::computePaddingPairs() {
     // Which texels the islands cover is fixed by the UV layout: find, once, the nearest island
-    // texel of every texel within kPaddingTexels of an island (breadth-first from the islands).
+    // texel of every texel within kPaddingTexels of an island (breadth-first from the islands,
+    // which the MARK_ISLANDS bake has just drawn in green).
     const Image map = readPixels();
     const int n = size_;
     std::vector<std::int32_t> source(std::size_t(n) * std::size_t(n), -1);
     std::vector<std::uint8_t> distance(source.size(), 255);
     std::deque<std::int32_t> queue;
+    islands_.assign(std::size_t(n) * std::size_t(n), 0);
     for (std::int32_t i = 0; i < n * n; ++i)
         if (map.rgba[std::size_t(i) * 4 + 1] > 127) {
+            islands_[std::size_t(i)] = 1;
             source[std::size_t(i)] = i;
             distance[std::size_t(i)] = 0;
             queue.push_back(i);

@@ -1,5 +1,5 @@
-// The pigment map: dot coverage baked into a UV-space texture, padded across seams and
-// mipmapped. Far views sample it (one texture read a pixel, whatever the impression count);
+// The pigment map: dot coverage baked into a UV-space texture (red: the impressions' pigment,
+// green: the client's stubble), padded across seams and mipmapped. Far views sample it (one texture read a pixel, whatever the impression count);
 // export writes it. Close views evaluate dots directly (shaders/dots.glsl) for crisp edges.
 #pragma once
 
@@ -29,12 +29,15 @@ public:
     // choice between the map and direct evaluation.
     float scalpTexelMm() const { return scalpTexelMm_; }
 
-    // One level of the map as an image: red = coverage, green = 255 inside UV islands (the
-    // mean of that over a coarser texel). Rows from v = 1 down.
+    // One level of the map as an image: red = pigment coverage, green = stubble coverage.
+    // Rows from v = 1 down.
     Image readPixels(int level = 0) const;
+    // 1 for every texel inside a UV island, 0 outside; rows from v = 1 down, like readPixels().
+    // Known after the first bakeAll().
+    const std::vector<std::uint8_t>& islandMask() const { return islands_; }
 
 private:
-    void draw(const ImpressionField& field, GLuint indexBuffer, GLsizei indexCount);
+    void draw(GLuint program, const ImpressionField& field, GLuint indexBuffer, GLsizei indexCount);
     void pad();
     // Re-filters the mip levels over texels [low, high) of the full-size level.
     void updateMips(glm::ivec2 low, glm::ivec2 high);
@@ -45,10 +48,11 @@ private:
     std::vector<glm::vec3> positions_;
     std::vector<glm::vec2> uvs_;
     std::vector<glm::uvec3> triangles_;
-    GlProgram bakeProgram_, padProgram_, mipProgram_;
+    GlProgram bakeProgram_, islandsProgram_, padProgram_, mipProgram_;
     GlVertexArray vertexArray_;
     GlBuffer vertexBuffer_, allTriangles_, regionTriangles_, paddingPairs_;
     GLsizei paddingPairCount_ = 0;
+    std::vector<std::uint8_t> islands_;
     GlTexture texture_;
     GlFramebuffer framebuffer_;
 };

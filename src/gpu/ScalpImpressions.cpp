@@ -1,12 +1,14 @@
 #include "gpu/ScalpImpressions.h"
 
 #include "core/CandidateGrid.h"
+#include "core/NativeHair.h"
 
 namespace stipple {
 
 ScalpImpressions::ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, const ScatterParams& look,
-                                   const DensityMap& density, int pigmentMapSize)
+                                   const DensityMap& density, int pigmentMapSize, const DensityMap& nativeHair)
     : density_(density),
+      nativeHair_(nativeHair),
       look_(look),
       pool_(std::move(pool)),
       field_(std::make_unique<ImpressionField>(pool_, buildCandidateGrid(pool_))),
@@ -22,6 +24,22 @@ void ScalpImpressions::setDensity(const DensityMap& density) {
 void ScalpImpressions::setDensityWithin(const DensityMap& density, const std::vector<Region>& changed) {
     density_ = density;
     field_->setDensity(density_);
+    updateWithin(changed);
+}
+
+void ScalpImpressions::setDensities(const DensityMap& density, const DensityMap& nativeHair) {
+    density_ = density;
+    nativeHair_ = nativeHair;
+    update();
+}
+
+void ScalpImpressions::setNativeHairWithin(const DensityMap& nativeHair, const std::vector<Region>& changed) {
+    nativeHair_ = nativeHair;
+    field_->setNativeHair(nativeHair_, stubbleDots());
+    updateWithin(changed);
+}
+
+void ScalpImpressions::updateWithin(const std::vector<Region>& changed) {
     for (const Region& region : changed) {
         field_->scatterAround(look_, region.centerMm, region.radiusMm);
         bake_->bakeAround(*field_, region.centerMm, region.radiusMm);
@@ -36,6 +54,7 @@ void ScalpImpressions::setDotLook(const ScatterParams& look) {
 
 void ScalpImpressions::update() {
     field_->setDensity(density_);
+    field_->setNativeHair(nativeHair_, stubbleDots());
     field_->scatter(look_);
     bake_->bakeAll(*field_);
     count_ = field_->activeCount();

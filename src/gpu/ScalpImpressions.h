@@ -17,10 +17,12 @@ constexpr int kDefaultPigmentMapSize = 2048;
 
 class ScalpImpressions {
 public:
-    // Scatters and bakes the first design: `density` (impressions per cm^2), dots as `look`.
+    // Scatters and bakes the first design: `density` (impressions per cm^2), dots as `look`,
+    // beside the client's stubble where `nativeHair` (follicular units per cm^2) says.
     ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, const ScatterParams& look = {},
                      const DensityMap& density = DensityMap::uniform(kDefaultDensityPerCm2),
-                     int pigmentMapSize = kDefaultPigmentMapSize);
+                     int pigmentMapSize = kDefaultPigmentMapSize,
+                     const DensityMap& nativeHair = DensityMap::uniform(0.0f));
 
     // A new density everywhere; scatters and bakes it all.
     void setDensity(const DensityMap& density);
@@ -31,6 +33,10 @@ public:
         float radiusMm;
     };
     void setDensityWithin(const DensityMap& density, const std::vector<Region>& changed);
+    // A new density and native hair everywhere.
+    void setDensities(const DensityMap& density, const DensityMap& nativeHair);
+    // Native hair that changed only within the given spheres.
+    void setNativeHairWithin(const DensityMap& nativeHair, const std::vector<Region>& changed);
     void setDotLook(const ScatterParams& look);
 
     const DensityMap& density() const { return density_; }
@@ -44,8 +50,10 @@ public:
 
 private:
     void update();
+    void updateWithin(const std::vector<Region>& changed);
 
     DensityMap density_;
+    DensityMap nativeHair_;
     ScatterParams look_;
     std::uint32_t count_ = 0;
     CandidatePool pool_;

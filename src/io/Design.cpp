@@ -117,6 +117,8 @@ DensityMap placedDensity(const Design& design) {
     return placed;
 }
 
+DensityMap nativeHairDensity(const LayerSet& layers) { return layers.layer(LayerKind::NativeHair).toDensityMap(); }
+
 DensityMap designDensity(const LayerSet& layers) {
     const Layer& density = layers.layer(LayerKind::Density);
     const Layer& hairline = layers.layer(LayerKind::Hairline);

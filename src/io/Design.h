@@ -35,6 +35,10 @@ Project projectFor(const Design& design, const std::filesystem::path& projectPat
 // (density x hairline, per density texel; the mask is sampled where the sizes differ).
 DensityMap designDensity(const LayerSet& layers);
 
+// The client's own hair: the native-hair layer, follicular units per cm^2, sampled like the
+// density (the scatter applies the scalp weight itself).
+DensityMap nativeHairDensity(const LayerSet& layers);
+
 // Where impressions actually go: designDensity() times the scalp weight at each density
 // texel's point on the skin (the soft edge of the scalp region), for pictures of the design.
 DensityMap placedDensity(const Design& design);

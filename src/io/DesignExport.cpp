@@ -179,8 +179,7 @@ Image pigmentCoverage(const Image& pigment, glm::vec3 inkAlbedoSrgb) {
     return out;
 }
 
-Image designGuide(const LayerSet& layers, const DensityMap& density, const Image& pigment) {
-    const int size = pigment.width;
+Image designGuide(const LayerSet& layers, const DensityMap& density, const std::vector<std::uint8_t>& islands, int size) {
     Image out;
     out.width = out.height = size;
     out.rgba.resize(std::size_t(size) * std::size_t(size) * 4);
@@ -197,7 +196,7 @@ Image designGuide(const LayerSet& layers, const DensityMap& density, const Image
                 const float u = texelUv(x, y, size).x;
                 // Outside the UV islands nothing is designed: plain dark grey.
                 glm::vec3 color(0.25f);
-                if (pigment.rgba[texel * 4 + 1] > 127) {
+                if (!islands.empty() && islands[texel]) {
                     // The viewport's density overlay ramp: pale blue to deep violet at 110 per cm^2.
                     const float amount = std::clamp(densityRow.sample(u) / 110.0f, 0.0f, 1.0f);
                     const glm::vec3 heat = glm::mix(glm::vec3(0.55f, 0.85f, 1.0f), glm::vec3(0.30f, 0.0f, 0.55f), amount);

@@ -33,8 +33,10 @@ Image pigmentCoverage(const Image& pigment, glm::vec3 inkAlbedoSrgb);
 
 // `density` (where impressions go: placedDensity() in io/Design.h) as a colour ramp (the
 // viewport's density overlay) on grey skin, the hairline mask's 0.5 contour in red, UV islands
-// lighter than the background.
-Image designGuide(const LayerSet& layers, const DensityMap& density, const Image& pigment);
+// lighter than the background. `islands` holds 1 for every texel inside a UV island, rows from
+// v = 1 down (PigmentBake::islandMask()); empty when nothing was baked, and then nothing is
+// designed anywhere: the guide is plain background.
+Image designGuide(const LayerSet& layers, const DensityMap& density, const std::vector<std::uint8_t>& islands, int size);
 
 // OpenEXR bytes: one float32 channel "Y", impressions per cm^2, at the map's own resolution.
 std::string densityExr(const DensityMap& density);

@@ -83,6 +83,7 @@ Json settingsJson(const DesignSettings& settings) {
                  {"depth_mm", settings.depthMm},
                  {"skin", {{"fitzpatrick", settings.skinType},
                            {"custom_srgb", {settings.customSkinSrgb.x, settings.customSkinSrgb.y, settings.customSkinSrgb.z}}}},
+                 {"native_hair", {{"colour_srgb", {settings.hairColourSrgb.x, settings.hairColourSrgb.y, settings.hairColourSrgb.z}}}},
                  {"preview", {{"stage", settings.stage ? stageName(*settings.stage) : "designed"},
                               {"light", lightingPreset(settings.lighting).name}}},
                  {"brush", {{"tool", brushToolName(brush.tool)}, {"mode", brushModeName(brush.mode)},
@@ -113,6 +114,8 @@ DesignSettings settingsFrom(const Json& design, const std::string& file) {
         settings.skinType = skin.at("fitzpatrick").get<int>();
         settings.customSkinSrgb = vec3From(skin.at("custom_srgb"), file, "the custom skin colour");
     }
+    if (design.contains("native_hair"))
+        settings.hairColourSrgb = vec3From(design.at("native_hair").at("colour_srgb"), file, "the hair colour");
     if (design.contains("preview")) {
         const Json& preview = design.at("preview");
         const std::string stage = preview.at("stage").get<std::string>();
@@ -149,7 +152,7 @@ DesignSettings settingsFrom(const Json& design, const std::string& file) {
 
 // The "design" fields this version writes; any other is kept as unknown.
 bool knownDesignField(const std::string& key) {
-    for (const char* known : {"needle_preset", "depth_mm", "skin", "preview", "brush", "view", "hairline"})
+    for (const char* known : {"needle_preset", "depth_mm", "skin", "native_hair", "preview", "brush", "view", "hairline"})
         if (key == known) return true;
     return false;
 }
@@ -316,6 +319,12 @@ Project readProject(const std::filesystem::path& path) {
                                      std::to_string(layer.spec().maxValue));
             offset += std::size_t(blockSize);
             project.layers.push_back(std::move(layer));
+        }
+        // Native hair came later: a project without it describes a client with none.
+        if (!seen[std::size_t(LayerKind::NativeHair)]) {
+            const int size = layerSpec(LayerKind::NativeHair).defaultSize;
+            project.layers.emplace_back(LayerKind::NativeHair, size, size);
+            seen[std::size_t(LayerKind::NativeHair)] = true;
         }
         for (LayerKind kind : kLayerKinds)
             if (!seen[std::size_t(kind)]) throw InputError(file + ": the " + std::string(layerName(kind)) + " layer is missing");

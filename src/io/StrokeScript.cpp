@@ -44,7 +44,7 @@ glm::vec3 closestOnTriangle(const glm::vec3& p, const glm::vec3& a, const glm::v
 
 BrushTool toolFrom(const std::string& name, const std::string& where) {
     if (const std::optional<BrushTool> tool = parseBrushTool(name)) return *tool;
-    throw InputError(where + ": unknown tool '" + name + "' (density, hairline, shading, scar, eraser)");
+    throw InputError(where + ": unknown tool '" + name + "' (density, hairline, shading, scar, eraser, native-hair)");
 }
 
 BrushMode modeFrom(const std::string& name, const std::string& where) {

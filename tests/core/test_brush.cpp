@@ -6,12 +6,14 @@
 #include "core/Brush.h"
 #include "core/Layers.h"
 #include "core/MeshRaycaster.h"
+#include "core/NativeHair.h"
 #include "core/Scatter.h"
 #include "io/MeshLoader.h"
 
 #include <catch2/catch.hpp>
 #include <glm/geometric.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <random>
@@ -30,7 +32,7 @@ const HeadMesh& defaultHead() {
 
 LayerSizes sizes(int density, int others) {
     LayerSizes result;
-    result.size = {density, others, others, others};
+    result.size = {density, others, others, others, others};
     return result;
 }
 
@@ -273,7 +275,8 @@ TEST_CASE("symmetry on the default head: mirror texels of the scalp chart hold e
     CHECK(nonzero > 500);
 }
 
-TEST_CASE("the eraser restores every layer's default; scars are lines and dots of their width", "[paint][brush]") {
+TEST_CASE("the eraser restores the design's defaults and leaves native hair; scars are lines and dots of their width",
+          "[paint][brush]") {
     const HeadMesh& mesh = testheads::sharedHead(Head::Ellipsoid);
     const MeshRaycaster raycaster(mesh);
     LayerSet layers(mesh, sizes(256, 512));
@@ -283,6 +286,8 @@ TEST_CASE("the eraser restores every layer's default; scars are lines and dots o
     BrushSettings hairline = defaultBrush(BrushTool::Hairline);
     hairline.mode = BrushMode::Subtract;
     paintStroke(layers, hairline, line);
+    paintStroke(layers, defaultBrush(BrushTool::NativeHair), line);
+    const std::vector<float> hairBefore = layers.layer(LayerKind::NativeHair).texels();
 
     // An FUT strip scar 2 mm wide along the line: scar only within 1 mm, full within 0.6 mm.
     const BrushSettings scar = scarLineBrush(2.0f);
@@ -312,12 +317,15 @@ TEST_CASE("the eraser restores every layer's default; scars are lines and dots o
     }
     CHECK(dot >= 2);
 
-    // A hard eraser along the same line brings everything within its radius back to the defaults.
+    // A hard eraser along the same line brings the design within its radius back to the
+    // defaults; the client's own hair is not the design's to erase.
     BrushSettings eraser = defaultBrush(BrushTool::Eraser);
     eraser.hardness = 1.0f;
     eraser.radiusMm = 20.0f;
     paintStroke(layers, eraser, line);
-    for (LayerKind kind : kLayerKinds) {
+    CHECK(layers.layer(LayerKind::NativeHair).texels() == hairBefore);
+    CHECK(*std::max_element(hairBefore.begin(), hairBefore.end()) == kDefaultNativeHairPerCm2);
+    for (LayerKind kind : {LayerKind::Density, LayerKind::Hairline, LayerKind::Shading, LayerKind::Scar}) {
         const SurfaceAtlas& atlas = layers.atlas(kind);
         const Layer& layer = layers.layer(kind);
         for (std::size_t texel = 0; texel < atlas.texelCount(); ++texel)

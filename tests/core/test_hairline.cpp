@@ -39,7 +39,7 @@ const DefaultHead& head() {
 
 LayerSizes sizes(int hairline) {
     LayerSizes result;
-    result.size = {64, hairline, 64, 64};
+    result.size = {64, hairline, 64, 64, 64};
     return result;
 }
 

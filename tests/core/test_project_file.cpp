@@ -3,7 +3,9 @@
 #include "TempFolder.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <fstream>
 #include <functional>
@@ -367,4 +369,29 @@ TEST_CASE("an embedded head travels inside the project; a hostile file name is r
     CHECK(isPlainFileName("head.glb"));
     CHECK_FALSE(isPlainFileName(".hidden"));
     CHECK_FALSE(isPlainFileName("a/b.obj"));
+}
+
+TEST_CASE("a project from before native hair opens with none", "[project]") {
+    TempFolder folder;
+    std::mt19937 random(15);
+    const auto path = folder.path() / "older.stipple";
+    writeProject(path, randomProject(random));
+    // Take the native-hair layer out: its entry in the header and its block, the last one.
+    const std::string bytes = readBytes(path);
+    std::uint64_t headerSize = 0;
+    for (int i = 0; i < 8; ++i) headerSize |= std::uint64_t(std::uint8_t(bytes[8 + std::size_t(i)])) << (8 * i);
+    nlohmann::json header = nlohmann::json::parse(bytes.substr(16, std::size_t(headerSize)));
+    nlohmann::json& layers = header.at("layers");
+    REQUIRE(layers.back().at("kind") == "native-hair");
+    const std::size_t hairBytes = layers.back().at("bytes").get<std::size_t>();
+    layers.erase(layers.size() - 1);
+    const std::string text = header.dump();
+    std::string older = bytes.substr(0, 8);
+    for (int shift = 0; shift < 64; shift += 8) older.push_back(char((text.size() >> shift) & 0xff));
+    older += text + bytes.substr(16 + std::size_t(headerSize), bytes.size() - 16 - std::size_t(headerSize) - hairBytes);
+    const Project loaded = readProject(folder.write("older.stipple", older));
+    REQUIRE(loaded.layers.size() == kLayerKinds.size());
+    const Layer& hair = loaded.layers[std::size_t(LayerKind::NativeHair)];
+    CHECK(hair.kind() == LayerKind::NativeHair);
+    CHECK(std::all_of(hair.texels().begin(), hair.texels().end(), [](float v) { return v == 0.0f; }));
 }

@@ -65,7 +65,7 @@ TEST_CASE("undo and redo are bit-exact after 500 random strokes", "[paint][undo]
     const HeadMesh& mesh = testheads::sharedHead(Head::Bumpy);
     const MeshRaycaster raycaster(mesh);
     LayerSizes sizes;
-    sizes.size = {512, 256, 128, 256};
+    sizes.size = {512, 256, 128, 256, 128};
     LayerSet layers(mesh, sizes);
     UndoStack undo;
     std::mt19937 rng(99);
@@ -122,7 +122,7 @@ TEST_CASE("the memory budget drops the oldest steps and keeps the rest exact", "
     const HeadMesh& mesh = testheads::sharedHead(Head::Ellipsoid);
     const MeshRaycaster raycaster(mesh);
     LayerSizes sizes;
-    sizes.size = {512, 64, 64, 64};
+    sizes.size = {512, 64, 64, 64, 64};
     LayerSet layers(mesh, sizes);
     const std::size_t budget = std::size_t(2) << 20;
     UndoStack undo(budget);
@@ -150,7 +150,7 @@ TEST_CASE("a stroke's undo step holds only the 64x64 tiles it touched", "[paint]
     const HeadMesh& mesh = testheads::sharedHead(Head::Ellipsoid);
     const MeshRaycaster raycaster(mesh);
     LayerSizes sizes;
-    sizes.size = {512, 64, 64, 64};
+    sizes.size = {512, 64, 64, 64, 64};
     LayerSet layers(mesh, sizes);
     BrushStroke stroke(layers, defaultBrush(BrushTool::Density));
     stroke.addPoint(painttest::skinPoint(raycaster, {}, {0.0f, 1.0f, 0.3f}));

@@ -1,4 +1,5 @@
 #include "app/Cli.h"
+#include "core/NativeHair.h"
 #include "core/Scatter.h"
 #include "io/Design.h"
 #include "io/HeadMetadata.h"
@@ -290,4 +291,25 @@ TEST_CASE("render shows the project's skin and depth unless told otherwise", "[c
     CHECK(glm::distance(fromProject, told) < 1e-9);
     CHECK(glm::distance(fromProject, shallow) > 1e-4);
     CHECK(luminanceOf(typeI) > luminanceOf(fromProject) + 0.1);
+}
+
+TEST_CASE("before shows the client's own stubble where native hair grows, in its colour", "[cli][smp]") {
+    TempFolder folder;
+    const glm::vec3 vertex = loadHeadMesh(defaultHeadPath()).landmarks.vertex;
+    const std::string strokes = folder.write("hair.json",
+        "{\"strokes\": [{\"tool\": \"native-hair\", \"value\": 90, \"radius_mm\": 60, \"points\": [[" +
+        std::to_string(vertex.x) + ", " + std::to_string(vertex.y) + ", " + std::to_string(vertex.z) + "]]}]}").string();
+    const std::string project = (folder.path() / "hair.stipple").string();
+    REQUIRE(run({"paint", "--strokes", strokes, "--out", project}) == 0);
+    const double bald = luminanceOf(meanColor(renderWith(folder, {"--close-up", "--before"})));
+    const double stubble = luminanceOf(meanColor(renderWith(folder, {project, "--close-up", "--before"})));
+    const double after = luminanceOf(meanColor(renderWith(folder, {project, "--close-up"})));
+    CHECK(stubble < bald - 0.003);  // visible dots where there were none
+    CHECK(after < stubble - 0.003);  // the design's impressions between them
+    Project saved = readProject(project);
+    saved.settings.hairColourSrgb = kHairColours[4].srgb;  // blond
+    writeProject(project, saved);
+    const double blond = luminanceOf(meanColor(renderWith(folder, {project, "--close-up", "--before"})));
+    CHECK(blond > stubble);
+    CHECK(blond < bald);
 }

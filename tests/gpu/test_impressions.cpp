@@ -52,10 +52,14 @@ TEST_CASE("the GPU scatter activates exactly the candidates its CPU twin does", 
         ImpressionField field(pool, buildCandidateGrid(pool));
         for (int trial = 0; trial < 4; ++trial) {
             const DensityMap density = randomDensity(random, pool.params.maxDensityPerCm2);
-            const ScatterParams look = randomLook(random);
+            // The client's hair too: where the two together pass the pool's maximum, they compete.
+            const DensityMap hair = randomDensity(random, pool.params.maxDensityPerCm2);
+            const ScatterParams look = randomLook(random), stubble = randomLook(random);
             field.setDensity(density);
+            field.setNativeHair(hair, stubble);
             field.scatter(look);
             const std::vector<Impression> cpu = scatterImpressions(pool, density, look);
+            const std::vector<Impression> cpuFollicles = scatterFollicles(pool, density, hair, stubble);
             const std::vector<std::uint32_t> gpuIds = field.activeIds();
             const std::vector<ImpressionField::DotState> states = field.dotStates();
             INFO("trial " << trial << ", density map " << density.width() << "x" << density.height());
@@ -68,8 +72,47 @@ TEST_CASE("the GPU scatter activates exactly the candidates its CPU twin does", 
                 CHECK(state.diameterMm == Approx(cpu[k].diameterMm).epsilon(1e-6));
                 CHECK(state.shade == Approx(cpu[k].shade).epsilon(1e-6));
             }
+            std::vector<std::uint32_t> gpuFollicles;
+            for (std::uint32_t id = 0; id < states.size(); ++id)
+                if (states[id].kind == ImpressionField::kFollicleDot) gpuFollicles.push_back(id);
+            REQUIRE(cpuFollicles.size() > 100);
+            REQUIRE(gpuFollicles.size() == cpuFollicles.size());
+            for (std::size_t k = 0; k < cpuFollicles.size(); ++k) {
+                REQUIRE(gpuFollicles[k] == cpuFollicles[k].id);
+                const ImpressionField::DotState& state = states[cpuFollicles[k].id];
+                CHECK(state.diameterMm == Approx(cpuFollicles[k].diameterMm).epsilon(1e-6));
+                CHECK(state.shade == Approx(cpuFollicles[k].shade).epsilon(1e-6));
+            }
         }
     }
+}
+
+TEST_CASE("follicles take the candidates impressions leave: from the top of the ranks down", "[scatter]") {
+    const CandidatePool& pool = sharedPool(Head::Ellipsoid, 120.0f);
+    const float max = pool.params.maxDensityPerCm2;
+    const ScatterParams look;
+    // Together under the maximum: disjoint, and each as many as alone.
+    const std::vector<Impression> design = scatterImpressions(pool, DensityMap::uniform(0.5f * max), look);
+    const std::vector<Impression> hair =
+        scatterFollicles(pool, DensityMap::uniform(0.5f * max), DensityMap::uniform(0.4f * max), look);
+    const std::vector<Impression> hairAlone =
+        scatterFollicles(pool, DensityMap::uniform(0.0f), DensityMap::uniform(0.4f * max), look);
+    REQUIRE(hair.size() > 1000);
+    CHECK(hair.size() == hairAlone.size());
+    std::vector<bool> isImpression(pool.size(), false);
+    for (const Impression& impression : design) isImpression[impression.id] = true;
+    for (const Impression& follicle : hair) {
+        CHECK_FALSE(isImpression[follicle.id]);
+        CHECK(pool.candidates[follicle.id].rank > 0.5f);
+    }
+    // Together over the maximum: the impressions keep their places, the hair gives way.
+    const std::vector<Impression> crowded =
+        scatterFollicles(pool, DensityMap::uniform(0.8f * max), DensityMap::uniform(0.4f * max), look);
+    CHECK(crowded.size() < hairAlone.size());
+    const std::vector<Impression> crowdedDesign = scatterImpressions(pool, DensityMap::uniform(0.8f * max), look);
+    std::fill(isImpression.begin(), isImpression.end(), false);
+    for (const Impression& impression : crowdedDesign) isImpression[impression.id] = true;
+    for (const Impression& follicle : crowded) CHECK_FALSE(isImpression[follicle.id]);
 }
 
 TEST_CASE("the baked pigment map equals the CPU coverage at random texels", "[gl][bake]") {
@@ -78,22 +121,26 @@ TEST_CASE("the baked pigment map equals the CPU coverage at random texels", "[gl
     const CandidatePool& pool = sharedPool(Head::Bumpy, 120.0f);
     const CandidateGrid grid = buildCandidateGrid(pool);
     ImpressionField field(pool, grid);
-    const DensityMap density = DensityMap::uniform(90.0f);
-    ScatterParams look;
+    const DensityMap density = DensityMap::uniform(90.0f), hair = DensityMap::uniform(60.0f);
+    ScatterParams look, stubble;
     look.needleDiameterMm = 0.45f;  // wide dots so texels often fall inside one
+    stubble.needleDiameterMm = 0.35f;
+    stubble.shade = 0.7f;
     field.setDensity(density);
+    field.setNativeHair(hair, stubble);
     field.scatter(look);
     constexpr int kSize = 2048;
     PigmentBake bake(mesh, kSize);
     bake.bakeAll(field);
     const Image map = bake.readPixels();
     const std::vector<Impression> impressions = scatterImpressions(pool, density, look);
-    const DotCoverage cpu(pool, grid, impressions);
+    const std::vector<Impression> follicles = scatterFollicles(pool, density, hair, stubble);
+    const DotCoverage cpu(pool, grid, impressions), cpuStubble(pool, grid, follicles);
 
     // Texel centres inside random scalp triangles: their point on the skin by barycentrics.
     std::mt19937 random(7);
     std::uniform_int_distribution<std::size_t> anyCandidate(0, pool.size() - 1);
-    int compared = 0, inked = 0;
+    int compared = 0, inked = 0, stubbled = 0;
     double worst = 0.0;
     for (int sample = 0; sample < 4000; ++sample) {
         const glm::uvec3 t = mesh.triangles[pool.candidates[anyCandidate(random)].triangle];
@@ -113,15 +160,20 @@ TEST_CASE("the baked pigment map equals the CPU coverage at random texels", "[gl
         const float expected = cpu.at(p, footprint);
         // Image rows run from v = 1 down.
         const int x = int(texel.x), y = kSize - 1 - int(texel.y);
-        const float baked = map.rgba[(std::size_t(y) * kSize + std::size_t(x)) * 4] / 255.0f;
-        worst = std::max(worst, double(std::abs(baked - expected)));
+        const std::size_t at = (std::size_t(y) * kSize + std::size_t(x)) * 4;
+        const float baked = map.rgba[at] / 255.0f, bakedStubble = map.rgba[at + 1] / 255.0f;
+        const float expectedStubble = cpuStubble.at(p, footprint);
+        worst = std::max({worst, double(std::abs(baked - expected)), double(std::abs(bakedStubble - expectedStubble))});
         CHECK(baked == Approx(expected).margin(2.5 / 255.0));
+        CHECK(bakedStubble == Approx(expectedStubble).margin(2.5 / 255.0));
         ++compared;
         if (expected > 0.1f) ++inked;
+        if (expectedStubble > 0.1f) ++stubbled;
     }
     INFO("worst difference " << worst);
     CHECK(compared > 1000);
     CHECK(inked > 20);  // the comparison saw dots, not only bare skin
+    CHECK(stubbled > 20);
 }
 
 TEST_CASE("a local re-bake changes only texels near the change, and seams are padded", "[gl][bake]") {
@@ -201,7 +253,7 @@ TEST_CASE("texels just outside a UV island copy the island's edge, so filtering 
     bake.bakeAll(field);
     const Image map = bake.readPixels();
     const auto red = [&](int x, int y) { return map.rgba[(std::size_t(y) * kSize + std::size_t(x)) * 4]; };
-    const auto inside = [&](int x, int y) { return map.rgba[(std::size_t(y) * kSize + std::size_t(x)) * 4 + 1] > 127; };
+    const auto inside = [&](int x, int y) { return bake.islandMask()[std::size_t(y) * kSize + std::size_t(x)] != 0; };
     int ring = 0, inked = 0;
     for (int y = 1; y < kSize - 1; ++y)
         for (int x = 1; x < kSize - 1; ++x) {

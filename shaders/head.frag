@@ -6,7 +6,7 @@
 //                   the client's stubble)
 //   LAYERS          shading and scar change the look                 pigment map: evaluate dots
 //   OVERLAY_KIND n  one layer as colour (1 density, 2 hairline, 3 shading, 4 scar, 5 native hair)
-//   BRUSH_CURSOR    the brush's outline on the skin
+//   BRUSH_CURSOR    the brush's outline on the skin   LONG_HAIR      the client's hair worn long
 #include "color.glsl"
 #include "skin.glsl"
 #include "hash.glsl"
@@ -37,6 +37,7 @@ layout(binding = 2) uniform sampler2D uOverlayLayer;
 layout(binding = 3) uniform sampler2D uHairlineMask;
 layout(binding = 4) uniform sampler2D uShadingLayer;  // 0..1: a lighter, more diluted pigment
 layout(binding = 5) uniform sampler2D uScarLayer;     // 0..1: scar tissue
+layout(binding = 6) uniform sampler2D uNativeHair;    // follicular units per cm^2
 uniform vec4 uBrushCursor;                         // xyz: centre on the skin (mm), w: radius
 uniform bool uBrushMirrored;
 
@@ -113,10 +114,29 @@ void main() {
     albedo = mix(albedo, uHairAlbedo, dots.y);
 #endif
 
-    // Scar tissue is smoother than the skin around it: a tighter highlight.
+    float skinShows = 1.0;
+#ifdef LONG_HAIR
+    // Long hair lies over the scalp: where it grows thick it hides the skin, where it is thin (a
+    // widening part, diffuse thinning) the scalp and its impressions show between the strands.
+    // The cover from the local density is a modelling choice (docs/smp-model.md, Native hair).
+    float hairCover = 1.0 - exp(-texture(uNativeHair, vUv).r * vScalpWeight / 25.0);
+    // Strands 0.08 mm wide fall away from a centre part and down the head; a pixel wider than a
+    // few of them sees their mean.
+    vec3 away = vec3(vPosition.x < 0.0 ? -1.0 : 1.0, -1.0, -0.2);
+    vec3 fall = normalize(away - n * dot(n, away));
+    float strand = floor(dot(vPosition, normalize(cross(n, fall))) / 0.08);
+    float strandTone = 0.85 + 0.3 * hashToUnitFloat(lowbias32(uint(int(strand))));
+    float pixelMm = max(length(dFdx(vPosition)), length(dFdy(vPosition)));
+    strandTone = mix(strandTone, 1.0, smoothstep(0.04, 0.12, pixelMm));
+    albedo = mix(albedo, uHairAlbedo * strandTone, hairCover);
+    skinShows = 1.0 - hairCover;
+#endif
+
+    // Scar tissue is smoother than the skin around it: a tighter highlight. Hair over the
+    // scalp takes the skin's sheen away.
     float roughness = uSkinRoughness * mix(1.0, 0.76, scar);
     vec3 color = uKeyRadiance * (skinDiffuse(albedo, n, uKeyLightDirection) * kPi +
-                                 skinSpecular(n, v, uKeyLightDirection, roughness));
+                                 skinShows * skinSpecular(n, v, uKeyLightDirection, roughness));
     color += uFillRadiance * skinDiffuse(albedo, n, uFillLightDirection) * kPi;
     // Sky above, floor below: a soft hemisphere so no side of the head is black.
     float up = 0.5 + 0.5 * n.y;

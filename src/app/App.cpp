@@ -145,6 +145,7 @@ void applyDesignSettings(AppState& state) {
                                  : 0;
     state.shading.lighting = settings.lighting;
     state.shading.hairAlbedoSrgb = settings.hairColourSrgb;
+    state.shading.longHair = settings.longHair;
     state.head->paint->brush = settings.brush;
     if (!settings.view) return;
     state.camera.target = settings.view->targetMm;
@@ -162,6 +163,7 @@ void captureDesignSettings(AppState& state) {
     settings.stage = state.stage > 0 ? std::optional<SmpStage>(kSmpStages[state.stage - 1]) : std::nullopt;
     settings.lighting = state.shading.lighting;
     settings.hairColourSrgb = state.shading.hairAlbedoSrgb;
+    settings.longHair = state.shading.longHair;
     settings.brush = state.head->paint->brush;
     settings.view = ViewPose{state.camera.target, state.camera.yaw, state.camera.pitch, state.camera.distance};
 }
@@ -571,6 +573,23 @@ void drawHairColour(AppState& state) {
                           "Match the pigment's shade to it (docs/smp-model.md).");
     ImGui::SameLine();
     changed |= ImGui::ColorEdit3("##hair", &colour.x, ImGuiColorEditFlags_NoInputs);
+    int length = state.shading.longHair ? 1 : 0;
+    const char* lengths[] = {"Shaved (stubble)", "Long"};
+    if (ImGui::Combo("Hair length", &length, lengths, 2)) {
+        state.shading.longHair = length == 1;
+        changed = true;
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Long: the client's hair covers the scalp where it grows thick, and the scalp shows\n"
+                          "where it is thin: paint it thin along a woman's part line to show the part.");
+    if (ImGui::Button("Native hair everywhere") && state.head) {
+        state.head->paint->fillLayer(LayerKind::NativeHair, kDefaultNativeHairPerCm2);
+        refreshImpressions(state);
+        changed = true;
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("80 follicular units per cm2 over the whole scalp (undoable); then thin it with the\n"
+                          "Native hair brush where the client has lost hair.");
     if (changed && state.head) state.head->paint->markChanged();
 }
 
@@ -794,7 +813,7 @@ void drawImpressionsPanel(AppState& state) {
         ImGui::SliderFloat("Density everywhere", &state.density, 0.0f, impressions.field().maxDensityPerCm2(), "%.0f per cm2");
         // Scatter and bake once the slider is let go: a full bake is too slow for every frame.
         if (ImGui::IsItemDeactivatedAfterEdit()) {
-            state.head->paint->fillDensity(state.density);
+            state.head->paint->fillLayer(LayerKind::Density, state.density);
             refreshImpressions(state);
         }
         if (ImGui::IsItemHovered())

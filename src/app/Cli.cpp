@@ -260,6 +260,7 @@ int runRender(int argc, char** argv) {
     // Before: the client's scalp as it is today, their own stubble without the impressions.
     const bool before = args.flag("--before");
     settings.hairAlbedoSrgb = design.settings.hairColourSrgb;
+    settings.longHair = design.settings.longHair;
     const std::unique_ptr<ScalpImpressions> impressions =
         impressionsFor(design, kDefaultPigmentMapSize, look, DotsShown{!before, true});
     const LayerTextures layerTextures(*design.layers);

@@ -27,12 +27,12 @@ void PaintSession::endStroke() {
     stroke_.reset();
 }
 
-void PaintSession::fillDensity(float densityPerCm2) {
+void PaintSession::fillLayer(LayerKind kind, float value) {
     endStroke();
-    Layer& layer = design_.layers->layer(LayerKind::Density);
+    Layer& layer = design_.layers->layer(kind);
     const std::vector<float> before = layer.texels();
-    std::fill(layer.texels().begin(), layer.texels().end(), densityPerCm2);
-    auto edit = std::make_unique<LayerEdit>("Density everywhere");
+    std::fill(layer.texels().begin(), layer.texels().end(), value);
+    auto edit = std::make_unique<LayerEdit>(std::string(layer.spec().name) + " everywhere");
     for (int ty = 0; ty * kUndoTileSize < layer.height(); ++ty)
         for (int tx = 0; tx * kUndoTileSize < layer.width(); ++tx) edit->addTile(layer, tx, ty, before);
     history_.push(std::move(edit));

@@ -32,8 +32,8 @@ public:
     void endStroke();
     bool painting() const { return stroke_ != nullptr; }
 
-    // One density over the whole scalp, as one undo step.
-    void fillDensity(float densityPerCm2);
+    // One value over the whole of a layer (density, or the client's native hair), as one undo step.
+    void fillLayer(LayerKind kind, float value);
     // A whole stroke at once (a template's), as one undo step.
     void paintScripted(const BrushSettings& settings, const std::vector<glm::vec3>& pointsMm);
     // An edit made elsewhere (the hairline editor), already applied.

@@ -30,7 +30,8 @@ struct DesignSettings {
     float depthMm = kDefaultDepthMm;          // kMinDepthMm..kMaxDepthMm
     int skinType = 3;                         // Fitzpatrick 1..6; 0: the custom colour below
     glm::vec3 customSkinSrgb = fitzpatrickPreset(3).albedoSrgb;
-    glm::vec3 hairColourSrgb = kHairColours[kDefaultHairColour].srgb;  // the client's stubble
+    glm::vec3 hairColourSrgb = kHairColours[kDefaultHairColour].srgb;  // the client's hair
+    bool longHair = false;  // worn long (the scalp shows only where it is thin) or shaved to stubble
     std::optional<SmpStage> stage;            // the preview's stage; none: the design as drawn
     Lighting lighting = Lighting::Clinic;
     BrushSettings brush = defaultBrush(BrushTool::Density);

@@ -111,6 +111,7 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
     if (showPigment) defines.push_back("PIGMENT");
     if (directDots) defines.push_back("DIRECT_DOTS");
     if (pigment.layers) defines.push_back("LAYERS");
+    if (pigment.layers && settings.longHair) defines.push_back("LONG_HAIR");
     // Overlays follow ShadingSettings::Overlay: None, then the layers in LayerKind order.
     if (overlay) defines.push_back("OVERLAY_KIND " + std::to_string(int(settings.overlay)));
     if (settings.brushCursor.visible) defines.push_back("BRUSH_CURSOR");
@@ -135,10 +136,12 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
     glUniform3fv(glGetUniformLocation(program, "uGroundAmbient"), 1, glm::value_ptr(light.groundAmbient));
     glUniform1f(glGetUniformLocation(program, "uSkinRoughness"), light.skinRoughness);
     glUniform3fv(glGetUniformLocation(program, "uSkinAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.skinAlbedoSrgb)));
+    glUniform3fv(glGetUniformLocation(program, "uHairAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.hairAlbedoSrgb)));
     if (useTexture) glBindTextureUnit(0, albedo_.get());
     if (pigment.layers) {
         glBindTextureUnit(4, pigment.layers->texture(LayerKind::Shading));
         glBindTextureUnit(5, pigment.layers->texture(LayerKind::Scar));
+        glBindTextureUnit(6, pigment.layers->texture(LayerKind::NativeHair));
     }
     if (overlay) {
         glBindTextureUnit(2, pigment.layers->texture(LayerKind(int(settings.overlay) - 1)));
@@ -153,7 +156,6 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
         glBindTextureUnit(1, pigment.bake->texture());
         glUniform1f(glGetUniformLocation(program, "uPigmentTexelMm"), pigment.bake->scalpTexelMm());
         glUniform3fv(glGetUniformLocation(program, "uInkAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.inkAlbedoSrgb)));
-        glUniform3fv(glGetUniformLocation(program, "uHairAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.hairAlbedoSrgb)));
         glUniform1f(glGetUniformLocation(program, "uDesignShown"), settings.showDesign ? 1.0f : 0.0f);
     }
 

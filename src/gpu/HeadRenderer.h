@@ -27,6 +27,7 @@ struct ShadingSettings {
     glm::vec3 inkAlbedoSrgb{0.16f, 0.16f, 0.18f};  // healed carbon black seen through the skin
     glm::vec3 hairAlbedoSrgb = kHairColours[kDefaultHairColour].srgb;  // the client's stubble
     bool showDesign = true;                          // false: "before", the client's stubble alone
+    bool longHair = false;  // the native hair worn long: it hides the scalp where it grows thick
     Lighting lighting = Lighting::Clinic;
     // The brush's outline on the skin (a ring at its radius), and its mirror image.
     struct {

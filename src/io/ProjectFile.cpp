@@ -83,7 +83,8 @@ Json settingsJson(const DesignSettings& settings) {
                  {"depth_mm", settings.depthMm},
                  {"skin", {{"fitzpatrick", settings.skinType},
                            {"custom_srgb", {settings.customSkinSrgb.x, settings.customSkinSrgb.y, settings.customSkinSrgb.z}}}},
-                 {"native_hair", {{"colour_srgb", {settings.hairColourSrgb.x, settings.hairColourSrgb.y, settings.hairColourSrgb.z}}}},
+                 {"native_hair", {{"colour_srgb", {settings.hairColourSrgb.x, settings.hairColourSrgb.y, settings.hairColourSrgb.z}},
+                                  {"length", settings.longHair ? "long" : "shaved"}}},
                  {"preview", {{"stage", settings.stage ? stageName(*settings.stage) : "designed"},
                               {"light", lightingPreset(settings.lighting).name}}},
                  {"brush", {{"tool", brushToolName(brush.tool)}, {"mode", brushModeName(brush.mode)},
@@ -114,8 +115,13 @@ DesignSettings settingsFrom(const Json& design, const std::string& file) {
         settings.skinType = skin.at("fitzpatrick").get<int>();
         settings.customSkinSrgb = vec3From(skin.at("custom_srgb"), file, "the custom skin colour");
     }
-    if (design.contains("native_hair"))
-        settings.hairColourSrgb = vec3From(design.at("native_hair").at("colour_srgb"), file, "the hair colour");
+    if (design.contains("native_hair")) {
+        const Json& hair = design.at("native_hair");
+        settings.hairColourSrgb = vec3From(hair.at("colour_srgb"), file, "the hair colour");
+        const std::string length = hair.value("length", "shaved");
+        if (length != "shaved" && length != "long") throw InputError(file + ": unknown hair length '" + length + "'");
+        settings.longHair = length == "long";
+    }
     if (design.contains("preview")) {
         const Json& preview = design.at("preview");
         const std::string stage = preview.at("stage").get<std::string>();

@@ -33,6 +33,8 @@ Project randomProject(std::mt19937& random) {
     settings.skinType = std::uniform_int_distribution<int>(0, kFitzpatrickTypeCount)(random);
     std::uniform_real_distribution<float> unit(0.0f, 1.0f);
     settings.customSkinSrgb = {unit(random), unit(random), unit(random)};
+    settings.hairColourSrgb = {unit(random), unit(random), unit(random)};
+    settings.longHair = unit(random) < 0.5f;
     settings.stage = kSmpStages[std::uniform_int_distribution<std::size_t>(0, std::size(kSmpStages) - 1)(random)];
     settings.lighting = kLightings[std::uniform_int_distribution<std::size_t>(0, std::size(kLightings) - 1)(random)];
     settings.brush = defaultBrush(BrushTool::Scar);
@@ -89,6 +91,8 @@ TEST_CASE("a project survives a save and a load bit for bit", "[project]") {
     CHECK(loaded.settings.depthMm == saved.settings.depthMm);
     CHECK(loaded.settings.skinType == saved.settings.skinType);
     CHECK(loaded.settings.customSkinSrgb == saved.settings.customSkinSrgb);
+    CHECK(loaded.settings.hairColourSrgb == saved.settings.hairColourSrgb);
+    CHECK(loaded.settings.longHair == saved.settings.longHair);
     CHECK(loaded.settings.stage == saved.settings.stage);
     CHECK(loaded.settings.lighting == saved.settings.lighting);
     const BrushSettings& brush = loaded.settings.brush;

@@ -313,3 +313,32 @@ TEST_CASE("before shows the client's own stubble where native hair grows, in its
     CHECK(blond > stubble);
     CHECK(blond < bald);
 }
+
+TEST_CASE("long hair hides the scalp where it grows thick and shows it along a thinned part", "[cli][smp]") {
+    TempFolder folder;
+    const std::string strokes = folder.write("part.json",
+        "{\"strokes\": ["
+        "{\"tool\": \"native-hair\", \"value\": 85, \"radius_mm\": 200, \"points\": [[0, 150, 0]]},"
+        "{\"tool\": \"native-hair\", \"value\": 10, \"radius_mm\": 6, \"points\": [[0, 135, 60], [0, 148, 0], [0, 145, -30]]}"
+        "]}").string();
+    const std::string project = (folder.path() / "part.stipple").string();
+    REQUIRE(run({"paint", "--strokes", strokes, "--out", project}) == 0);
+    const Image shaved = renderWith(folder, {project, "--view", "top", "--before"});
+    Project saved = readProject(project);
+    saved.settings.longHair = true;
+    writeProject(project, saved);
+    const Image worn = renderWith(folder, {project, "--view", "top", "--before"});
+    CHECK(luminanceOf(meanColor(worn)) < luminanceOf(meanColor(shaved)) - 0.05);
+    // The top view looks down on the part: the middle column is skin, a column 2 cm aside is hair.
+    const auto columnLuminance = [&](int x) {
+        double sum = 0.0;
+        for (int y = worn.height / 3; y < 2 * worn.height / 3; ++y) {
+            const std::uint8_t* p = &worn.rgba[(std::size_t(y) * std::size_t(worn.width) + std::size_t(x)) * 4];
+            sum += luminanceOf(glm::dvec3(p[0], p[1], p[2]) / 255.0);
+        }
+        return sum / double(worn.height / 3);
+    };
+    const int middle = worn.width / 2;
+    CHECK(columnLuminance(middle) > columnLuminance(middle - worn.width / 8) + 0.15);
+    CHECK(columnLuminance(middle) > columnLuminance(middle + worn.width / 8) + 0.15);
+}

@@ -40,7 +40,7 @@ TEST_CASE("the brush lands under the cursor, paints there and undoes bit for bit
     CHECK(design.layers->layer(LayerKind::Density).texels() == painted);
     CHECK_FALSE(paint.redo());
 
-    paint.fillDensity(30.0f);
+    paint.fillLayer(LayerKind::Density, 30.0f);
     CHECK(design.layers->layer(LayerKind::Density).at(10, 10) == 30.0f);
     REQUIRE(paint.undo());
     CHECK(design.layers->layer(LayerKind::Density).texels() == painted);

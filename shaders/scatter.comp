@@ -1,6 +1,8 @@
 #version 430 core
-// One thread per candidate: an impression iff rank < density(uv) * scalpWeight / maxDensity;
-// otherwise a follicle of the client's hair iff 1 - rank < hair(uv) * scalpWeight / maxDensity.
+// One thread per candidate: an impression iff rank < density(uv) * scalpWeight / maxDensity
+// (the threshold); otherwise a follicle of the client's hair iff
+// 1 - rank < hair(uv) * scalpWeight / maxDensity. A session window shows only the impressions
+// with from * threshold <= rank < to * threshold (core/SessionPlan.h).
 // The CPU twin is src/core/Scatter.cpp; tests compare the two on random density maps.
 // Either every candidate is visited, or only those listed (a brush's reach); the impression
 // count follows each change of state, so both keep it exact. compact.comp lists the impressions.
@@ -20,6 +22,7 @@ uniform uint uCount;            // threads: candidates in the pool, or listed id
 uniform bool uUseIdList;
 uniform float uMaxDensityPerCm2;
 uniform uint uSeed;
+uniform vec2 uRankWindow;       // (from, to) as fractions of the threshold; (0, 1): the whole design
 
 // A look for each kind of dot (ScatterParams): x diameter mm, y relative diameter jitter
 // (0.08 for +/- 8 %), z shade, w relative shade jitter.
@@ -58,9 +61,12 @@ void main() {
     precise float threshold = sampleDensity(uDensity, c.uvSpare.xy) * scalpWeight / uMaxDensityPerCm2;
     precise float hairThreshold = sampleDensity(uHairDensity, c.uvSpare.xy) * scalpWeight / uMaxDensityPerCm2;
     precise float fromTop = 1.0 - rank;
+    precise float lower = uRankWindow.x * threshold;
+    precise float upper = uRankWindow.y * threshold;
     GpuDotState state;
     state.seed = lowbias32(id ^ lowbias32(uSeed));
-    state.kind = rank < threshold ? kDotImpression : (fromTop < hairThreshold ? kDotFollicle : kDotNone);
+    if (rank < threshold) state.kind = rank < upper && !(rank < lower) ? kDotImpression : kDotNone;
+    else state.kind = fromTop < hairThreshold ? kDotFollicle : kDotNone;
     vec4 look = state.kind == kDotFollicle ? uStubbleLook : uImpressionLook;
     float sizeJitter = 2.0 * hashToUnitFloat(lowbias32(state.seed ^ 0x9e3779b9u)) - 1.0;
     float shadeJitter = hashToUnitFloat(lowbias32(state.seed ^ 0x85ebca6bu));

@@ -67,6 +67,8 @@ struct AppState {
     int hairlineTemplate = 1;   // index into kTemplateChoices: Norwood II
     int hairlineStyle = 0;      // HairlineStyle
     int stage = 0;              // 0: the design as drawn; then kSmpStages[stage - 1]
+    int session = 0;            // 0: the whole design; k: the skin after session k of the plan
+    bool sessionAlone = false;  // with a session: only what it adds
     float depthMm = kDefaultDepthMm;
     // Consultation mode: the editing panels give way to a few large controls for the client.
     bool consultation = false;
@@ -144,6 +146,7 @@ void applyDesignSettings(AppState& state) {
                                        std::begin(kSmpStages)) + 1
                                  : 0;
     state.shading.lighting = settings.lighting;
+    state.session = 0;
     state.shading.hairAlbedoSrgb = settings.hairColourSrgb;
     state.shading.longHair = settings.longHair;
     state.head->paint->brush = settings.brush;
@@ -687,9 +690,38 @@ void drawPreviewControls(AppState& state, ScalpImpressions& impressions) {
         state.shading.lighting = Lighting(light);
 }
 
+bool bigButton(const char* label, bool selected = false);
+
+// Which session the viewport shows: the whole design, the skin after session k, or what
+// session k alone adds (in its own shade: session 1 is lighter).
+void drawSessionPicker(AppState& state, ScalpImpressions& impressions, bool big) {
+    const SessionPlan plan = defaultSessionPlan();
+    int session = state.session;
+    bool alone = state.sessionAlone;
+    const auto button = [big](const char* label, bool selected) {
+        return big ? bigButton(label, selected) : ImGui::RadioButton(label, selected);
+    };
+    if (button("Whole design", session == 0)) session = 0;
+    for (int k = 1; k <= plan.count(); ++k) {
+        ImGui::SameLine();
+        const std::string label = "Session " + std::to_string(k);
+        if (button(label.c_str(), session == k)) session = k;
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("The skin after session %d (%.0f %% of the final density)", k, 100.0 * plan.fractions[std::size_t(k - 1)]);
+    }
+    ImGui::SameLine();
+    if (!big) ImGui::Checkbox("Alone", &alone);
+    else if (bigButton("Alone", alone)) alone = !alone;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Only what the chosen session adds");
+    if (session == state.session && alone == state.sessionAlone) return;
+    state.session = session;
+    state.sessionAlone = alone;
+    impressions.showSession(plan, session, alone ? SessionView::Alone : SessionView::SoFar);
+}
+
 // The default plan (30 % -> 70 % -> 100 %, docs/smp-model.md) for the design on screen: what each
 // session places, and the hours it takes. Worked out again when the design's count changes.
-void drawSessionPlan(AppState& state, const ScalpImpressions& impressions) {
+void drawSessionPlan(AppState& state, ScalpImpressions& impressions) {
     if (!ImGui::CollapsingHeader("Sessions")) return;
     if (state.sessionsForCount != impressions.impressionCount()) {
         const SessionPlan plan = defaultSessionPlan();
@@ -705,12 +737,13 @@ void drawSessionPlan(AppState& state, const ScalpImpressions& impressions) {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Each session adds to the last, never moving an impression. Hours from about 14,000\n"
                           "impressions in a 3-5 h session (a single source: a guide, not a promise).");
+    drawSessionPicker(state, impressions, false);
 }
 
 // [SECTION] Consultation mode
 
 // Big buttons that work as well with a finger on a touchscreen as with a mouse.
-bool bigButton(const char* label, bool selected = false) {
+bool bigButton(const char* label, bool selected) {
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     const bool pressed = ImGui::Button(label, ImVec2(0, 2.4f * ImGui::GetFontSize()));
     if (selected) ImGui::PopStyleColor();
@@ -758,6 +791,7 @@ void drawConsultationBar(AppState& state) {
         ImGui::SameLine();
     }
     if (bigButton("Close-up")) closeUpView(state);
+    if (state.head && state.head->impressions) drawSessionPicker(state, *state.head->impressions, true);
     ImGui::End();
 }
 

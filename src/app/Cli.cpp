@@ -70,7 +70,7 @@ constexpr const char* kRenderHelp =
     "usage: stipple render [MESH|PROJECT] [--view VIEW] [--size WxH] --out FILE.png\n"
     "                      [--density N] [--needle 0..4] [--close-up] [--look-at X,Y,Z]\n"
     "                      [--distance MM] [--stage STAGE [--depth MM]] [--light LIGHT]\n"
-    "                      [--session N] [--before]\n"
+    "                      [--session N [--alone]] [--before]\n"
     "                      [--skin 1..6] [--scalp-overlay] [--overlay LAYER]\n"
     "                      [--units mm|cm|m|in|FACTOR]\n"
     "\n"
@@ -88,6 +88,7 @@ constexpr const char* kRenderHelp =
     "                   default: the project's, else 0.5\n"
     "  --light          clinic (default), daylight, indoor or flash\n"
     "  --session N      the skin after session N of 3 (30 %, 70 %, 100 % of the density)\n"
+    "  --alone          with --session: only what session N itself adds\n"
     "  --before         the scalp as it is: the client's own stubble, no impressions\n"
     "  --look-at X,Y,Z  aim the camera at this point (model space, mm), from the view's side\n"
     "  --distance MM    the camera's distance from what it looks at\n"
@@ -209,7 +210,7 @@ int runRender(int argc, char** argv) {
     const Arguments args(argc, argv, 2,
                          {"--view", "--size", "--out", "--skin", "--units", "--density", "--needle", "--overlay",
                           "--look-at", "--distance", "--stage", "--depth", "--light", "--session"},
-                         {"--scalp-overlay", "--close-up", "--before"});
+                         {"--scalp-overlay", "--close-up", "--before", "--alone"});
     const auto out = args.value("--out");
     if (!out) throw InputError("render needs --out FILE.png");
     const std::string viewName = args.value("--view").value_or("front");
@@ -237,13 +238,10 @@ int runRender(int argc, char** argv) {
         settings.overlay = ShadingSettings::Overlay(found - std::begin(names));
     }
 
-    if (const auto session = args.value("--session")) {
-        // Sessions are nested by rank, so the skin after session k holds the design at the plan's
-        // k-th fraction of its density (core/SessionPlan.h).
-        const SessionPlan plan = defaultSessionPlan();
-        const int k = int(parseNumber("--session", *session, 1, plan.count()));
-        for (float& density : design.layers->layer(LayerKind::Density).texels()) density *= plan.fractions[std::size_t(k - 1)];
-    }
+    const SessionPlan plan = defaultSessionPlan();
+    int session = 0;
+    if (const auto value = args.value("--session")) session = int(parseNumber("--session", *value, 1, plan.count()));
+    if (args.flag("--alone") && session == 0) throw InputError("--alone needs --session N");
     const HeadMesh& mesh = design.mesh;
     HeadlessContext context;
     const HeadRenderer renderer(mesh);
@@ -263,6 +261,9 @@ int runRender(int argc, char** argv) {
     settings.longHair = design.settings.longHair;
     const std::unique_ptr<ScalpImpressions> impressions =
         impressionsFor(design, kDefaultPigmentMapSize, look, DotsShown{!before, true});
+    // Sessions are nested by rank: the skin after session k, or what session k itself adds.
+    if (impressions && session > 0)
+        impressions->showSession(plan, session, args.flag("--alone") ? SessionView::Alone : SessionView::SoFar);
     const LayerTextures layerTextures(*design.layers);
     PigmentView pigment;
     if (impressions) pigment = impressions->view();

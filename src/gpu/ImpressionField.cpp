@@ -78,6 +78,8 @@ void ImpressionField::setNativeHair(const DensityMap& hair, const ScatterParams&
     stubble_ = stubble;
 }
 
+void ImpressionField::setRankWindow(float fromFraction, float toFraction) { rankWindow_ = {fromFraction, toFraction}; }
+
 void ImpressionField::scatter(const ScatterParams& look) {
     dispatchScatter(look, GLuint(candidateCount_), false);
 }
@@ -114,6 +116,7 @@ void ImpressionField::dispatchScatter(const ScatterParams& look, GLuint threads,
     setLook("uImpressionLook", look);
     setLook("uStubbleLook", stubble_);
     glUniform1ui(glGetUniformLocation(program, "uSeed"), poolSeed_);
+    glUniform2f(glGetUniformLocation(program, "uRankWindow"), rankWindow_.x, rankWindow_.y);
     glDispatchCompute((threads + kWorkGroupSize - 1) / kWorkGroupSize, 1, 1);
     glMemoryBarrier(GL_SHADER_STORAGE_BARRIER_BIT | GL_BUFFER_UPDATE_BARRIER_BIT);
 }

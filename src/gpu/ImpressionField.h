@@ -25,6 +25,11 @@ public:
     // (core/NativeHair.h). None until set.
     void setNativeHair(const DensityMap& hair, const ScatterParams& stubble);
 
+    // Only the impressions with from * threshold <= rank < to * threshold: what a session of
+    // the plan places alone (from = the previous session's fraction) or so far (from = 0)
+    // (core/SessionPlan.h). (0, 1), the whole design, until set; follicles are not windowed.
+    void setRankWindow(float fromFraction, float toFraction);
+
     // Runs the scatter pass over every candidate (one thread each): scatterImpressions() and
     // scatterFollicles() on the GPU, same arithmetic.
     void scatter(const ScatterParams& params);
@@ -76,6 +81,7 @@ private:
     static void upload(DensityTexture& target, const DensityMap& map);
     DensityTexture density_, hair_;
     ScatterParams stubble_;
+    glm::vec2 rankWindow_{0.0f, 1.0f};
 };
 
 }  // namespace stipple

@@ -3,6 +3,8 @@
 #include "core/CandidateGrid.h"
 #include "core/NativeHair.h"
 
+#include <algorithm>
+
 namespace stipple {
 
 ScalpImpressions::ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, const ScatterParams& look,
@@ -41,7 +43,7 @@ void ScalpImpressions::setNativeHairWithin(const DensityMap& nativeHair, const s
 
 void ScalpImpressions::updateWithin(const std::vector<Region>& changed) {
     for (const Region& region : changed) {
-        field_->scatterAround(look_, region.centerMm, region.radiusMm);
+        field_->scatterAround(shownLook(), region.centerMm, region.radiusMm);
         bake_->bakeAround(*field_, region.centerMm, region.radiusMm);
     }
     count_ = field_->activeCount();
@@ -52,10 +54,29 @@ void ScalpImpressions::setDotLook(const ScatterParams& look) {
     update();
 }
 
+void ScalpImpressions::showSession(const SessionPlan& plan, int session, SessionView view) {
+    session_ = std::clamp(session, 0, plan.count());
+    if (session_ == 0) {
+        field_->setRankWindow(0.0f, 1.0f);
+        sessionShade_ = 1.0f;
+    } else {
+        const std::size_t k = std::size_t(session_ - 1);
+        field_->setRankWindow(view == SessionView::Alone && k > 0 ? plan.fractions[k - 1] : 0.0f, plan.fractions[k]);
+        sessionShade_ = plan.shades[k];
+    }
+    update();
+}
+
+ScatterParams ScalpImpressions::shownLook() const {
+    ScatterParams look = look_;
+    look.shade *= sessionShade_;
+    return look;
+}
+
 void ScalpImpressions::update() {
     field_->setDensity(density_);
     field_->setNativeHair(nativeHair_, stubbleDots());
-    field_->scatter(look_);
+    field_->scatter(shownLook());
     bake_->bakeAll(*field_);
     count_ = field_->activeCount();
 }

@@ -5,6 +5,7 @@
 
 #include "core/CandidatePool.h"
 #include "core/HeadMesh.h"
+#include "core/SessionPlan.h"
 #include "gpu/HeadRenderer.h"
 #include "gpu/ImpressionField.h"
 #include "gpu/PigmentBake.h"
@@ -38,6 +39,10 @@ public:
     // Native hair that changed only within the given spheres.
     void setNativeHairWithin(const DensityMap& nativeHair, const std::vector<Region>& changed);
     void setDotLook(const ScatterParams& look);
+    // Shows one session of `plan` (1-based) alone or the sessions up to it; 0: the whole design.
+    // The impressions take the session's shade.
+    void showSession(const SessionPlan& plan, int session, SessionView view);
+    int shownSession() const { return session_; }
 
     const DensityMap& density() const { return density_; }
     const ScatterParams& dotLook() const { return look_; }
@@ -49,12 +54,15 @@ public:
     PigmentView view() const { return {field_.get(), bake_.get()}; }
 
 private:
+    ScatterParams shownLook() const;
     void update();
     void updateWithin(const std::vector<Region>& changed);
 
     DensityMap density_;
     DensityMap nativeHair_;
     ScatterParams look_;
+    float sessionShade_ = 1.0f;  // times look_.shade while a session is shown
+    int session_ = 0;
     std::uint32_t count_ = 0;
     CandidatePool pool_;
     std::unique_ptr<ImpressionField> field_;

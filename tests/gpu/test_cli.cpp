@@ -272,7 +272,11 @@ TEST_CASE("sessions add impressions one after another; before shows the bare sca
     CHECK(first > second);
     CHECK(second > last);
     CHECK(last == Approx(design).margin(1e-9));  // the last session completes the design
+    const double secondAlone = luminanceOf(meanColor(renderWith(folder, {"--close-up", "--session", "2", "--alone"})));
+    CHECK(secondAlone > second);  // without the first session's impressions
+    CHECK(secondAlone < before);
     CHECK(run({"render", "--session", "4", "--out", (folder.path() / "x.png").string()}) == 2);
+    CHECK(run({"render", "--alone", "--out", (folder.path() / "x.png").string()}) == 2);
 }
 
 TEST_CASE("render shows the project's skin and depth unless told otherwise", "[cli][smp]") {

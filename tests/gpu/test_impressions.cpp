@@ -2,6 +2,7 @@
 #include "core/CandidateGrid.h"
 #include "core/DotCoverage.h"
 #include "core/Scatter.h"
+#include "core/SessionPlan.h"
 #include "gpu/HeadlessContext.h"
 #include "gpu/ImpressionField.h"
 #include "gpu/PigmentBake.h"
@@ -309,5 +310,31 @@ TEST_CASE("a local re-scatter gives what a full scatter gives, and keeps the cou
         CHECK(local.activeIds() == full.activeIds());
         CHECK(local.activeCount() == full.activeCount());
         CHECK(local.activeCount() == scatterImpressions(pool, density, look).size());
+    }
+}
+
+TEST_CASE("the GPU shows each session alone and so far exactly as the session plan places it", "[gl][scatter][smp]") {
+    context();
+    std::mt19937 random(27);
+    const CandidatePool& pool = sharedPool(Head::Bumpy, 120.0f);
+    ImpressionField field(pool, buildCandidateGrid(pool));
+    for (const int sessionCount : {2, 3, 4}) {
+        const SessionPlan plan = defaultSessionPlan(sessionCount);
+        const DensityMap density = randomDensity(random, pool.params.maxDensityPerCm2);
+        const ScatterParams look = randomLook(random);
+        field.setDensity(density);
+        for (int session = 1; session <= plan.count(); ++session)
+            for (const SessionView view : {SessionView::Alone, SessionView::SoFar}) {
+                const std::size_t k = std::size_t(session - 1);
+                field.setRankWindow(view == SessionView::Alone && k > 0 ? plan.fractions[k - 1] : 0.0f, plan.fractions[k]);
+                field.scatter(look);
+                const std::vector<Impression> cpu = sessionImpressions(pool, density, plan, session, view, look);
+                std::vector<std::uint32_t> cpuIds;
+                for (const Impression& impression : cpu) cpuIds.push_back(impression.id);
+                INFO(sessionCount << " sessions, session " << session << (view == SessionView::Alone ? " alone" : " so far"));
+                CHECK(cpuIds.size() > 50);
+                CHECK(field.activeIds() == cpuIds);
+                CHECK(field.activeCount() == cpuIds.size());
+            }
     }
 }

@@ -169,41 +169,54 @@ void PigmentBake::updateMips(glm::ivec2 low, glm::ivec2 high) {
 
 void PigmentBake::computePaddingPairs() {
     // Which texels the islands cover is fixed by the UV layout: find, once, the nearest island
-    // texel of every texel within kPaddingTexels of an island (breadth-first from the islands,
-    // which the MARK_ISLANDS bake has just drawn in green).
-    const Image map = readPixels();
+    // texel of every texel within kPaddingTexels of an island, breadth-first from the islands'
+    // edge texels (the MARK_ISLANDS bake has just drawn the islands in green). Only the edges
+    // seed the search: an interior texel is never the nearest to anything outside.
     const int n = size_;
-    std::vector<std::int32_t> source(std::size_t(n) * std::size_t(n), -1);
-    std::vector<std::uint8_t> distance(source.size(), 255);
-    std::deque<std::int32_t> queue;
-    islands_.assign(std::size_t(n) * std::size_t(n), 0);
-    for (std::int32_t i = 0; i < n * n; ++i)
-        if (map.rgba[std::size_t(i) * 4 + 1] > 127) {
-            islands_[std::size_t(i)] = 1;
-            source[std::size_t(i)] = i;
-            distance[std::size_t(i)] = 0;
-            queue.push_back(i);
+    const std::size_t texels = std::size_t(n) * std::size_t(n);
+    std::vector<std::uint8_t> covered(texels);  // GL rows, v = 0 first
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glGetTextureImage(texture_.get(), 0, GL_GREEN, GL_UNSIGNED_BYTE, GLsizei(texels), covered.data());
+    islands_.resize(texels);
+    for (int y = 0; y < n; ++y)
+        for (int x = 0; x < n; ++x)
+            islands_[std::size_t(n - 1 - y) * std::size_t(n) + std::size_t(x)] = covered[std::size_t(y) * std::size_t(n) + std::size_t(x)] > 127;
+
+    constexpr std::uint8_t kUnreached = 255;
+    std::vector<std::uint8_t> distance(texels, kUnreached);
+    for (std::size_t i = 0; i < texels; ++i)
+        if (covered[i] > 127) distance[i] = 0;
+    struct Step {
+        std::int32_t texel, source;
+    };
+    std::deque<Step> queue;
+    const int neighbours[4][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+    const auto outside = [&](int x, int y) { return x >= 0 && y >= 0 && x < n && y < n && distance[std::size_t(y) * std::size_t(n) + std::size_t(x)] != 0; };
+    for (int y = 0; y < n; ++y)
+        for (int x = 0; x < n; ++x) {
+            const std::int32_t i = y * n + x;
+            if (distance[std::size_t(i)] != 0) continue;
+            for (const auto& d : neighbours)
+                if (outside(x + d[0], y + d[1])) {
+                    queue.push_back({i, i});
+                    break;
+                }
         }
+    const auto pack = [n](std::int32_t texel) { return std::uint32_t(texel % n) | std::uint32_t(texel / n) << 16; };
     std::vector<glm::uvec2> pairs;
     while (!queue.empty()) {
-        const std::int32_t i = queue.front();
+        const Step step = queue.front();
         queue.pop_front();
-        if (distance[std::size_t(i)] >= kPaddingTexels) continue;
-        const int x = i % n, y = i / n;
-        const int neighbours[4][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+        if (distance[std::size_t(step.texel)] >= kPaddingTexels) continue;
+        const int x = step.texel % n, y = step.texel / n;
         for (const auto& d : neighbours) {
             const int nx = x + d[0], ny = y + d[1];
             if (nx < 0 || ny < 0 || nx >= n || ny >= n) continue;
             const std::int32_t j = ny * n + nx;
-            if (source[std::size_t(j)] >= 0) continue;
-            source[std::size_t(j)] = source[std::size_t(i)];
-            distance[std::size_t(j)] = std::uint8_t(distance[std::size_t(i)] + 1);
-            queue.push_back(j);
-            // Image rows run top down; the GL texture's rows run bottom up.
-            const auto pack = [n](std::int32_t texel) {
-                return std::uint32_t(texel % n) | std::uint32_t(n - 1 - texel / n) << 16;
-            };
-            pairs.emplace_back(pack(j), pack(source[std::size_t(j)]));
+            if (distance[std::size_t(j)] != kUnreached) continue;
+            distance[std::size_t(j)] = std::uint8_t(distance[std::size_t(step.texel)] + 1);
+            queue.push_back({j, step.source});
+            pairs.emplace_back(pack(j), pack(step.source));
         }
     }
     paddingPairs_ = createBuffer();

@@ -8,6 +8,7 @@
 #include "core/DensityMap.h"
 #include "core/Scatter.h"
 #include "gpu/GlObject.h"
+#include "gpu/LayerTextures.h"
 
 #include <cstdint>
 #include <vector>
@@ -21,6 +22,13 @@ public:
 
     // The density layer, in impressions per cm^2.
     void setDensity(const DensityMap& density);
+    // Density x hairline mask over texels [rect], composed on the GPU straight from the layer
+    // textures (what designDensity() gives where both layers have the same size, which this
+    // requires: it throws std::logic_error otherwise). A density of another size is replaced by
+    // the whole composed map.
+    void composeDensity(const LayerTextures& layers, const TexelRect& rect);
+    // The density the scatter reads (r32f, impressions per cm^2).
+    GLuint densityTexture() const { return density_.get(); }
 
     // Runs the scatter pass over every candidate (one thread each): scatterImpressions() on the
     // GPU, same arithmetic.
@@ -52,6 +60,8 @@ public:
 
 private:
     void dispatchScatter(const ScatterParams& params, GLuint threads, bool useIdList);
+    // Keeps the density texture while its size stays (a brush updates it every frame).
+    void sizeDensity(int width, int height);
 
     std::size_t candidateCount_;
     float maxDensityPerCm2_;
@@ -62,7 +72,7 @@ private:
         std::uint32_t bucketMask;
     } grid_;
     std::vector<glm::vec3> positions_;  // for finding the candidates a local change reaches
-    GlProgram scatterProgram_, compactProgram_;
+    GlProgram scatterProgram_, compactProgram_, composeProgram_;
     GlBuffer candidates_, dotStates_, activeCount_, activeList_, scatterIds_, bucketStart_, gridEntries_;
     GlTexture density_;
     int densityWidth_ = 0, densityHeight_ = 0;

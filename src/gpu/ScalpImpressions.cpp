@@ -22,6 +22,15 @@ void ScalpImpressions::setDensity(const DensityMap& density) {
 void ScalpImpressions::setDensityWithin(const DensityMap& density, const std::vector<Region>& changed) {
     density_ = density;
     field_->setDensity(density_);
+    scatterAndBake(changed);
+}
+
+void ScalpImpressions::setDensityWithin(const LayerTextures& layers, const TexelRect& texels, const std::vector<Region>& changed) {
+    field_->composeDensity(layers, texels);
+    scatterAndBake(changed);
+}
+
+void ScalpImpressions::scatterAndBake(const std::vector<Region>& changed) {
     for (const Region& region : changed) {
         field_->scatterAround(look_, region.centerMm, region.radiusMm);
         bake_->bakeAround(*field_, region.centerMm, region.radiusMm);

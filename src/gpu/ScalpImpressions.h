@@ -31,6 +31,14 @@ public:
         float radiusMm;
     };
     void setDensityWithin(const DensityMap& density, const std::vector<Region>& changed);
+    // The same after a stroke painted on the GPU (GpuBrushStroke): the density is composed from
+    // the layer textures over texels [texels] (density and hairline layers of the same size) on
+    // the GPU, without the CPU recomposing or uploading the map. density() is left behind until
+    // adoptDensity().
+    void setDensityWithin(const LayerTextures& layers, const TexelRect& texels, const std::vector<Region>& changed);
+    // Takes `density` as the CPU copy of what the GPU composed (designDensity() of the layers once
+    // the stroke has read them back), so later full re-scatters start from it. Scatters nothing.
+    void adoptDensity(const DensityMap& density) { density_ = density; }
     void setDotLook(const ScatterParams& look);
 
     const DensityMap& density() const { return density_; }
@@ -44,6 +52,7 @@ public:
 
 private:
     void update();
+    void scatterAndBake(const std::vector<Region>& changed);
 
     DensityMap density_;
     ScatterParams look_;

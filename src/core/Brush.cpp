@@ -2,42 +2,15 @@
 
 #include "core/Error.h"
 #include "core/NativeHair.h"
-#include "core/Segment.h"
+#include "core/StrokeInfluence.h"
 
-#include <glm/common.hpp>
 #include <glm/geometric.hpp>
 #include <glm/trigonometric.hpp>
 
 #include <algorithm>
 #include <cmath>
-#include <set>
-#include <stdexcept>
-#include <string>
 
 namespace stipple {
-
-namespace {
-
-// The sphere around a polyline's points grown by `margin`: centre of their bounding box.
-SurfaceSphere sphereAround(const std::vector<glm::vec3>& points, float margin) {
-    glm::vec3 lo = points.front(), hi = points.front();
-    for (const glm::vec3& p : points) {
-        lo = glm::min(lo, p);
-        hi = glm::max(hi, p);
-    }
-    SurfaceSphere sphere{0.5f * (lo + hi), 0.0f};
-    for (const glm::vec3& p : points) sphere.radiusMm = std::max(sphere.radiusMm, glm::length(p - sphere.centreMm));
-    sphere.radiusMm += margin;
-    return sphere;
-}
-
-std::vector<glm::vec3> mirrored(const std::vector<glm::vec3>& points) {
-    std::vector<glm::vec3> result;
-    for (const glm::vec3& p : points) result.push_back(mirrorX(p));
-    return result;
-}
-
-}  // namespace
 
 BrushSettings defaultBrush(BrushTool tool) {
     BrushSettings brush;
@@ -166,121 +139,61 @@ std::optional<BrushMode> parseBrushMode(std::string_view name) {
     return std::nullopt;
 }
 
-BrushStroke::BrushStroke(LayerSet& layers, const BrushSettings& settings) : settings_(settings) {
-    validateBrush(settings);
-    auto addTarget = [&](LayerKind kind, BrushMode mode, float value) {
-        Layer& layer = layers.layer(kind);
-        Target target{&layer, &layers.atlas(kind), mode, value, layer.texels(), {}, {}, {}};
-        target.influence.assign(layer.texels().size(), 0.0f);
-        if (mode == BrushMode::Smooth) target.mean.assign(layer.texels().size(), 0.0f);
-        targets_.push_back(std::move(target));
-    };
-    switch (settings.tool) {
-        case BrushTool::Density: addTarget(LayerKind::Density, settings.mode, settings.value); break;
-        case BrushTool::Hairline: addTarget(LayerKind::Hairline, settings.mode, settings.value); break;
-        case BrushTool::Shading: addTarget(LayerKind::Shading, settings.mode, settings.value); break;
-        case BrushTool::Scar: addTarget(LayerKind::Scar, settings.mode, settings.value); break;
-        case BrushTool::NativeHair: addTarget(LayerKind::NativeHair, settings.mode, settings.value); break;
-        case BrushTool::Eraser:
-            for (LayerKind kind : kLayerKinds)
-                if (kind != LayerKind::NativeHair) addTarget(kind, BrushMode::Set, layerSpec(kind).defaultValue);
-            break;
+BrushStroke::BrushStroke(LayerSet& layers, const BrushSettings& settings)
+    : layers_(layers), influence_(std::make_unique<StrokeInfluence>(layers, settings)) {
+    for (const StrokeInfluence::Target& target : influence_->targets()) {
+        before_.push_back(layers.layer(target.kind).texels());
+        mean_.emplace_back(target.mode == BrushMode::Smooth ? target.influence.size() : 0, 0.0f);
     }
 }
 
-float BrushStroke::smoothedMean(const Target& target, std::size_t texel) const {
+BrushStroke::~BrushStroke() = default;
+
+const StrokeChange& BrushStroke::change() const { return influence_->change(); }
+
+float BrushStroke::smoothedMean(std::size_t target, std::size_t texel) const {
+    const SurfaceAtlas& atlas = *influence_->targets()[target].atlas;
+    const std::vector<float>& before = before_[target];
     double sum = 0.0;
     std::size_t count = 0;
-    const glm::vec3& p = target.atlas->position(texel);
-    target.atlas->forEachTexelNear(p, p, smoothingRadiusMm(settings_.radiusMm), [&](std::size_t other, float) {
-        sum += double(target.before[other]);
+    const glm::vec3& p = atlas.position(texel);
+    atlas.forEachTexelNear(p, p, smoothingRadiusMm(influence_->settings().radiusMm), [&](std::size_t other, float) {
+        sum += double(before[other]);
         ++count;
     });
-    return count > 0 ? float(sum / double(count)) : target.before[texel];
+    return count > 0 ? float(sum / double(count)) : before[texel];
 }
 
-void BrushStroke::paintSegment(const glm::vec3& a, const glm::vec3& b, StrokeChange& change, float& footprintMm) {
-    for (Target& target : targets_) {
-        const LayerSpec& spec = target.layer->spec();
-        std::vector<float>& texels = target.layer->texels();
-        TexelRect& rect = change.texels[std::size_t(target.layer->kind())];
-        const int width = target.layer->width();
-        target.atlas->forEachTexelNear(a, b, settings_.radiusMm, [&](std::size_t texel, float distance2) {
-            const float w = settings_.strength * brushFalloff(std::sqrt(distance2), settings_.radiusMm, settings_.hardness);
-            if (!(w > target.influence[texel])) return;
-            if (target.influence[texel] == 0.0f) {
-                target.touched.push_back(std::uint32_t(texel));
-                if (target.mode == BrushMode::Smooth) target.mean[texel] = smoothedMean(target, texel);
-            }
-            target.influence[texel] = w;
-            const float before = target.before[texel];
-            float value = before;
-            switch (target.mode) {
-                case BrushMode::Set: value = (1.0f - w) * before + w * target.value; break;
-                case BrushMode::Add: value = before + w * target.value; break;
-                case BrushMode::Subtract: value = before - w * target.value; break;
-                case BrushMode::Smooth: value = (1.0f - w) * before + w * target.mean[texel]; break;
-            }
-            value = std::clamp(value, spec.minValue, spec.maxValue);
-            texels[texel] = value;
-            rect.include(int(texel % std::size_t(width)), int(texel / std::size_t(width)));
-            for (const std::uint32_t* pad = target.atlas->padsBegin(texel); pad != target.atlas->padsEnd(texel); ++pad) {
-                texels[*pad] = value;
-                rect.include(int(*pad % std::uint32_t(width)), int(*pad / std::uint32_t(width)));
-            }
-            footprintMm = std::max(footprintMm, target.atlas->footprintMm(texel));
-        });
+void BrushStroke::paint(std::size_t target, std::size_t texel, float w, bool firstTouch) {
+    const StrokeInfluence::Target& t = influence_->targets()[target];
+    if (firstTouch && t.mode == BrushMode::Smooth) mean_[target][texel] = smoothedMean(target, texel);
+    const float before = before_[target][texel];
+    float value = before;
+    switch (t.mode) {
+        case BrushMode::Set: value = (1.0f - w) * before + w * t.value; break;
+        case BrushMode::Add: value = before + w * t.value; break;
+        case BrushMode::Subtract: value = before - w * t.value; break;
+        case BrushMode::Smooth: value = (1.0f - w) * before + w * mean_[target][texel]; break;
     }
+    Layer& layer = layers_.layer(t.kind);
+    value = std::clamp(value, layer.spec().minValue, layer.spec().maxValue);
+    std::vector<float>& texels = layer.texels();
+    texels[texel] = value;
+    for (const std::uint32_t* pad = t.atlas->padsBegin(texel); pad != t.atlas->padsEnd(texel); ++pad) texels[*pad] = value;
 }
 
 StrokeChange BrushStroke::addPoint(const glm::vec3& pointMm) { return addPoints({pointMm}); }
 
 StrokeChange BrushStroke::addPoints(const std::vector<glm::vec3>& pointsMm) {
-    if (finished_) throw std::logic_error("a finished brush stroke takes no more points");
-    StrokeChange change;
-    if (pointsMm.empty()) return change;
-    // The new segments: from the last point so far through the new ones (a first point is a
-    // segment of length 0).
-    std::vector<glm::vec3> path;
-    path.push_back(points_.empty() ? pointsMm.front() : points_.back());
-    path.insert(path.end(), pointsMm.begin(), pointsMm.end());
-    points_.insert(points_.end(), pointsMm.begin(), pointsMm.end());
-    float footprintMm = 0.0f;
-    for (std::size_t k = 0; k + 1 < path.size(); ++k) {
-        paintSegment(path[k], path[k + 1], change, footprintMm);
-        if (settings_.symmetry) paintSegment(mirrorX(path[k]), mirrorX(path[k + 1]), change, footprintMm);
-    }
-    if (change.empty()) return change;
-    const float margin = settings_.radiusMm + 3.0f * footprintMm;
-    change.reach.push_back(sphereAround(path, margin));
-    if (settings_.symmetry) change.reach.push_back(sphereAround(mirrored(path), margin));
-
-    // The whole stroke: its points' spheres, with the largest margin met so far.
-    reachMarginMm_ = std::max(reachMarginMm_, margin);
-    total_.reach.clear();
-    total_.reach.push_back(sphereAround(points_, reachMarginMm_));
-    if (settings_.symmetry) total_.reach.push_back(sphereAround(mirrored(points_), reachMarginMm_));
-    for (std::size_t k = 0; k < change.texels.size(); ++k) total_.texels[k].include(change.texels[k]);
-    return change;
+    return influence_->addPoints(pointsMm, [this](std::size_t target, std::size_t texel, float w, bool firstTouch) {
+        paint(target, texel, w, firstTouch);
+    });
 }
 
 std::unique_ptr<LayerEdit> BrushStroke::finish() {
-    finished_ = true;
-    std::unique_ptr<LayerEdit> edit = std::make_unique<LayerEdit>(std::string(brushToolName(settings_.tool)) + " stroke");
-    for (Target& target : targets_) {
-        const int width = target.layer->width();
-        std::set<std::pair<int, int>> tiles;  // (row, column): tiles in memory order
-        auto mark = [&](std::uint32_t texel) {
-            tiles.emplace(int(texel / std::uint32_t(width)) / kUndoTileSize, int(texel % std::uint32_t(width)) / kUndoTileSize);
-        };
-        for (std::uint32_t texel : target.touched) {
-            mark(texel);
-            for (const std::uint32_t* pad = target.atlas->padsBegin(texel); pad != target.atlas->padsEnd(texel); ++pad) mark(*pad);
-        }
-        for (const auto& [row, column] : tiles) edit->addTile(*target.layer, column, row, target.before);
-        target = Target{target.layer, target.atlas, target.mode, target.value, {}, {}, {}, {}};  // free the buffers
-    }
-    if (edit->tileCount() == 0) return nullptr;
+    std::unique_ptr<LayerEdit> edit = influence_->finish(layers_, before_);
+    before_ = std::vector<std::vector<float>>(before_.size());  // free the buffers
+    mean_ = std::vector<std::vector<float>>(mean_.size());
     return edit;
 }
 

@@ -100,42 +100,34 @@ struct StrokeChange {
     bool empty() const;
 };
 
+class StrokeInfluence;
+
 class BrushStroke {
 public:
     // Starts a stroke on `layers`, which must outlive it. Throws InputError as validateBrush().
     BrushStroke(LayerSet& layers, const BrushSettings& settings);
+    ~BrushStroke();
 
     // Extends the stroke to the next point(s) on the skin and paints the new segments at once.
     // Returns what these points changed.
     StrokeChange addPoint(const glm::vec3& pointMm);
     StrokeChange addPoints(const std::vector<glm::vec3>& pointsMm);
     // Everything the stroke changed so far.
-    const StrokeChange& change() const { return total_; }
+    const StrokeChange& change() const;
 
     // Ends the stroke: the undo step holding the 64x64 tiles it changed (null when it changed
     // nothing). The stroke takes no more points.
     std::unique_ptr<LayerEdit> finish();
 
 private:
-    struct Target {
-        Layer* layer;
-        const SurfaceAtlas* atlas;
-        BrushMode mode;
-        float value;
-        std::vector<float> before;     // the whole layer when the stroke began
-        std::vector<float> influence;  // per texel: the stroke's largest w so far (0 = untouched)
-        std::vector<float> mean;       // smooth mode: mean of `before` around each touched texel
-        std::vector<std::uint32_t> touched;
-    };
-    void paintSegment(const glm::vec3& a, const glm::vec3& b, StrokeChange& change, float& footprintMm);
-    float smoothedMean(const Target& target, std::size_t texel) const;
+    // Paints one texel whose influence has just risen to w (StrokeInfluence finds them).
+    void paint(std::size_t target, std::size_t texel, float w, bool firstTouch);
+    float smoothedMean(std::size_t target, std::size_t texel) const;
 
-    BrushSettings settings_;
-    std::vector<Target> targets_;
-    std::vector<glm::vec3> points_;
-    StrokeChange total_;
-    float reachMarginMm_ = 0.0f;  // radius plus three texel footprints, the largest met so far
-    bool finished_ = false;
+    LayerSet& layers_;
+    std::unique_ptr<StrokeInfluence> influence_;
+    std::vector<std::vector<float>> before_;  // per target: the whole layer when the stroke began
+    std::vector<std::vector<float>> mean_;    // smooth mode: mean of `before` around each touched texel
 };
 
 // Paints a whole stroke at once; pushes its undo step when `undo` is given.

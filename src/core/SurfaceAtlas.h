@@ -62,6 +62,17 @@ public:
     template <class Visit>
     void forEachTexelNear(const glm::vec3& a, const glm::vec3& b, float radiusMm, Visit&& visit) const;
 
+    // The grid behind forEachTexelNear, for the GPU twin of the query (shaders/paint.comp):
+    // gridCells() cells of cellSizeMm() from gridOriginMm(); cell (x, y, z), at index
+    // (z * cells.y + y) * cells.x + x, holds entries [cellStart()[cell], cellStart()[cell + 1])
+    // of cellTexels() and cellPositions().
+    const glm::vec3& gridOriginMm() const { return gridOrigin_; }
+    float cellSizeMm() const { return cellSizeMm_; }
+    const glm::ivec3& gridCells() const { return gridCells_; }
+    const std::vector<std::uint32_t>& cellStart() const { return cellStart_; }
+    const std::vector<std::uint32_t>& cellTexels() const { return cellTexels_; }
+    const std::vector<glm::vec3>& cellPositions() const { return cellPositions_; }
+
 private:
     void rasterise(const HeadMesh& mesh);
     void padBorders(int padTexels);

@@ -6,6 +6,7 @@
 #include <glm/vec4.hpp>
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace stipple {
 namespace {
@@ -18,6 +19,7 @@ struct GpuCandidate {
 };
 
 constexpr GLuint kWorkGroupSize = 128;  // local_size_x of scatter.comp and compact.comp
+constexpr GLuint kComposeGroupSize = 8;  // local_size_x and local_size_y of compose.comp
 constexpr GLsizeiptr kDotStateBytes = sizeof(ImpressionField::DotState);
 
 GlBuffer uploadBuffer(GLsizeiptr bytes, const void* data) {
@@ -35,7 +37,8 @@ ImpressionField::ImpressionField(const CandidatePool& pool, const CandidateGrid&
       poolSeed_(pool.params.seed),
       grid_{grid.cellSizeMm, grid.maxDotRadiusMm, grid.bucketMask},
       scatterProgram_(buildProgram({"scatter.comp"})),
-      compactProgram_(buildProgram({"compact.comp"})) {
+      compactProgram_(buildProgram({"compact.comp"})),
+      composeProgram_(buildProgram({"compose.comp"})) {
     std::vector<GpuCandidate> packed(pool.size());
     positions_.resize(pool.size());
     for (std::size_t i = 0; i < pool.size(); ++i) {
@@ -59,14 +62,16 @@ ImpressionField::ImpressionField(const CandidatePool& pool, const CandidateGrid&
     setNativeHair(DensityMap::uniform(0.0f), ScatterParams{});
 }
 
+void ImpressionField::sizeDensity(DensityTexture& target, int width, int height) {
+    if (width == target.width && height == target.height) return;
+    target.texture = createTexture(GL_TEXTURE_2D);
+    glTextureStorage2D(target.texture.get(), 1, GL_R32F, width, height);
+    target.width = width;
+    target.height = height;
+}
+
 void ImpressionField::upload(DensityTexture& target, const DensityMap& map) {
-    // A brush updates a map every frame: keep the texture while its size stays.
-    if (map.width() != target.width || map.height() != target.height) {
-        target.texture = createTexture(GL_TEXTURE_2D);
-        glTextureStorage2D(target.texture.get(), 1, GL_R32F, map.width(), map.height());
-        target.width = map.width();
-        target.height = map.height();
-    }
+    sizeDensity(target, map.width(), map.height());
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glTextureSubImage2D(target.texture.get(), 0, 0, 0, map.width(), map.height(), GL_RED, GL_FLOAT, map.texels().data());
 }
@@ -79,6 +84,29 @@ void ImpressionField::setNativeHair(const DensityMap& hair, const ScatterParams&
 }
 
 void ImpressionField::setRankWindow(float fromFraction, float toFraction) { rankWindow_ = {fromFraction, toFraction}; }
+
+void ImpressionField::composeDensity(const LayerTextures& layers, const TexelRect& rect) {
+    const int width = layers.width(LayerKind::Density), height = layers.height(LayerKind::Density);
+    if (layers.width(LayerKind::Hairline) != width || layers.height(LayerKind::Hairline) != height)
+        throw std::logic_error("the GPU composes the density only where the hairline layer has the density layer's size");
+    TexelRect texels = rect;
+    if (width != density_.width || height != density_.height) {
+        sizeDensity(density_, width, height);
+        texels = {0, 0, width, height};
+    }
+    if (texels.empty()) return;
+    const GLuint program = composeProgram_.get();
+    glUseProgram(program);
+    glBindImageTexture(0, layers.texture(LayerKind::Density), 0, GL_FALSE, 0, GL_READ_ONLY, GL_R32F);
+    glBindImageTexture(1, layers.texture(LayerKind::Hairline), 0, GL_FALSE, 0, GL_READ_ONLY, GL_R32F);
+    glBindImageTexture(2, density_.texture.get(), 0, GL_FALSE, 0, GL_WRITE_ONLY, GL_R32F);
+    glUniform2i(glGetUniformLocation(program, "uOrigin"), texels.x0, texels.y0);
+    glUniform2i(glGetUniformLocation(program, "uSize"), texels.x1 - texels.x0, texels.y1 - texels.y0);
+    glDispatchCompute((GLuint(texels.x1 - texels.x0) + kComposeGroupSize - 1) / kComposeGroupSize,
+                      (GLuint(texels.y1 - texels.y0) + kComposeGroupSize - 1) / kComposeGroupSize, 1);
+    // The scatter fetches the density as a texture.
+    glMemoryBarrier(GL_TEXTURE_FETCH_BARRIER_BIT | GL_TEXTURE_UPDATE_BARRIER_BIT);
+}
 
 void ImpressionField::scatter(const ScatterParams& look) {
     dispatchScatter(look, GLuint(candidateCount_), false);

@@ -8,6 +8,7 @@
 #include "core/DensityMap.h"
 #include "core/Scatter.h"
 #include "gpu/GlObject.h"
+#include "gpu/LayerTextures.h"
 
 #include <cstdint>
 #include <vector>
@@ -24,6 +25,13 @@ public:
     // The client's own hair, follicular units per cm^2, and how its stubble looks
     // (core/NativeHair.h). None until set.
     void setNativeHair(const DensityMap& hair, const ScatterParams& stubble);
+    // Density x hairline mask over texels [rect], composed on the GPU straight from the layer
+    // textures (what designDensity() gives where both layers have the same size, which this
+    // requires: it throws std::logic_error otherwise). A density of another size is replaced by
+    // the whole composed map.
+    void composeDensity(const LayerTextures& layers, const TexelRect& rect);
+    // The density the scatter reads (r32f, impressions per cm^2).
+    GLuint densityTexture() const { return density_.texture.get(); }
 
     // Only the impressions with from * threshold <= rank < to * threshold: what a session of
     // the plan places alone (from = the previous session's fraction) or so far (from = 0)
@@ -72,12 +80,14 @@ private:
         std::uint32_t bucketMask;
     } grid_;
     std::vector<glm::vec3> positions_;  // for finding the candidates a local change reaches
-    GlProgram scatterProgram_, compactProgram_;
+    GlProgram scatterProgram_, compactProgram_, composeProgram_;
     GlBuffer candidates_, dotStates_, activeCount_, activeList_, scatterIds_, bucketStart_, gridEntries_;
     struct DensityTexture {
         GlTexture texture;
         int width = 0, height = 0;
     };
+    // Keeps a density texture while its size stays (a brush updates it every frame).
+    static void sizeDensity(DensityTexture& target, int width, int height);
     static void upload(DensityTexture& target, const DensityMap& map);
     DensityTexture density_, hair_;
     ScatterParams stubble_;

@@ -26,7 +26,12 @@ void ScalpImpressions::setDensity(const DensityMap& density) {
 void ScalpImpressions::setDensityWithin(const DensityMap& density, const std::vector<Region>& changed) {
     density_ = density;
     field_->setDensity(density_);
-    updateWithin(changed);
+    scatterAndBake(changed);
+}
+
+void ScalpImpressions::setDensityWithin(const LayerTextures& layers, const TexelRect& texels, const std::vector<Region>& changed) {
+    field_->composeDensity(layers, texels);
+    scatterAndBake(changed);
 }
 
 void ScalpImpressions::setDensities(const DensityMap& density, const DensityMap& nativeHair) {
@@ -38,10 +43,10 @@ void ScalpImpressions::setDensities(const DensityMap& density, const DensityMap&
 void ScalpImpressions::setNativeHairWithin(const DensityMap& nativeHair, const std::vector<Region>& changed) {
     nativeHair_ = nativeHair;
     field_->setNativeHair(nativeHair_, stubbleDots());
-    updateWithin(changed);
+    scatterAndBake(changed);
 }
 
-void ScalpImpressions::updateWithin(const std::vector<Region>& changed) {
+void ScalpImpressions::scatterAndBake(const std::vector<Region>& changed) {
     for (const Region& region : changed) {
         field_->scatterAround(shownLook(), region.centerMm, region.radiusMm);
         bake_->bakeAround(*field_, region.centerMm, region.radiusMm);

@@ -34,6 +34,14 @@ public:
         float radiusMm;
     };
     void setDensityWithin(const DensityMap& density, const std::vector<Region>& changed);
+    // The same after a stroke painted on the GPU (GpuBrushStroke): the density is composed from
+    // the layer textures over texels [texels] (density and hairline layers of the same size) on
+    // the GPU, without the CPU recomposing or uploading the map. density() is left behind until
+    // adoptDensity().
+    void setDensityWithin(const LayerTextures& layers, const TexelRect& texels, const std::vector<Region>& changed);
+    // Takes `density` as the CPU copy of what the GPU composed (designDensity() of the layers once
+    // the stroke has read them back), so later full re-scatters start from it. Scatters nothing.
+    void adoptDensity(const DensityMap& density) { density_ = density; }
     // A new density and native hair everywhere.
     void setDensities(const DensityMap& density, const DensityMap& nativeHair);
     // Native hair that changed only within the given spheres.
@@ -56,7 +64,7 @@ public:
 private:
     ScatterParams shownLook() const;
     void update();
-    void updateWithin(const std::vector<Region>& changed);
+    void scatterAndBake(const std::vector<Region>& changed);
 
     DensityMap density_;
     DensityMap nativeHair_;

@@ -2,26 +2,25 @@
 // [SECTION] Shared options
 // [SECTION] Commands: info, render, bench, open
 // [SECTION] Command: export
+// [SECTION] Command: sheet
 // [SECTION] Dispatch
 #include "app/Cli.h"
 
 #include "app/App.h"
 #include "app/Arguments.h"
 #include "app/Bench.h"
+#include "app/DesignPictures.h"
 #include "app/ExportJob.h"
+#include "app/SheetJob.h"
 #include "core/Error.h"
 #include "core/HairlineMask.h"
 #include "core/HairlineTemplates.h"
 #include "core/Needles.h"
 #include "core/SessionPlan.h"
 #include "core/Lighting.h"
-#include "core/SkinTone.h"
-#include "core/StageLook.h"
 #include "core/Units.h"
 #include "gpu/HeadlessContext.h"
-#include "gpu/LayerTextures.h"
 #include "gpu/ScalpImpressions.h"
-#include "gpu/Snapshot.h"
 #include "io/WholeFile.h"
 #include "io/ImageFile.h"
 #include "io/Design.h"
@@ -54,6 +53,9 @@ constexpr const char* kUsage =
     "                            apply scripted brush strokes and write the project\n"
     "  stipple export PROJECT [PROJECT...] --out DIR [--size N] [--formats png,exr,glb,csv]\n"
     "                            write textures, the head as GLB and the impressions\n"
+    "  stipple sheet PROJECT --out FILE.pdf|FILE.png [--notes TEXT]\n"
+    "                            a consultation sheet: five views before and after, the\n"
+    "                            measurements, the sessions, notes and signature lines\n"
     "  stipple bench             print the benchmark figures\n"
     "  stipple COMMAND --help    details of one command\n"
     "\n"
@@ -131,6 +133,22 @@ constexpr const char* kExportHelp =
     "  --16bit    write the albedo with 16 bits a channel\n"
     "The skin is the mesh's own texture, else Fitzpatrick III (projects hold no skin tone yet).\n";
 
+constexpr const char* kSheetHelp =
+    "usage: stipple sheet PROJECT --out FILE.pdf|FILE.png [--notes TEXT] [--stage STAGE [--depth MM]]\n"
+    "                     [--light LIGHT] [--skin 1..6] [--units mm|cm|m|in|FACTOR]\n"
+    "\n"
+    "Writes a one-page A4 consultation sheet of a design, headless (docs/sheet.md): the front,\n"
+    "left, right, top and back views before (no impressions) and after, the hairline's\n"
+    "measurements, the designed area and impression count, the sessions with their impressions,\n"
+    "area and hours, the look the pictures show, a notes box and signature lines with dates for\n"
+    "the client and the practitioner. The extension picks the format: .pdf (vector, the pictures\n"
+    "embedded) or .png (150 dpi, 1240x1754). PROJECT may also be a head mesh (a fresh design).\n"
+    "  --notes  text for the notes box (default: empty lines to write on)\n"
+    "  --stage  how the \"after\" row shows the impressions: fresh, healed (default), aged-1y,\n"
+    "           aged-3y, aged-5y or aged-10y; --depth MM as in `stipple render`\n"
+    "  --light  clinic (default), daylight, indoor or flash\n"
+    "  --skin   Fitzpatrick skin type for the skin colour (default 3)\n";
+
 constexpr const char* kBenchHelp =
     "usage: stipple bench\n"
     "\n"
@@ -182,6 +200,23 @@ Design designFrom(const Arguments& args) {
     return design;
 }
 
+// --stage, --depth, --skin and --light: how `render` and `sheet` show the design.
+PictureLook pictureLookFrom(const Arguments& args) {
+    PictureLook look;
+    look.skinType = int(parseNumber("--skin", args.value("--skin").value_or("3"), 1, 6));
+    if (const auto light = args.value("--light")) {
+        const auto lighting = parseLighting(*light);
+        if (!lighting) throw InputError("unknown light '" + *light + "' (clinic, daylight, indoor, flash)");
+        look.lighting = *lighting;
+    }
+    if (const auto stageName = args.value("--stage")) {
+        look.stage = parseStage(*stageName);
+        if (!look.stage) throw InputError("unknown stage '" + *stageName + "' (fresh, healed, aged-1y, aged-3y, aged-5y, aged-10y)");
+        look.depthMm = float(parseNumber("--depth", args.value("--depth").value_or("0.5"), kMinDepthMm, kMaxDepthMm));
+    }
+    return look;
+}
+
 // [SECTION] Commands: info, render, bench, open
 
 int runInfo(int argc, char** argv) {
@@ -215,20 +250,13 @@ int runRender(int argc, char** argv) {
     const auto view = parseStandardView(viewName);
     if (!view) throw InputError("unknown view '" + viewName + "' (front, back, left, right, top, three-quarter)");
     const auto [width, height] = parseSize(args.value("--size").value_or("1280x800"));
-    ShadingSettings settings;
-    const int skinType = int(parseNumber("--skin", args.value("--skin").value_or("3"), 1, 6));
-    settings.skinAlbedoSrgb = fitzpatrickPreset(skinType).albedoSrgb;
-    if (const auto light = args.value("--light")) {
-        const auto lighting = parseLighting(*light);
-        if (!lighting) throw InputError("unknown light '" + *light + "' (clinic, daylight, indoor, flash)");
-        settings.lighting = *lighting;
-    }
-    settings.showScalpOverlay = args.flag("--scalp-overlay");
-    if (const auto overlay = args.value("--overlay")) {
+    const PictureLook look = pictureLookFrom(args);
+    std::optional<ShadingSettings::Overlay> overlay;
+    if (const auto name = args.value("--overlay")) {
         const std::string names[] = {"none", "density", "hairline", "shading", "scar"};
-        const auto found = std::find(std::begin(names), std::end(names), *overlay);
-        if (found == std::end(names)) throw InputError("unknown overlay '" + *overlay + "' (density, hairline, shading, scar)");
-        settings.overlay = ShadingSettings::Overlay(found - std::begin(names));
+        const auto found = std::find(std::begin(names), std::end(names), *name);
+        if (found == std::end(names)) throw InputError("unknown overlay '" + *name + "' (density, hairline, shading, scar)");
+        overlay = ShadingSettings::Overlay(found - std::begin(names));
     }
 
     // Read the design before making a context: a bad file then fails fast, with no GL noise.
@@ -242,24 +270,11 @@ int runRender(int argc, char** argv) {
     }
     const HeadMesh& mesh = design.mesh;
     HeadlessContext context;
-    const HeadRenderer renderer(mesh);
-    // An SMP stage sets the dots' size and opacity and the ink's colour (core/SmpModel.h).
-    std::optional<ScatterParams> look;
-    if (const auto stageName = args.value("--stage")) {
-        const auto stage = parseStage(*stageName);
-        if (!stage) throw InputError("unknown stage '" + *stageName + "' (fresh, healed, aged-1y, aged-3y, aged-5y, aged-10y)");
-        const float depth = float(parseNumber("--depth", args.value("--depth").value_or("0.5"), kMinDepthMm, kMaxDepthMm));
-        const StageLook staged = stageLook(design.needlePreset, *stage, depth, skinType);
-        look = staged.scatter;
-        settings.inkAlbedoSrgb = staged.inkSrgb;
-    }
     // Before: the client's scalp as it is today, without the impressions.
-    const std::unique_ptr<ScalpImpressions> impressions =
-        args.flag("--before") ? nullptr : impressionsFor(design, kDefaultPigmentMapSize, look);
-    const LayerTextures layerTextures(*design.layers);
-    PigmentView pigment;
-    if (impressions) pigment = impressions->view();
-    pigment.layers = &layerTextures;
+    const DesignPictures pictures(design, look, !args.flag("--before"));
+    ShadingSettings settings = pictures.shading();
+    settings.showScalpOverlay = args.flag("--scalp-overlay");
+    if (overlay) settings.overlay = *overlay;
     OrbitCamera camera =
         args.flag("--close-up") ? closeUpCamera(mesh) : cameraForView(mesh, *view, float(width) / float(height));
     if (const auto lookAt = args.value("--look-at")) {
@@ -270,10 +285,10 @@ int runRender(int argc, char** argv) {
     }
     if (const auto distance = args.value("--distance"))
         camera.distance = float(parseNumber("--distance", *distance, 5.0, 5000.0));
-    writePng(*out, renderSnapshot(renderer, camera, width, height, settings, pigment));
+    writePng(*out, pictures.render(camera, width, height, settings));
     std::printf("wrote %s (%dx%d, %s, %u impressions)\n", out->c_str(), width, height,
                 args.flag("--close-up") ? "close-up" : (viewName + " view").c_str(),
-                impressions ? impressions->impressionCount() : 0u);
+                pictures.impressions() ? pictures.impressions()->impressionCount() : 0u);
     return 0;
 }
 
@@ -394,6 +409,27 @@ int runExport(int argc, char** argv) {
     return 0;
 }
 
+// [SECTION] Command: sheet
+
+int runSheet(int argc, char** argv) {
+    const Arguments args(argc, argv, 2, {"--out", "--notes", "--stage", "--depth", "--light", "--skin", "--units"}, {});
+    const auto out = args.value("--out");
+    if (!out || args.positional().empty()) throw InputError("sheet needs PROJECT and --out FILE.pdf|FILE.png");
+    if (args.positional().size() > 1) throw InputError("more than one file given: " + args.positional()[1]);
+    const std::string& path = args.positional()[0];
+    SheetOptions options;
+    options.projectName = std::filesystem::path(path).stem().string();
+    options.notes = args.value("--notes").value_or("");
+    options.look = pictureLookFrom(args);
+    if (!options.look.stage) options.look.stage = SmpStage::Healed;
+    const Design design = openDesign(path, loadOptionsFrom(args));
+    SheetJob job(design, *out, options);  // a bad extension fails here, before GL starts
+    HeadlessContext context;
+    while (!job.done()) job.runNextStep();
+    std::printf("wrote %s (consultation sheet of %s, A4)\n", out->c_str(), path.c_str());
+    return 0;
+}
+
 // [SECTION] Dispatch
 
 struct Command {
@@ -414,6 +450,7 @@ constexpr Command kCommands[] = {
     {"impressions", runImpressions, kImpressionsHelp},
     {"paint", runPaint, kPaintHelp},
     {"export", runExport, kExportHelp},
+    {"sheet", runSheet, kSheetHelp},
     {"bench", runBenchCommand, kBenchHelp},
 };
 

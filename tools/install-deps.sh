@@ -6,6 +6,7 @@ packages=(
   cmake g++ make pkg-config
   libglfw3-dev libglm-dev libimgui-dev libassimp-dev libtinyobjloader-dev
   nlohmann-json3-dev libstb-dev libspng-dev libtinyexr-dev libmeshoptimizer-dev zlib1g-dev
+  libcairo2-dev fonts-dejavu-core
   libegl-dev libgl-dev libegl1-mesa libgl1-mesa-dri
   catch2 xvfb xauth
 )

@@ -2,26 +2,25 @@
 // [SECTION] Shared options
 // [SECTION] Commands: info, render, bench, open
 // [SECTION] Command: export
+// [SECTION] Command: sheet
 // [SECTION] Dispatch
 #include "app/Cli.h"
 
 #include "app/App.h"
 #include "app/Arguments.h"
 #include "app/Bench.h"
+#include "app/DesignPictures.h"
 #include "app/ExportJob.h"
+#include "app/SheetJob.h"
 #include "core/Error.h"
 #include "core/HairlineMask.h"
 #include "core/HairlineTemplates.h"
 #include "core/Needles.h"
 #include "core/SessionPlan.h"
 #include "core/Lighting.h"
-#include "core/SkinTone.h"
-#include "core/StageLook.h"
 #include "core/Units.h"
 #include "gpu/HeadlessContext.h"
-#include "gpu/LayerTextures.h"
 #include "gpu/ScalpImpressions.h"
-#include "gpu/Snapshot.h"
 #include "io/WholeFile.h"
 #include "io/ImageFile.h"
 #include "io/Design.h"
@@ -54,6 +53,9 @@ constexpr const char* kUsage =
     "                            apply scripted brush strokes and write the project\n"
     "  stipple export PROJECT [PROJECT...] --out DIR [--size N] [--formats png,exr,glb,csv]\n"
     "                            write textures, the head as GLB and the impressions\n"
+    "  stipple sheet PROJECT --out FILE.pdf|FILE.png [--notes TEXT]\n"
+    "                            a consultation sheet: five views before and after, the\n"
+    "                            measurements, the sessions, notes and signature lines\n"
     "  stipple bench             print the benchmark figures\n"
     "  stipple COMMAND --help    details of one command\n"
     "\n"
@@ -133,6 +135,22 @@ constexpr const char* kExportHelp =
     "  --16bit    write the albedo with 16 bits a channel\n"
     "The skin is the mesh's own texture, else Fitzpatrick III (projects hold no skin tone yet).\n";
 
+constexpr const char* kSheetHelp =
+    "usage: stipple sheet PROJECT --out FILE.pdf|FILE.png [--notes TEXT] [--stage STAGE [--depth MM]]\n"
+    "                     [--light LIGHT] [--skin 1..6] [--units mm|cm|m|in|FACTOR]\n"
+    "\n"
+    "Writes a one-page A4 consultation sheet of a design, headless (docs/sheet.md): the front,\n"
+    "left, right, top and back views before (no impressions) and after, the hairline's\n"
+    "measurements, the designed area and impression count, the sessions with their impressions,\n"
+    "area and hours, the look the pictures show, a notes box and signature lines with dates for\n"
+    "the client and the practitioner. The extension picks the format: .pdf (vector, the pictures\n"
+    "embedded) or .png (150 dpi, 1240x1754). PROJECT may also be a head mesh (a fresh design).\n"
+    "  --notes  text for the notes box (default: empty lines to write on)\n"
+    "  --stage  how the \"after\" row shows the impressions: fresh, healed (default), aged-1y,\n"
+    "           aged-3y, aged-5y or aged-10y; --depth MM as in `stipple render`\n"
+    "  --light  clinic (default), daylight, indoor or flash\n"
+    "  --skin   Fitzpatrick skin type for the skin colour (default 3)\n";
+
 constexpr const char* kBenchHelp =
     "usage: stipple bench\n"
     "\n"
@@ -184,6 +202,25 @@ Design designFrom(const Arguments& args) {
     return design;
 }
 
+// --stage, --depth, --skin and --light: how `render` and `sheet` show the design. The skin and
+// the depth are the client's and the plan's: they come from the project unless given here.
+PictureLook pictureLookFrom(const Arguments& args, DesignSettings& settings) {
+    PictureLook look;
+    if (const auto skin = args.value("--skin")) settings.skinType = int(parseNumber("--skin", *skin, 1, 6));
+    if (const auto depth = args.value("--depth"))
+        settings.depthMm = float(parseNumber("--depth", *depth, kMinDepthMm, kMaxDepthMm));
+    if (const auto light = args.value("--light")) {
+        const auto lighting = parseLighting(*light);
+        if (!lighting) throw InputError("unknown light '" + *light + "' (clinic, daylight, indoor, flash)");
+        look.lighting = *lighting;
+    }
+    if (const auto stageName = args.value("--stage")) {
+        look.stage = parseStage(*stageName);
+        if (!look.stage) throw InputError("unknown stage '" + *stageName + "' (fresh, healed, aged-1y, aged-3y, aged-5y, aged-10y)");
+    }
+    return look;
+}
+
 // [SECTION] Commands: info, render, bench, open
 
 int runInfo(int argc, char** argv) {
@@ -219,23 +256,14 @@ int runRender(int argc, char** argv) {
     const auto [width, height] = parseSize(args.value("--size").value_or("1280x800"));
     // Read the design before making a context: a bad file then fails fast, with no GL noise.
     Design design = designFrom(args);
-    // The client's skin and the planned depth come from the project unless given here.
-    ShadingSettings settings;
-    if (const auto skin = args.value("--skin")) design.settings.skinType = int(parseNumber("--skin", *skin, 1, 6));
-    settings.skinAlbedoSrgb = skinAlbedoSrgb(design.settings);
-    if (const auto depth = args.value("--depth"))
-        design.settings.depthMm = float(parseNumber("--depth", *depth, kMinDepthMm, kMaxDepthMm));
-    if (const auto light = args.value("--light")) {
-        const auto lighting = parseLighting(*light);
-        if (!lighting) throw InputError("unknown light '" + *light + "' (clinic, daylight, indoor, flash)");
-        settings.lighting = *lighting;
-    }
-    settings.showScalpOverlay = args.flag("--scalp-overlay");
-    if (const auto overlay = args.value("--overlay")) {
+    const PictureLook look = pictureLookFrom(args, design.settings);
+    std::optional<ShadingSettings::Overlay> overlay;
+    if (const auto name = args.value("--overlay")) {
         const std::string names[] = {"none", "density", "hairline", "shading", "scar", "native-hair"};
-        const auto found = std::find(std::begin(names), std::end(names), *overlay);
-        if (found == std::end(names)) throw InputError("unknown overlay '" + *overlay + "' (density, hairline, shading, scar, native-hair)");
-        settings.overlay = ShadingSettings::Overlay(found - std::begin(names));
+        const auto found = std::find(std::begin(names), std::end(names), *name);
+        if (found == std::end(names))
+            throw InputError("unknown overlay '" + *name + "' (density, hairline, shading, scar, native-hair)");
+        overlay = ShadingSettings::Overlay(found - std::begin(names));
     }
 
     const SessionPlan plan = defaultSessionPlan();
@@ -244,30 +272,13 @@ int runRender(int argc, char** argv) {
     if (args.flag("--alone") && session == 0) throw InputError("--alone needs --session N");
     const HeadMesh& mesh = design.mesh;
     HeadlessContext context;
-    const HeadRenderer renderer(mesh);
-    // An SMP stage sets the dots' size and opacity and the ink's colour (core/SmpModel.h).
-    std::optional<ScatterParams> look;
-    if (const auto stageName = args.value("--stage")) {
-        const auto stage = parseStage(*stageName);
-        if (!stage) throw InputError("unknown stage '" + *stageName + "' (fresh, healed, aged-1y, aged-3y, aged-5y, aged-10y)");
-        const StageLook staged =
-            stageLook(design.settings.needlePreset, *stage, design.settings.depthMm, modelSkinType(design.settings));
-        look = staged.scatter;
-        settings.inkAlbedoSrgb = staged.inkSrgb;
-    }
     // Before: the client's scalp as it is today, their own stubble without the impressions.
-    const bool before = args.flag("--before");
-    settings.hairAlbedoSrgb = design.settings.hairColourSrgb;
-    settings.longHair = design.settings.longHair;
-    const std::unique_ptr<ScalpImpressions> impressions =
-        impressionsFor(design, kDefaultPigmentMapSize, look, DotsShown{!before, true});
+    DesignPictures pictures(design, look, !args.flag("--before"));
     // Sessions are nested by rank: the skin after session k, or what session k itself adds.
-    if (impressions && session > 0)
-        impressions->showSession(plan, session, args.flag("--alone") ? SessionView::Alone : SessionView::SoFar);
-    const LayerTextures layerTextures(*design.layers);
-    PigmentView pigment;
-    if (impressions) pigment = impressions->view();
-    pigment.layers = &layerTextures;
+    if (session > 0) pictures.showSession(plan, session, args.flag("--alone") ? SessionView::Alone : SessionView::SoFar);
+    ShadingSettings settings = pictures.shading();
+    settings.showScalpOverlay = args.flag("--scalp-overlay");
+    if (overlay) settings.overlay = *overlay;
     OrbitCamera camera =
         args.flag("--close-up") ? closeUpCamera(mesh) : cameraForView(mesh, *view, float(width) / float(height));
     if (const auto lookAt = args.value("--look-at")) {
@@ -278,10 +289,10 @@ int runRender(int argc, char** argv) {
     }
     if (const auto distance = args.value("--distance"))
         camera.distance = float(parseNumber("--distance", *distance, 5.0, 5000.0));
-    writePng(*out, renderSnapshot(renderer, camera, width, height, settings, pigment));
+    writePng(*out, pictures.render(camera, width, height, settings));
     std::printf("wrote %s (%dx%d, %s, %u impressions)\n", out->c_str(), width, height,
                 args.flag("--close-up") ? "close-up" : (viewName + " view").c_str(),
-                impressions ? impressions->impressionCount() : 0u);
+                pictures.impressions() ? pictures.impressions()->impressionCount() : 0u);
     return 0;
 }
 
@@ -402,6 +413,27 @@ int runExport(int argc, char** argv) {
     return 0;
 }
 
+// [SECTION] Command: sheet
+
+int runSheet(int argc, char** argv) {
+    const Arguments args(argc, argv, 2, {"--out", "--notes", "--stage", "--depth", "--light", "--skin", "--units"}, {});
+    const auto out = args.value("--out");
+    if (!out || args.positional().empty()) throw InputError("sheet needs PROJECT and --out FILE.pdf|FILE.png");
+    if (args.positional().size() > 1) throw InputError("more than one file given: " + args.positional()[1]);
+    const std::string& path = args.positional()[0];
+    SheetOptions options;
+    options.projectName = std::filesystem::path(path).stem().string();
+    options.notes = args.value("--notes").value_or("");
+    Design design = openDesign(path, loadOptionsFrom(args));
+    options.look = pictureLookFrom(args, design.settings);
+    if (!options.look.stage) options.look.stage = SmpStage::Healed;
+    SheetJob job(design, *out, options);  // a bad extension fails here, before GL starts
+    HeadlessContext context;
+    while (!job.done()) job.runNextStep();
+    std::printf("wrote %s (consultation sheet of %s, A4)\n", out->c_str(), path.c_str());
+    return 0;
+}
+
 // [SECTION] Dispatch
 
 struct Command {
@@ -422,6 +454,7 @@ constexpr Command kCommands[] = {
     {"impressions", runImpressions, kImpressionsHelp},
     {"paint", runPaint, kPaintHelp},
     {"export", runExport, kExportHelp},
+    {"sheet", runSheet, kSheetHelp},
     {"bench", runBenchCommand, kBenchHelp},
 };
 

@@ -75,11 +75,11 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
     Work& work = *work_;
     const auto file = [name, folder](const std::string& suffix) { return folder / (name + suffix); };
     const ExportLook look{skinAlbedoSrgb(design.settings), ShadingSettings{}.inkAlbedoSrgb};
-    steps_.emplace_back("Scattering and baking the impressions", [&design, &work, size] {
+    addStep("Scattering and baking the impressions", [&design, &work, size] {
         work.impressions = impressionsFor(design, size, std::nullopt, {true, false});  // the design, not the client's hair
     });
     if (formats.png || formats.glb) {
-        steps_.emplace_back("Compositing the albedo", [&design, &work, size, look] {
+        addStep("Compositing the albedo", [&design, &work, size, look] {
             if (work.impressions) {
                 work.pigment = work.impressions->bake().readPixels();
             } else {  // nothing to bake: bare skin
@@ -91,7 +91,7 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
         });
     }
     if (formats.png) {
-        steps_.emplace_back("Writing the albedo", [&work, file, sixteenBit] {
+        addStep("Writing the albedo", [&work, file, sixteenBit] {
             if (sixteenBit) {
                 writePng(file("-albedo.png"), work.albedo);
                 return;
@@ -99,34 +99,31 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
             work.albedo8Png = encodePng(work.albedo8);
             writeFileAtomically(file("-albedo.png"), work.albedo8Png);
         });
-        steps_.emplace_back("Writing the pigment coverage", [&work, file, look] {
+        addStep("Writing the pigment coverage", [&work, file, look] {
             writePng(file("-coverage.png"), pigmentCoverage(work.pigment, look.inkAlbedoSrgb));
         });
-        steps_.emplace_back("Writing the design guide", [&design, &work, file, size] {
+        addStep("Writing the design guide", [&design, &work, file, size] {
             static const std::vector<std::uint8_t> noIslands;
             const std::vector<std::uint8_t>& islands = work.impressions ? work.impressions->bake().islandMask() : noIslands;
             writePng(file("-guide.png"), designGuide(*design.layers, placedDensity(design), islands, size));
         });
     }
     if (formats.glb)
-        steps_.emplace_back("Writing the head as GLB", [&design, &work, file] {
+        addStep("Writing the head as GLB", [&design, &work, file] {
             if (work.albedo8Png.empty()) work.albedo8Png = encodePng(work.albedo8);
             writeFileAtomically(file(".glb"), headGlb(design.mesh, work.albedo8Png));
         });
     if (formats.exr)
-        steps_.emplace_back("Writing the density map", [&design, file] {
+        addStep("Writing the density map", [&design, file] {
             writeFileAtomically(file("-density.exr"), densityExr(designDensity(*design.layers)));
         });
     if (formats.csv)
-        steps_.emplace_back("Writing the impression list", [&work, file] {
+        addStep("Writing the impression list", [&work, file] {
             writeFileAtomically(file("-impressions.csv"), impressionsCsv(work.impressions.get()).first);
         });
 }
 
-void ExportJob::runNextStep() {
-    steps_[next_].second();
-    ++next_;
-    if (done()) work_.reset();  // the large images go as soon as they are written
-}
+// The large images go as soon as they are written.
+void ExportJob::finished() { work_.reset(); }
 
 }  // namespace stipple

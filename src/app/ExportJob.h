@@ -2,11 +2,11 @@
 // one after another, the window one a frame under a progress bar.
 #pragma once
 
+#include "app/StepJob.h"
 #include "gpu/ScalpImpressions.h"
 #include "io/Design.h"
 
 #include <filesystem>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,25 +37,18 @@ struct ExportFormats {
 // "png,glb" and the like; throws InputError for an unknown format.
 ExportFormats parseExportFormats(const std::string& list);
 
-class ExportJob {
+class ExportJob : public StepJob {
 public:
     // Writes NAME-*.* into `folder`, each file atomically: a failure part way leaves the files
     // already written whole and names the one that failed. `design` must outlive the job.
     ExportJob(const Design& design, std::string name, std::filesystem::path folder, int size,
               const ExportFormats& formats, bool sixteenBit);
 
-    std::size_t stepCount() const { return steps_.size(); }
-    std::size_t stepsDone() const { return next_; }
-    bool done() const { return next_ == steps_.size(); }
-    const std::string& nextStepName() const { return steps_[next_].first; }
-    // Runs the next step; throws InputError or InternalError when it fails.
-    void runNextStep();
-
 private:
+    void finished() override;
+
     struct Work;
     std::shared_ptr<Work> work_;
-    std::vector<std::pair<std::string, std::function<void()>>> steps_;
-    std::size_t next_ = 0;
 };
 
 }  // namespace stipple

@@ -97,6 +97,15 @@ std::vector<SessionEstimate> estimateSessions(const std::vector<int>& sessions, 
     return estimates;
 }
 
+std::vector<SessionEstimate> estimateSessions(const CandidatePool& pool, const DensityMap& density,
+                                              const SessionPlan& plan) {
+    std::vector<int> sessions;
+    for (const Candidate& candidate : pool.candidates)
+        if (const int session = sessionOf(candidate, density.sample(candidate.uv), pool.params.maxDensityPerCm2, plan))
+            sessions.push_back(session);
+    return estimateSessions(sessions, plan, coveredAreaCm2(pool, density));
+}
+
 double coveredAreaCm2(const CandidatePool& pool, const DensityMap& density) {
     if (pool.candidates.empty()) return 0.0;
     const auto covered = std::count_if(pool.candidates.begin(), pool.candidates.end(), [&](const Candidate& c) {

@@ -74,6 +74,10 @@ struct SessionEstimate {
 
 std::vector<SessionEstimate> estimateSessions(const std::vector<int>& sessions, const SessionPlan& plan,
                                               double coveredAreaCm2);
+// The same for the design the scatter places from `pool` at `density`, straight from the pool
+// (each candidate's sessionOf), with coveredAreaCm2 as every session's area.
+std::vector<SessionEstimate> estimateSessions(const CandidatePool& pool, const DensityMap& density,
+                                              const SessionPlan& plan);
 
 // Skin the design may place impressions on (density times scalp weight above 0), in cm^2: the
 // candidates there times the pool's area per candidate.

@@ -62,6 +62,18 @@ const char* stageName(SmpStage stage) {
     return "fresh";
 }
 
+const char* stageLabel(SmpStage stage) {
+    switch (stage) {
+        case SmpStage::Fresh: return "Fresh (day 0)";
+        case SmpStage::Healed: return "Healed (4 weeks)";
+        case SmpStage::Aged1y: return "Aged 1 year";
+        case SmpStage::Aged3y: return "Aged 3 years";
+        case SmpStage::Aged5y: return "Aged 5 years";
+        case SmpStage::Aged10y: return "Aged 10 years";
+    }
+    return "Fresh (day 0)";
+}
+
 std::optional<SmpStage> parseStage(std::string_view name) {
     for (SmpStage stage : kSmpStages)
         if (name == stageName(stage)) return stage;

@@ -35,6 +35,8 @@ constexpr SmpStage kSmpStages[] = {SmpStage::Fresh,  SmpStage::Healed, SmpStage:
 // "fresh", "healed", "aged-1y", "aged-3y", "aged-5y", "aged-10y": the command line's names.
 const char* stageName(SmpStage stage);
 std::optional<SmpStage> parseStage(std::string_view name);
+// "Fresh (day 0)", "Healed (4 weeks)", "Aged 1 year", ...: for people to read.
+const char* stageLabel(SmpStage stage);
 // Time since the session: 0 for fresh, 4 weeks for healed, then 1, 3, 5, 10 years.
 float stageAgeYears(SmpStage stage);
 

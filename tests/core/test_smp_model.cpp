@@ -239,6 +239,13 @@ TEST_CASE("sessions are nested by rank, add up to the final design and keep thei
 
         const std::vector<SessionEstimate> estimates = estimateSessions(sessions, plan, area);
         REQUIRE(estimates.size() == std::size_t(count));
+        const std::vector<SessionEstimate> fromPool = estimateSessions(pool, density, plan);
+        REQUIRE(fromPool.size() == estimates.size());
+        for (std::size_t k = 0; k < estimates.size(); ++k) {
+            REQUIRE(fromPool[k].placed == estimates[k].placed);
+            REQUIRE(fromPool[k].hours == estimates[k].hours);
+            REQUIRE(fromPool[k].areaCm2 == area);
+        }
         REQUIRE(estimates.back().cumulative == design.size());
         std::size_t total = 0;
         for (const SessionEstimate& e : estimates) {

@@ -1,0 +1,100 @@
+#include "app/SheetJob.h"
+
+#include "core/HairlineCurve.h"
+#include "core/HairlineMeasurements.h"
+#include "core/Needles.h"
+#include "core/SessionPlan.h"
+#include "core/SkinTone.h"
+#include "core/SurfaceGeodesic.h"
+#include "io/ConsultationSheet.h"
+#include "io/WholeFile.h"
+
+#include <ctime>
+
+namespace stipple {
+namespace {
+
+// A light neutral behind the head: it prints cleanly and keeps the skin's colour readable.
+constexpr glm::vec3 kPictureBackgroundSrgb{0.93f, 0.94f, 0.95f};
+
+std::string today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+    return text;
+}
+
+// The readouts of the hairline editor (app/HairlineSession.h), measured once.
+void measureHairlineOf(const Design& design, SheetContents& contents) {
+    const LayerSet& layers = *design.layers;
+    const SurfaceAtlas& atlas = layers.atlas(LayerKind::Hairline);
+    const Layer& mask = layers.layer(LayerKind::Hairline);
+    contents.hasHairlineCurve = design.hairline.has_value();
+    if (!design.hairline) {
+        contents.hairline.designedAreaCm2 = designedAreaCm2(design.mesh, atlas, mask);
+        return;
+    }
+    const SurfaceProjector projector(design.mesh);
+    const SurfaceGeodesic geodesic(projector);
+    const HairlineCurve curve(projector, design.hairline->leftHalf, design.hairline->frontotemporal);
+    contents.hairline = measureHairline(geodesic, projector, curve, atlas, mask);
+}
+
+}  // namespace
+
+// What the steps hand on to each other.
+struct SheetJob::Work {
+    std::unique_ptr<DesignPictures> pictures;
+    SheetContents contents;
+};
+
+SheetJob::SheetJob(const Design& design, const std::filesystem::path& out, const SheetOptions& options)
+    : work_(std::make_shared<Work>()) {
+    const SheetFormat format = sheetFormatFor(out);
+    Work& work = *work_;
+    SheetContents& contents = work.contents;
+    contents.projectName = options.projectName;
+    contents.date = options.date.empty() ? today() : options.date;
+    contents.notes = options.notes;
+    const PictureLook look = options.look;
+    contents.stage = look.stage ? stageLabel(*look.stage) : "As designed";
+    const NeedlePreset& needle = kNeedlePresets[design.settings.needlePreset];
+    contents.needle = std::string(needle.name) + " (cartridge " + needle.cartridge + ")";
+    contents.light = lightingPreset(look.lighting).label;
+    contents.skin = design.settings.skinType > 0 ? fitzpatrickPreset(design.settings.skinType).name : "Custom colour";
+    contents.depthMm = design.settings.depthMm;
+
+    addStep("Scattering and baking the impressions", [&design, &work, look] {
+        work.pictures = std::make_unique<DesignPictures>(design, look);
+        const ScalpImpressions* impressions = work.pictures->impressions();
+        work.contents.impressionCount = impressions ? impressions->impressionCount() : 0;
+    });
+    for (std::size_t i = 0; i < kSheetViewCount; ++i)
+        addStep(std::string("Rendering the ") + standardViewName(kSheetViews[i]) + " view", [&design, &work, i] {
+            const auto [width, height] = sheetPictureSize(kSheetRenderDpi);
+            OrbitCamera camera = cameraForView(design.mesh, kSheetViews[i], float(width) / float(height));
+            // The standard views leave room around the head's bounding sphere; the cells are small.
+            camera.zoom(0.8f);
+            ShadingSettings settings = work.pictures->shading();
+            settings.backgroundSrgb = kPictureBackgroundSrgb;
+            work.contents.before[i] = work.pictures->render(camera, width, height, settings, true);
+            work.contents.after[i] = work.pictures->render(camera, width, height, settings);
+        });
+    addStep("Measuring the hairline", [&design, &work] { measureHairlineOf(design, work.contents); });
+    addStep("Planning the sessions", [&work] {
+        const SessionPlan plan = defaultSessionPlan();
+        const ScalpImpressions* impressions = work.pictures->impressions();
+        work.contents.sessions = impressions ? estimateSessions(impressions->pool(), impressions->density(), plan)
+                                             : estimateSessions(std::vector<int>{}, plan, 0.0);
+    });
+    addStep("Writing " + out.filename().string(), [&work, out, format] {
+        writeFileAtomically(out, drawSheet(work.contents, format).bytes);
+    });
+}
+
+// The pictures and the renderer go as soon as the page is written.
+void SheetJob::finished() { work_.reset(); }
+
+}  // namespace stipple

@@ -1,0 +1,42 @@
+// The consultation sheet of a design (docs/sheet.md) as a list of steps: the five standard
+// views rendered before and after, the hairline measured, the sessions planned, then the page
+// drawn (io/ConsultationSheet.h) and written as PDF or PNG. `stipple sheet` runs the steps one
+// after another; the window runs one a frame under a progress bar, as it does an export.
+#pragma once
+
+#include "app/DesignPictures.h"
+#include "app/StepJob.h"
+#include "io/Design.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace stipple {
+
+// Pictures for print: a 96 x 118 pt cell holds 399 x 492 pixels.
+constexpr double kSheetRenderDpi = 300.0;
+
+struct SheetOptions {
+    std::string projectName;  // in the header: the project's file name without its extension, say
+    std::string date;         // as printed; empty: today's, YYYY-MM-DD
+    std::string notes;        // empty: ruled lines to write on
+    PictureLook look{SmpStage::Healed};  // the "after" row: healed dots in clinic light
+};
+
+class SheetJob : public StepJob {
+public:
+    // Writes the sheet to `out` atomically, so a failure leaves the file that was there, and
+    // throws InputError naming it. The format follows the extension, .pdf or .png; any other
+    // throws InputError here, before any step. `design` must outlive the job; the steps need a
+    // current GL context.
+    SheetJob(const Design& design, const std::filesystem::path& out, const SheetOptions& options);
+
+private:
+    void finished() override;
+
+    struct Work;
+    std::shared_ptr<Work> work_;
+};
+
+}  // namespace stipple

@@ -19,6 +19,8 @@
 #include "core/StageLook.h"
 #include "core/Units.h"
 #include "gpu/GlInfo.h"
+#include "gpu/GpuBrushStroke.h"
+#include "gpu/PaintPass.h"
 #include "gpu/HeadRenderer.h"
 #include "gpu/ScalpImpressions.h"
 #include "io/Design.h"
@@ -48,6 +50,7 @@ struct LoadedHead {
     std::unique_ptr<HeadRenderer> renderer;
     std::unique_ptr<PaintSession> paint;
     std::unique_ptr<LayerTextures> layerTextures;     // for the overlays
+    std::unique_ptr<PaintPass> paintPass;             // strokes painted on the GPU, into layerTextures
     std::unique_ptr<HairlineSession> hairline;
     std::size_t savedChangeCount = 0;                 // the paint session's count at the last save
     std::unique_ptr<PoolJob> poolJob;                 // until the candidate pool is ready
@@ -181,6 +184,16 @@ void loadHead(AppState& state, const std::string& path) {
         if (looksLikeProject(path)) head->projectPath = path;
         head->paint = std::make_unique<PaintSession>(head->design);
         head->layerTextures = std::make_unique<LayerTextures>(*head->design.layers);
+        // Strokes paint on the GPU, the chain dab -> scatter -> bake staying there, where the
+        // scatter's density can be composed there (density and hairline layers of one size).
+        const LayerSet& layers = *head->design.layers;
+        if (layers.layer(LayerKind::Density).width() == layers.layer(LayerKind::Hairline).width() &&
+            layers.layer(LayerKind::Density).height() == layers.layer(LayerKind::Hairline).height()) {
+            head->paintPass = std::make_unique<PaintPass>(*head->design.layers, *head->layerTextures);
+            head->paint->paintWith([pass = head->paintPass.get()](const BrushSettings& brush) -> std::unique_ptr<PaintStroke> {
+                return std::make_unique<GpuBrushStroke>(*pass, brush);
+            });
+        }
         head->hairline = std::make_unique<HairlineSession>(head->design, *head->paint);
         head->poolJob = std::make_unique<PoolJob>(head->design.mesh, PoolParams{});
         const bool first = !state.head;
@@ -346,25 +359,45 @@ bool dragHairlinePoint(AppState& state, glm::dvec2 cursor, glm::ivec2 windowSize
     return true;
 }
 
+// Ends the stroke under way; the impressions take the layers it left as their own.
+void endStroke(AppState& state) {
+    PaintSession& paint = *state.head->paint;
+    if (!paint.painting()) return;
+    paint.endStroke();
+    const LayerSet& layers = *state.head->design.layers;
+    if (state.head->impressions) state.head->impressions->adoptDensities(designDensity(layers), nativeHairDensity(layers));
+}
+
 // Places the brush under the mouse and paints while the left button is held.
 void paintWithMouse(AppState& state, glm::dvec2 cursor, glm::ivec2 windowSize, bool paintButton) {
     PaintSession& paint = *state.head->paint;
     hoverSkin(state, cursor, windowSize);
     if (!paintButton) {
-        paint.endStroke();
+        endStroke(state);
         return;
     }
     const StrokeChange changed = paint.paintAtCursor();
     if (changed.empty()) return;
     const LayerSet& layers = *state.head->design.layers;
-    for (LayerKind kind : kLayerKinds) state.head->layerTextures->update(layers, kind, changed.texels[std::size_t(kind)]);
+    LayerTextures& textures = *state.head->layerTextures;
+    // A stroke on the GPU has painted the textures already; the CPU's is uploaded.
+    const bool onGpu = paint.strokePaintsTextures();
+    if (!onGpu)
+        for (LayerKind kind : kLayerKinds) textures.update(layers, kind, changed.texels[std::size_t(kind)]);
     if (!paint.changesImpressions() || !state.head->impressions) return;
+    ScalpImpressions& impressions = *state.head->impressions;
     std::vector<ScalpImpressions::Region> regions;
     for (const SurfaceSphere& sphere : changed.reach) regions.push_back({sphere.centreMm, sphere.radiusMm});
-    if (paint.brush.tool == BrushTool::NativeHair)
-        state.head->impressions->setNativeHairWithin(nativeHairDensity(layers), regions);
-    else
-        state.head->impressions->setDensityWithin(designDensity(layers), regions);
+    if (paint.brush.tool == BrushTool::NativeHair) {
+        const TexelRect& hair = changed.texels[std::size_t(LayerKind::NativeHair)];
+        if (onGpu) impressions.setNativeHairWithin(textures, hair, regions);
+        else impressions.setNativeHairWithin(nativeHairDensity(layers), regions);
+        return;
+    }
+    TexelRect scattered = changed.texels[std::size_t(LayerKind::Density)];
+    scattered.include(changed.texels[std::size_t(LayerKind::Hairline)]);
+    if (onGpu) impressions.setDensityWithin(textures, scattered, regions);
+    else impressions.setDensityWithin(designDensity(layers), regions);
 }
 
 void handleMouse(AppState& state) {
@@ -377,7 +410,7 @@ void handleMouse(AppState& state) {
     const bool pressed = left && !state.leftWasDown;
     state.leftWasDown = left;
     if (ImGui::GetIO().WantCaptureMouse) {
-        if (state.head) state.head->paint->endStroke();
+        if (state.head) endStroke(state);
         return;
     }
     int width = 0, height = 0;
@@ -831,7 +864,7 @@ void drawHeadViews(AppState& state, int width, int height, const PigmentView& pi
 }
 
 void drawImpressionsPanel(AppState& state) {
-    ImGui::SetNextWindowPos(ImVec2(10, 300), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(10, 350), ImGuiCond_FirstUseEver);
     ImGui::Begin("Impressions", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
     if (!state.head) {
         ImGui::TextDisabled("No head");

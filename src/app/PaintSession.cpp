@@ -4,7 +4,12 @@
 
 namespace stipple {
 
-PaintSession::PaintSession(Design& design) : design_(design), raycaster_(design.mesh) {}
+PaintSession::PaintSession(Design& design)
+    : design_(design),
+      raycaster_(design.mesh),
+      strokeFactory_([&design](const BrushSettings& settings) -> std::unique_ptr<PaintStroke> {
+          return std::make_unique<BrushStroke>(*design.layers, settings);
+      }) {}
 
 void PaintSession::hover(const glm::vec3& eyeMm, const glm::vec3& directionMm) {
     cursor_.reset();
@@ -14,7 +19,7 @@ void PaintSession::hover(const glm::vec3& eyeMm, const glm::vec3& directionMm) {
 
 StrokeChange PaintSession::paintAtCursor() {
     if (!cursor_) return {};
-    if (!stroke_) stroke_ = std::make_unique<BrushStroke>(*design_.layers, brush);
+    if (!stroke_) stroke_ = strokeFactory_(brush);
     return stroke_->addPoint(*cursor_);
 }
 

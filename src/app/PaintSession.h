@@ -4,9 +4,11 @@
 
 #include "core/Brush.h"
 #include "core/MeshRaycaster.h"
+#include "core/PaintStroke.h"
 #include "core/UndoStack.h"
 #include "io/Design.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -20,6 +22,11 @@ public:
 
     BrushSettings brush = defaultBrush(BrushTool::Density);
 
+    // How strokes are painted: on the CPU (BrushStroke on the design's layers) unless told here,
+    // for instance on the GPU (GpuBrushStroke) when a window has a context.
+    using StrokeFactory = std::function<std::unique_ptr<PaintStroke>(const BrushSettings&)>;
+    void paintWith(StrokeFactory factory) { strokeFactory_ = std::move(factory); }
+
     // Places the cursor where the ray from the eye meets the skin, if a dab may go there.
     void hover(const glm::vec3& eyeMm, const glm::vec3& directionMm);
     const std::optional<glm::vec3>& cursor() const { return cursor_; }
@@ -31,6 +38,8 @@ public:
     // Button released: the stroke becomes one undo step.
     void endStroke();
     bool painting() const { return stroke_ != nullptr; }
+    // Whether the stroke under way paints the layer textures itself (PaintStroke::paintsTextures).
+    bool strokePaintsTextures() const { return stroke_ && stroke_->paintsTextures(); }
 
     // One value over the whole of a layer (density, or the client's native hair), as one undo step.
     void fillLayer(LayerKind kind, float value);
@@ -58,7 +67,8 @@ private:
     Design& design_;
     MeshRaycaster raycaster_;
     UndoStack history_;
-    std::unique_ptr<BrushStroke> stroke_;
+    StrokeFactory strokeFactory_;
+    std::unique_ptr<PaintStroke> stroke_;
     std::optional<glm::vec3> cursor_;
     std::size_t changes_ = 0;
 };

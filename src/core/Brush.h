@@ -19,6 +19,7 @@
 
 #include "core/LayerEdit.h"
 #include "core/Layers.h"
+#include "core/PaintStroke.h"
 #include "core/UndoStack.h"
 
 #include <glm/vec3.hpp>
@@ -102,22 +103,23 @@ struct StrokeChange {
 
 class StrokeInfluence;
 
-class BrushStroke {
+class BrushStroke : public PaintStroke {
 public:
     // Starts a stroke on `layers`, which must outlive it. Throws InputError as validateBrush().
     BrushStroke(LayerSet& layers, const BrushSettings& settings);
-    ~BrushStroke();
+    ~BrushStroke() override;
 
     // Extends the stroke to the next point(s) on the skin and paints the new segments at once.
     // Returns what these points changed.
-    StrokeChange addPoint(const glm::vec3& pointMm);
+    StrokeChange addPoint(const glm::vec3& pointMm) override;
     StrokeChange addPoints(const std::vector<glm::vec3>& pointsMm);
     // Everything the stroke changed so far.
     const StrokeChange& change() const;
 
     // Ends the stroke: the undo step holding the 64x64 tiles it changed (null when it changed
     // nothing). The stroke takes no more points.
-    std::unique_ptr<LayerEdit> finish();
+    std::unique_ptr<LayerEdit> finish() override;
+    bool paintsTextures() const override { return false; }
 
 private:
     // Paints one texel whose influence has just risen to w (StrokeInfluence finds them).

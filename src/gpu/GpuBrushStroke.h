@@ -18,9 +18,10 @@
 //                       TexelRect texels = change.texels[std::size_t(LayerKind::Density)];
 //                       texels.include(change.texels[std::size_t(LayerKind::Hairline)]);
 //                       impressions.setDensityWithin(layerTextures, texels, regions);
-//                     with one region per sphere of change.reach, as for the CPU stroke.
+//                     with one region per sphere of change.reach, as for the CPU stroke; for
+//                     native hair, impressions.setNativeHairWithin(layerTextures, its texels, regions).
 //   button released:  if (auto step = stroke.finish()) history.push(std::move(step));
-//                     impressions.adoptDensity(designDensity(*design.layers));
+//                     impressions.adoptDensities(designDensity(*design.layers), nativeHairDensity(*design.layers));
 // Paint with BrushStroke as before where the density and hairline layers differ in size (the GPU
 // composes the scatter's density only for equal sizes) or GL 4.3 compute is missing. While a
 // stroke is under way the CPU layers do not hold it: nothing should read them until finish(),
@@ -28,6 +29,7 @@
 #pragma once
 
 #include "core/Brush.h"
+#include "core/PaintStroke.h"
 #include "core/StrokeInfluence.h"
 #include "gpu/PaintPass.h"
 
@@ -36,7 +38,7 @@
 
 namespace stipple {
 
-class GpuBrushStroke {
+class GpuBrushStroke : public PaintStroke {
 public:
     // Starts a stroke on the pass's layers and textures; one stroke at a time per pass. Throws
     // InputError for a radius that is not positive or a strength or hardness outside 0..1.
@@ -44,7 +46,7 @@ public:
 
     // Extends the stroke to the next point(s) on the skin and paints the new segments into the
     // layer textures. Returns what these points changed, as BrushStroke does.
-    StrokeChange addPoint(const glm::vec3& pointMm);
+    StrokeChange addPoint(const glm::vec3& pointMm) override;
     StrokeChange addPoints(const std::vector<glm::vec3>& pointsMm);
     // Everything the stroke changed so far.
     const StrokeChange& change() const { return influence_.change(); }
@@ -52,7 +54,8 @@ public:
     // Ends the stroke: reads the texels it changed back into the CPU layers and returns the undo
     // step holding the 64x64 tiles it changed (null when it changed nothing). The stroke takes
     // no more points.
-    std::unique_ptr<LayerEdit> finish();
+    std::unique_ptr<LayerEdit> finish() override;
+    bool paintsTextures() const override { return true; }
 
 private:
     PaintPass& pass_;

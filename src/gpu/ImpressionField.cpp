@@ -108,6 +108,18 @@ void ImpressionField::composeDensity(const LayerTextures& layers, const TexelRec
     glMemoryBarrier(GL_TEXTURE_FETCH_BARRIER_BIT | GL_TEXTURE_UPDATE_BARRIER_BIT);
 }
 
+void ImpressionField::copyNativeHair(const LayerTextures& layers, const TexelRect& rect) {
+    const int width = layers.width(LayerKind::NativeHair), height = layers.height(LayerKind::NativeHair);
+    TexelRect texels = rect;
+    if (width != hair_.width || height != hair_.height) {
+        sizeDensity(hair_, width, height);
+        texels = {0, 0, width, height};
+    }
+    if (texels.empty()) return;
+    glCopyImageSubData(layers.texture(LayerKind::NativeHair), GL_TEXTURE_2D, 0, texels.x0, texels.y0, 0, hair_.texture.get(),
+                       GL_TEXTURE_2D, 0, texels.x0, texels.y0, 0, texels.x1 - texels.x0, texels.y1 - texels.y0, 1);
+}
+
 void ImpressionField::scatter(const ScatterParams& look) {
     dispatchScatter(look, GLuint(candidateCount_), false);
 }

@@ -30,6 +30,9 @@ public:
     // requires: it throws std::logic_error otherwise). A density of another size is replaced by
     // the whole composed map.
     void composeDensity(const LayerTextures& layers, const TexelRect& rect);
+    // The native-hair layer's texels [rect], copied on the GPU straight from its layer texture
+    // (a texture of another size is replaced by the whole layer).
+    void copyNativeHair(const LayerTextures& layers, const TexelRect& rect);
     // The density the scatter reads (r32f, impressions per cm^2).
     GLuint densityTexture() const { return density_.texture.get(); }
 

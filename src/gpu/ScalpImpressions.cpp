@@ -46,6 +46,12 @@ void ScalpImpressions::setNativeHairWithin(const DensityMap& nativeHair, const s
     scatterAndBake(changed);
 }
 
+void ScalpImpressions::setNativeHairWithin(const LayerTextures& layers, const TexelRect& texels,
+                                           const std::vector<Region>& changed) {
+    field_->copyNativeHair(layers, texels);
+    scatterAndBake(changed);
+}
+
 void ScalpImpressions::scatterAndBake(const std::vector<Region>& changed) {
     for (const Region& region : changed) {
         field_->scatterAround(shownLook(), region.centerMm, region.radiusMm);

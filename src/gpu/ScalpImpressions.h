@@ -37,15 +37,21 @@ public:
     // The same after a stroke painted on the GPU (GpuBrushStroke): the density is composed from
     // the layer textures over texels [texels] (density and hairline layers of the same size) on
     // the GPU, without the CPU recomposing or uploading the map. density() is left behind until
-    // adoptDensity().
+    // adoptDensities().
     void setDensityWithin(const LayerTextures& layers, const TexelRect& texels, const std::vector<Region>& changed);
-    // Takes `density` as the CPU copy of what the GPU composed (designDensity() of the layers once
-    // the stroke has read them back), so later full re-scatters start from it. Scatters nothing.
-    void adoptDensity(const DensityMap& density) { density_ = density; }
+    // Takes `density` and `nativeHair` as the CPU copies of what the GPU holds (designDensity()
+    // and nativeHairDensity() of the layers once the stroke has read them back), so later full
+    // re-scatters start from them. Scatters nothing.
+    void adoptDensities(const DensityMap& density, const DensityMap& nativeHair) {
+        density_ = density;
+        nativeHair_ = nativeHair;
+    }
     // A new density and native hair everywhere.
     void setDensities(const DensityMap& density, const DensityMap& nativeHair);
-    // Native hair that changed only within the given spheres.
+    // Native hair that changed only within the given spheres, from the CPU or, after a stroke
+    // painted on the GPU, straight from the layer texture's texels [texels].
     void setNativeHairWithin(const DensityMap& nativeHair, const std::vector<Region>& changed);
+    void setNativeHairWithin(const LayerTextures& layers, const TexelRect& texels, const std::vector<Region>& changed);
     void setDotLook(const ScatterParams& look);
     // Shows one session of `plan` (1-based) alone or the sessions up to it; 0: the whole design.
     // The impressions take the session's shade.

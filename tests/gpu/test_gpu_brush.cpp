@@ -290,7 +290,7 @@ TEST_CASE("a GPU stroke composes the scatter's density and leaves the impression
         }
         cpuStroke.finish();
         gpuStroke.finish();
-        gpuImpressions.adoptDensity(designDensity(gpu));
+        gpuImpressions.adoptDensities(designDensity(gpu), nativeHairDensity(gpu));
         // After the read-back the GPU's density is exactly the CPU copy's.
         CHECK(densityTexels(gpuImpressions, gpuImpressions.density()) == gpuImpressions.density().texels());
         CHECK(gpuImpressions.bake().readPixels().rgba == cpuImpressions.bake().readPixels().rgba);

@@ -1,11 +1,18 @@
 // The window's painting logic, without the window: cursor, stroke, undo.
 #include "app/HairlineSession.h"
 #include "app/PaintSession.h"
+#include "core/NativeHair.h"
+#include "gpu/GpuBrushStroke.h"
+#include "gpu/HeadlessContext.h"
+#include "gpu/LayerTextures.h"
+#include "gpu/PaintPass.h"
 #include "io/StrokeScript.h"
 #include "TempFolder.h"
 
 #include <catch2/catch.hpp>
 #include <glm/geometric.hpp>
+
+#include <algorithm>
 
 using namespace stipple;
 using stipple::test::TempFolder;
@@ -99,4 +106,32 @@ TEST_CASE("the hairline session places templates, moves points and undoes throug
     hairline.refresh();
     CHECK(design.layers->layer(LayerKind::Hairline).texels() == fresh);
     CHECK_FALSE(hairline.hasCurve());
+}
+
+TEST_CASE("a session told to paint on the GPU leaves the layers the CPU session leaves", "[paint][gl]") {
+    static HeadlessContext context;
+    Design onCpu = openDesign(defaultHeadPath()), onGpu = openDesign(defaultHeadPath());
+    PaintSession cpu(onCpu), gpu(onGpu);
+    LayerTextures textures(*onGpu.layers);
+    PaintPass pass(*onGpu.layers, textures);
+    gpu.paintWith([&pass](const BrushSettings& brush) -> std::unique_ptr<PaintStroke> {
+        return std::make_unique<GpuBrushStroke>(pass, brush);
+    });
+    const glm::vec3 crown = onCpu.mesh.landmarks.vertex;
+    for (PaintSession* paint : {&cpu, &gpu}) {
+        paint->brush = defaultBrush(BrushTool::NativeHair);
+        paint->brush.symmetry = true;
+        // A short drag from the crown to one side (its mirror image to the other), looking down.
+        for (float x = 0.0f; x <= 40.0f; x += 4.0f) {
+            paint->hover(crown + glm::vec3(x, 300.0f, 0.0f), glm::vec3(0.0f, -1.0f, 0.0f));
+            REQUIRE_FALSE(paint->paintAtCursor().empty());
+        }
+        CHECK(paint->strokePaintsTextures() == (paint == &gpu));
+        paint->endStroke();
+    }
+    const std::vector<float>& painted = onGpu.layers->layer(LayerKind::NativeHair).texels();
+    CHECK(painted == onCpu.layers->layer(LayerKind::NativeHair).texels());
+    CHECK(*std::max_element(painted.begin(), painted.end()) == Approx(kDefaultNativeHairPerCm2));
+    REQUIRE(gpu.undo());
+    CHECK(std::all_of(painted.begin(), painted.end(), [](float v) { return v == 0.0f; }));
 }

@@ -10,6 +10,7 @@
 #include "app/HairlineSession.h"
 #include "app/PaintSession.h"
 #include "app/PoolJob.h"
+#include "app/SheetJob.h"
 #include "core/Error.h"
 #include "core/NativeHair.h"
 #include "core/Needles.h"
@@ -112,6 +113,11 @@ struct AppState {
     int exportSize = 2;               // index into kExportSizes
     ExportFormats exportFormats;
     std::unique_ptr<ExportJob> exportJob;
+    // File > Consultation sheet: where, and the notes; then the job, as the export runs.
+    bool showSheet = false;
+    char sheetPath[512] = "";
+    char sheetNotes[1024] = "";
+    std::unique_ptr<SheetJob> sheetJob;
 };
 
 constexpr int kExportSizes[] = {1024, 2048, 4096, 8192};
@@ -536,6 +542,7 @@ void drawMenuBar(AppState& state) {
         }
         if (ImGui::MenuItem("Save project as...", "Ctrl+Shift+S", false, hasHead)) state.showSaveAs = true;
         if (ImGui::MenuItem("Export textures and model...", nullptr, false, hasHead)) state.showExport = true;
+        if (ImGui::MenuItem("Consultation sheet...", nullptr, false, hasHead)) state.showSheet = true;
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) requestQuit(state);
         ImGui::EndMenu();
@@ -802,6 +809,8 @@ void drawConsultationBar(AppState& state) {
         ImGui::SameLine();
     }
     if (bigButton("Turn", state.turntable)) state.turntable = !state.turntable;
+    ImGui::SameLine();
+    if (bigButton("Sheet")) state.showSheet = true;
     ImGui::SameLine();
     if (bigButton("Exit")) state.consultation = false;
     // The timeline: the design as drawn, then fresh to ten years.
@@ -1176,6 +1185,28 @@ void onClose(GLFWwindow* window) {
     requestQuit(state);
 }
 
+// A long job (an export, a sheet) inside its dialog: one step a frame under a progress bar,
+// so the window keeps drawing. The dialog closes when it ends or fails.
+template <typename Job>
+void runJobStep(AppState& state, std::unique_ptr<Job>& job, const std::string& doneNotice, const char* failure,
+                const char* afterFailure) {
+    ImGui::TextUnformatted(job->done() ? "Done" : job->nextStepName().c_str());
+    ImGui::ProgressBar(float(job->stepsDone()) / float(job->stepCount()), ImVec2(420, 0));
+    try {
+        if (!job->done()) job->runNextStep();
+        if (job->done()) {
+            state.notice = doneNotice;
+            state.noticeUntil = glfwGetTime() + 8.0;
+            job.reset();
+            ImGui::CloseCurrentPopup();
+        }
+    } catch (const std::exception& e) {
+        state.errorMessage = failure + std::string(e.what()) + afterFailure;
+        job.reset();
+        ImGui::CloseCurrentPopup();
+    }
+}
+
 // File > Export: where, how large, which files; then the job runs a step a frame.
 void drawExportDialog(AppState& state) {
     if (state.showExport && state.head) {
@@ -1218,31 +1249,61 @@ void drawExportDialog(AppState& state) {
             ImGui::SameLine();
             if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
         } else {
-            ExportJob& job = *state.exportJob;
-            ImGui::TextUnformatted(job.done() ? "Done" : job.nextStepName().c_str());
-            ImGui::ProgressBar(float(job.stepsDone()) / float(job.stepCount()), ImVec2(420, 0));
-            try {
-                // One step a frame keeps the window drawing and the bar moving.
-                if (!job.done()) job.runNextStep();
-                if (job.done()) {
-                    state.notice = std::string("Exported to ") + state.exportFolder;
-                    state.noticeUntil = glfwGetTime() + 8.0;
-                    state.exportJob.reset();
-                    ImGui::CloseCurrentPopup();
-                }
-            } catch (const std::exception& e) {
-                state.errorMessage = std::string("Export stopped: ") + e.what() + "\nFiles written before it are whole.";
-                state.exportJob.reset();
-                ImGui::CloseCurrentPopup();
-            }
+            runJobStep(state, state.exportJob, std::string("Exported to ") + state.exportFolder,
+                       "Export stopped: ", "\nFiles written before it are whole.");
         }
         ImGui::EndPopup();
     }
 }
 
+// File > Consultation sheet: the five views before and after in the look on screen, the
+// measurements, the sessions, notes and signature lines (docs/sheet.md), as PDF or PNG.
+void drawSheetDialog(AppState& state) {
+    if (state.showSheet && state.head) {
+        const std::filesystem::path base = state.head->projectPath.empty()
+                                               ? std::filesystem::current_path() / "stipple"
+                                               : std::filesystem::path(state.head->projectPath).replace_extension();
+        std::snprintf(state.sheetPath, sizeof state.sheetPath, "%s-sheet.pdf", base.string().c_str());
+        ImGui::OpenPopup("Consultation sheet");
+        state.showSheet = false;
+    }
+    if (!ImGui::BeginPopupModal("Consultation sheet", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!state.sheetJob) {
+        ImGui::TextUnformatted("File (.pdf or .png):");
+        ImGui::SetNextItemWidth(520);
+        ImGui::InputText("##sheet", state.sheetPath, sizeof state.sheetPath);
+        ImGui::TextUnformatted("Notes for the client (empty: lines to write on):");
+        ImGui::InputTextMultiline("##notes", state.sheetNotes, sizeof state.sheetNotes, ImVec2(520, 100));
+        ImGui::TextDisabled("The \"after\" views show the stage and light on screen (healed when as designed).");
+        if (ImGui::Button("Write the sheet")) {
+            captureDesignSettings(state);
+            SheetOptions options;
+            options.projectName = std::filesystem::path(state.head->projectPath.empty() ? state.head->design.mesh.sourcePath
+                                                                                         : state.head->projectPath)
+                                      .stem()
+                                      .string();
+            options.notes = state.sheetNotes;
+            options.look = {state.head->design.settings.stage.value_or(SmpStage::Healed), state.shading.lighting};
+            try {
+                state.sheetJob = std::make_unique<SheetJob>(state.head->design, state.sheetPath, options);
+            } catch (const std::exception& e) {
+                state.errorMessage = e.what();
+                ImGui::CloseCurrentPopup();
+            }
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    } else {
+        runJobStep(state, state.sheetJob, std::string("Wrote ") + state.sheetPath, "The sheet was not written: ",
+                   "\nA file of that name from before is whole.");
+    }
+    ImGui::EndPopup();
+}
+
 void drawDialogs(AppState& state) {
     if (const auto picked = state.fileBrowser.draw()) openHead(state, picked->string());
     drawExportDialog(state);
+    drawSheetDialog(state);
     drawSaveAsDialog(state);
     drawWorkDialogs(state);
     if (!state.errorMessage.empty()) ImGui::OpenPopup("Stipple");

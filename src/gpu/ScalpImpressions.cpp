@@ -66,12 +66,12 @@ void ScalpImpressions::setDotLook(const ScatterParams& look) {
 }
 
 void ScalpImpressions::showSession(const SessionPlan& plan, int session, SessionView view) {
-    session_ = std::clamp(session, 0, plan.count());
-    if (session_ == 0) {
+    session = std::clamp(session, 0, plan.count());
+    if (session == 0) {
         field_->setRankWindow(0.0f, 1.0f);
         sessionShade_ = 1.0f;
     } else {
-        const std::size_t k = std::size_t(session_ - 1);
+        const std::size_t k = std::size_t(session - 1);
         field_->setRankWindow(view == SessionView::Alone && k > 0 ? plan.fractions[k - 1] : 0.0f, plan.fractions[k]);
         sessionShade_ = plan.shades[k];
     }

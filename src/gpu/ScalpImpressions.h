@@ -56,7 +56,6 @@ public:
     // Shows one session of `plan` (1-based) alone or the sessions up to it; 0: the whole design.
     // The impressions take the session's shade.
     void showSession(const SessionPlan& plan, int session, SessionView view);
-    int shownSession() const { return session_; }
 
     const DensityMap& density() const { return density_; }
     const ScatterParams& dotLook() const { return look_; }
@@ -76,7 +75,6 @@ private:
     DensityMap nativeHair_;
     ScatterParams look_;
     float sessionShade_ = 1.0f;  // times look_.shade while a session is shown
-    int session_ = 0;
     std::uint32_t count_ = 0;
     CandidatePool pool_;
     std::unique_ptr<ImpressionField> field_;

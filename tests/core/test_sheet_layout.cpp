@@ -120,16 +120,12 @@ TEST_CASE("the PDF is one A4 page with its text as fonts and the ten pictures em
     REQUIRE(pdf.size() > 1000);
     CHECK(pdf.compare(0, 5, "%PDF-") == 0);
     CHECK(pdf.substr(pdf.find_last_not_of("\r\n") - 4, 5) == "%%EOF");
-    std::size_t pages = 0, images = 0;
-    for (std::size_t at = pdf.find("/Type /Page"); at != std::string::npos; at = pdf.find("/Type /Page", at + 1))
-        pages += pdf.compare(at, 12, "/Type /Pages") != 0;
-    for (std::size_t at = pdf.find("/Subtype /Image"); at != std::string::npos; at = pdf.find("/Subtype /Image", at + 1))
-        ++images;
-    CHECK(pages == 1);
+    const PdfCounts counts = countPdf(pdf);
+    CHECK(counts.pages == 1);
     CHECK(pdf.find("/Count 1") != std::string::npos);
     CHECK(pdf.find("595.276 841.89") != std::string::npos);  // the MediaBox: A4 in points
     CHECK(pdf.find("/FontFile") != std::string::npos);       // vector text, its font embedded
-    CHECK(images == 2 * kSheetViewCount);
+    CHECK(counts.images == 2 * kSheetViewCount);
     CHECK(sheet.layout.parts.size() == sheetLayout().parts.size());
 }
 

@@ -1,4 +1,4 @@
-#include "app/Cli.h"
+#include "RunCommand.h"
 #include "core/NativeHair.h"
 #include "core/Scatter.h"
 #include "io/Design.h"
@@ -20,17 +20,7 @@
 
 using namespace stipple;
 using stipple::test::TempFolder;
-
-namespace {
-
-int run(std::vector<std::string> args) {
-    args.insert(args.begin(), "stipple");
-    std::vector<char*> argv;
-    for (std::string& arg : args) argv.push_back(arg.data());
-    return runCommandLine(int(argv.size()), argv.data());
-}
-
-}  // namespace
+using stipple::test::run;
 
 TEST_CASE("every command answers --help with exit 0", "[cli]") {
     for (const char* command : {"info", "render", "bench"}) {

@@ -1,5 +1,5 @@
 // `stipple export`: each file against what it is made from (the bake, the layers, the mesh).
-#include "app/Cli.h"
+#include "RunCommand.h"
 #include "core/Needles.h"
 #include "core/SkinTone.h"
 #include "gpu/HeadlessContext.h"
@@ -25,17 +25,11 @@
 
 using namespace stipple;
 using stipple::test::TempFolder;
+using stipple::test::run;
 
 namespace {
 
 constexpr int kSize = 1024;
-
-int run(std::vector<std::string> args) {
-    args.insert(args.begin(), "stipple");
-    std::vector<char*> argv;
-    for (std::string& arg : args) argv.push_back(arg.data());
-    return runCommandLine(int(argv.size()), argv.data());
-}
 
 std::string point(glm::vec3 p) {
     return "[" + std::to_string(p.x) + ", " + std::to_string(p.y) + ", " + std::to_string(p.z) + "]";

@@ -1,6 +1,6 @@
 // `stipple sheet`: the consultation sheet made headless from a project, as PDF and PNG, its
 // pictures measured on the PNG's pixels, and the errors that must leave files alone.
-#include "app/Cli.h"
+#include "RunCommand.h"
 #include "app/SheetJob.h"
 #include "core/Error.h"
 #include "gpu/HeadlessContext.h"
@@ -24,13 +24,6 @@ using namespace stipple;
 using namespace stipple::test;
 
 namespace {
-
-int run(std::vector<std::string> args) {
-    args.insert(args.begin(), "stipple");
-    std::vector<char*> argv;
-    for (std::string& arg : args) argv.push_back(arg.data());
-    return runCommandLine(int(argv.size()), argv.data());
-}
 
 std::string contentOf(const std::filesystem::path& path) { return readFileBytes(path, 1u << 30, "a test file"); }
 
@@ -83,13 +76,9 @@ TEST_CASE("the sheet is produced headless with all its parts, as PDF and as PNG"
     const std::string pdf = contentOf(s.pdf);
     CHECK(pdf.compare(0, 5, "%PDF-") == 0);
     CHECK(pdf.substr(pdf.find_last_not_of("\r\n") - 4, 5) == "%%EOF");
-    std::size_t pages = 0, images = 0;
-    for (std::size_t at = pdf.find("/Type /Page"); at != std::string::npos; at = pdf.find("/Type /Page", at + 1))
-        pages += pdf.compare(at, 12, "/Type /Pages") != 0;
-    for (std::size_t at = pdf.find("/Subtype /Image"); at != std::string::npos; at = pdf.find("/Subtype /Image", at + 1))
-        ++images;
-    CHECK(pages == 1);
-    CHECK(images == 2 * kSheetViewCount);
+    const PdfCounts counts = countPdf(pdf);
+    CHECK(counts.pages == 1);
+    CHECK(counts.images == 2 * kSheetViewCount);
     CHECK(pdf.find("/FontFile") != std::string::npos);
 
     const Image page = pageOf(s.png);

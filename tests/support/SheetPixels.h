@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 
 namespace stipple::test {
 
@@ -32,6 +33,20 @@ inline bool isWhite(const std::uint8_t* pixel, int tolerance = 8) {
 
 inline double luminance(const std::uint8_t* pixel) {
     return 0.2126 * pixel[0] + 0.7152 * pixel[1] + 0.0722 * pixel[2];
+}
+
+// What a PDF holds: its pages and embedded images, counted from the objects' types.
+struct PdfCounts {
+    std::size_t pages = 0, images = 0;
+};
+
+inline PdfCounts countPdf(const std::string& pdf) {
+    PdfCounts counts;
+    for (std::size_t at = pdf.find("/Type /Page"); at != std::string::npos; at = pdf.find("/Type /Page", at + 1))
+        counts.pages += pdf.compare(at, 12, "/Type /Pages") != 0;
+    for (std::size_t at = pdf.find("/Subtype /Image"); at != std::string::npos; at = pdf.find("/Subtype /Image", at + 1))
+        ++counts.images;
+    return counts;
 }
 
 }  // namespace stipple::test

@@ -83,7 +83,8 @@ PigmentBake::PigmentBake(const HeadMesh& mesh, int size)
     scalpTexelMm_ = finest < 1e9f ? finest : 0.0f;
 }
 
-void PigmentBake::draw(GLuint program, const ImpressionField& field, GLuint indexBuffer, GLsizei indexCount) {
+void PigmentBake::draw(GLuint program, const ImpressionField& field, GLuint indexBuffer, GLsizei indexCount,
+                       const std::optional<TexelRect>& scissor) {
     GLint previousFramebuffer = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previousFramebuffer);
     GLint previousViewport[4];
@@ -93,12 +94,17 @@ void PigmentBake::draw(GLuint program, const ImpressionField& field, GLuint inde
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);   // UV islands may be mirrored
     glDisable(GL_MULTISAMPLE); // one sample a texel: its centre's point on the skin
+    if (scissor) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(scissor->x0, scissor->y0, scissor->x1 - scissor->x0, scissor->y1 - scissor->y0);
+    }
     glUseProgram(program);
     field.bindForDots(program);
     glVertexArrayElementBuffer(vertexArray_.get(), indexBuffer);
     glBindVertexArray(vertexArray_.get());
     glDrawElements(GL_TRIANGLES, indexCount, GL_UNSIGNED_INT, nullptr);
     glBindVertexArray(0);
+    glDisable(GL_SCISSOR_TEST);
     glEnable(GL_MULTISAMPLE);
     glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previousFramebuffer));
     glViewport(previousViewport[0], previousViewport[1], previousViewport[2], previousViewport[3]);
@@ -138,11 +144,14 @@ void PigmentBake::bakeAround(const ImpressionField& field, glm::vec3 centerMm, f
     if (touched.empty()) return;
     regionTriangles_ = createBuffer();
     glNamedBufferStorage(regionTriangles_.get(), GLsizeiptr(touched.size() * sizeof(glm::uvec3)), touched.data(), 0);
-    draw(bakeProgram_.get(), field, regionTriangles_.get(), GLsizei(touched.size() * 3));
+    // Only the touched triangles' texels: software GL then bins a corner of the map, not all of it.
+    const glm::ivec2 low = glm::ivec2(glm::floor(uvLow * float(size_))), high = glm::ivec2(glm::ceil(uvHigh * float(size_)));
+    draw(bakeProgram_.get(), field, regionTriangles_.get(), GLsizei(touched.size() * 3),
+         TexelRect{std::max(low.x - 1, 0), std::max(low.y - 1, 0), std::min(high.x + 1, size_), std::min(high.y + 1, size_)});
     pad();
     // Padding copies from up to kPaddingTexels away: those texels changed too.
     const glm::ivec2 margin(kPaddingTexels + 1);
-    updateMips(glm::ivec2(glm::floor(uvLow * float(size_))) - margin, glm::ivec2(glm::ceil(uvHigh * float(size_))) + margin);
+    updateMips(low - margin, high + margin);
 }
 
 void PigmentBake::updateMips(glm::ivec2 low, glm::ivec2 high) {

@@ -3,11 +3,13 @@
 // export writes it. Close views evaluate dots directly (shaders/dots.glsl) for crisp edges.
 #pragma once
 
+#include "core/Brush.h"
 #include "core/HeadMesh.h"
 #include "gpu/GlObject.h"
 #include "gpu/ImpressionField.h"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace stipple {
@@ -37,7 +39,9 @@ public:
     const std::vector<std::uint8_t>& islandMask() const { return islands_; }
 
 private:
-    void draw(GLuint program, const ImpressionField& field, GLuint indexBuffer, GLsizei indexCount);
+    // Draws the triangles of `indexBuffer` into the map, within `scissor` when given.
+    void draw(GLuint program, const ImpressionField& field, GLuint indexBuffer, GLsizei indexCount,
+              const std::optional<TexelRect>& scissor = std::nullopt);
     void pad();
     // Re-filters the mip levels over texels [low, high) of the full-size level.
     void updateMips(glm::ivec2 low, glm::ivec2 high);

@@ -1,0 +1,136 @@
+// Consultation mode: the editing panels give way to a few large controls for the client, and
+// the head is shown before and after, whole, wiped or side by side.
+#include "app/WindowState.h"
+
+#include "core/Lighting.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+namespace stipple::window {
+
+namespace {
+
+// Big buttons that work as well with a finger on a touchscreen as with a mouse.
+bool bigButton(const char* label, bool selected = false) {
+    if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const bool pressed = ImGui::Button(label, ImVec2(0, 2.4f * ImGui::GetFontSize()));
+    if (selected) ImGui::PopStyleColor();
+    return pressed;
+}
+
+}  // namespace
+
+// Which session the viewport shows: the whole design, the skin after session k, or what
+// session k alone adds (in its own shade: session 1 is lighter).
+void drawSessionPicker(AppState& state, ScalpImpressions& impressions, bool big) {
+    const SessionPlan plan = defaultSessionPlan();
+    int session = state.session;
+    bool alone = state.sessionAlone;
+    const auto button = [big](const char* label, bool selected) {
+        return big ? bigButton(label, selected) : ImGui::RadioButton(label, selected);
+    };
+    if (button("Whole design", session == 0)) session = 0;
+    for (int k = 1; k <= plan.count(); ++k) {
+        ImGui::SameLine();
+        const std::string label = "Session " + std::to_string(k);
+        if (button(label.c_str(), session == k)) session = k;
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("The skin after session %d (%.0f %% of the final density)", k, 100.0 * plan.fractions[std::size_t(k - 1)]);
+    }
+    ImGui::SameLine();
+    if (!big) ImGui::Checkbox("Alone", &alone);
+    else if (bigButton("Alone", alone)) alone = !alone;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Only what the chosen session adds");
+    if (session == state.session && alone == state.sessionAlone) return;
+    state.session = session;
+    state.sessionAlone = alone;
+    impressions.showSession(plan, session, alone ? SessionView::Alone : SessionView::SoFar);
+}
+
+void drawConsultationBar(AppState& state) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 10), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::Begin("Consultation", nullptr,
+                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar);
+    ImGui::SetWindowFontScale(1.4f);
+    using Compare = AppState::Compare;
+    const std::pair<Compare, const char*> compares[] = {
+        {Compare::Before, "Before"}, {Compare::After, "After"}, {Compare::Wipe, "Wipe"}, {Compare::SideBySide, "Side by side"}};
+    for (const auto& [compare, label] : compares) {
+        if (bigButton(label, state.compare == compare)) state.compare = compare;
+        ImGui::SameLine();
+    }
+    if (state.compare == Compare::Wipe) {
+        ImGui::SetNextItemWidth(200);
+        ImGui::SliderFloat("##wipe", &state.wipe, 0.0f, 1.0f, "");
+        ImGui::SameLine();
+    }
+    if (bigButton("Turn", state.turntable)) state.turntable = !state.turntable;
+    ImGui::SameLine();
+    if (bigButton("Sheet")) state.showSheet = true;
+    ImGui::SameLine();
+    if (bigButton("Exit")) state.consultation = false;
+    // The timeline: the design as drawn, then fresh to ten years.
+    ImGui::SetNextItemWidth(420);
+    const char* stages[] = {"As designed", "Fresh", "Healed", "1 year", "3 years", "5 years", "10 years"};
+    if (ImGui::SliderInt("##stage", &state.stage, 0, 6, stages[state.stage]) && state.head && state.head->impressions)
+        applyLook(state, *state.head->impressions);
+    ImGui::SameLine();
+    for (Lighting lighting : kLightings) {
+        const char* name = lightingPreset(lighting).name;
+        if (bigButton(name, state.shading.lighting == lighting)) state.shading.lighting = lighting;
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    const std::pair<StandardView, const char*> views[] = {{StandardView::Front, "Front"}, {StandardView::Left, "Left"},
+                                                          {StandardView::Right, "Right"}, {StandardView::Back, "Back"},
+                                                          {StandardView::Top, "Top"}, {StandardView::ThreeQuarter, "3/4"}};
+    for (const auto& [view, label] : views) {
+        if (bigButton(label)) setStandardView(state, view);
+        ImGui::SameLine();
+    }
+    if (bigButton("Close-up")) closeUpView(state);
+    if (state.head && state.head->impressions) drawSessionPicker(state, *state.head->impressions, true);
+    ImGui::End();
+}
+
+// Draws the head once or twice: before (the client's own stubble, no impressions) and after,
+// whole, wiped or side by side.
+void drawHeadViews(AppState& state, int width, int height, const PigmentView& pigment) {
+    using Compare = AppState::Compare;
+    const Compare compare = state.consultation ? state.compare : Compare::After;
+    HeadRenderer& renderer = *state.head->renderer;
+    ShadingSettings before = state.shading;
+    before.showDesign = false;
+    if (compare == Compare::After || compare == Compare::Before) {
+        renderer.draw(state.camera, width, height, compare == Compare::After ? state.shading : before, pigment);
+        return;
+    }
+    glEnable(GL_SCISSOR_TEST);
+    if (compare == Compare::Wipe) {
+        const int split = int(state.wipe * float(width));
+        glScissor(0, 0, width, height);
+        renderer.draw(state.camera, width, height, state.shading, pigment);
+        glScissor(0, 0, split, height);  // the clear inside draw() respects the scissor
+        renderer.draw(state.camera, width, height, before, pigment);
+    } else {
+        const int half = width / 2;
+        // Each half frames the whole head again: half the width needs the camera farther away.
+        OrbitCamera halfCamera = state.camera;
+        halfCamera.frame(computeBounds(state.head->design.mesh.positions), float(half) / float(std::max(height, 1)));
+        halfCamera.distance = std::max(halfCamera.distance, state.camera.distance);
+        for (int side = 0; side < 2; ++side) {
+            glViewport(side * half, 0, half, height);
+            glScissor(side * half, 0, half, height);
+            renderer.draw(halfCamera, half, height, side == 0 ? before : state.shading, pigment);
+        }
+        glViewport(0, 0, width, height);
+    }
+    glDisable(GL_SCISSOR_TEST);
+}
+
+}  // namespace stipple::window

@@ -1,0 +1,276 @@
+// The window's dialogs: save as, recovery and unsaved work, export and the consultation sheet
+// with their progress, errors, and the help and about windows.
+#include "app/WindowState.h"
+
+#include "gpu/GlInfo.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+
+namespace stipple::window {
+
+namespace {
+
+constexpr int kExportSizes[] = {1024, 2048, 4096, 8192};
+
+void drawSaveAsDialog(AppState& state) {
+    if (state.showSaveAs && state.head) {
+        const std::filesystem::path suggested =
+            state.head->projectPath.empty()
+                ? std::filesystem::path(state.head->design.mesh.sourcePath).replace_extension(".stipple")
+                : std::filesystem::path(state.head->projectPath);
+        std::snprintf(state.savePath, sizeof state.savePath, "%s", suggested.string().c_str());
+        ImGui::OpenPopup("Save project as");
+        state.showSaveAs = false;
+    }
+    if (!ImGui::BeginPopupModal("Save project as", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::TextUnformatted("The design, in one .stipple file:");
+    ImGui::SetNextItemWidth(520);
+    const bool entered = ImGui::InputText("##path", state.savePath, sizeof state.savePath, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::Checkbox("Carry the head inside the project", &state.head->design.embedHead);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The file then travels alone to another machine or clinic.\n"
+                          "Off: the project refers to the head file by path and content.");
+    if (ImGui::Button("Save") || entered) {
+        saveProject(state, state.savePath);
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+// Recovery at start, and the question before unsaved work is closed or replaced.
+void drawWorkDialogs(AppState& state) {
+    if (state.offerRecovery) {
+        ImGui::OpenPopup("Recover unsaved work?");
+        state.offerRecovery = false;
+    }
+    if (ImGui::BeginPopupModal("Recover unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("Stipple closed last time without saving a design.");
+        const std::string savedAs = state.workspace.recoverySavedAs();
+        if (!savedAs.empty()) ImGui::Text("It was last saved as %s.", savedAs.c_str());
+        if (ImGui::Button("Recover it")) {
+            loadHead(state, state.workspace.recoveryProjectPath().string());
+            if (state.head) {
+                state.head->projectPath = savedAs;
+                state.head->savedChangeCount = state.head->paint->changeCount() + 1;  // not saved yet
+                updateTitle(state);
+            }
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Discard it")) {
+            state.workspace.clearRecovery();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    if (state.askUnsaved) {
+        ImGui::OpenPopup("Unsaved changes");
+        state.askUnsaved = false;
+    }
+    if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("The design has changes that are not saved%s.",
+                    state.head->projectPath.empty() ? "" : (" to " + state.head->projectPath).c_str());
+        const auto proceed = [&] {
+            if (state.pendingQuit) {
+                state.workspace.clearRecovery();
+                glfwSetWindowShouldClose(state.window, GLFW_TRUE);
+            }
+            if (state.pendingOpen) loadHead(state, *state.pendingOpen);
+            state.pendingQuit = false;
+            state.pendingOpen.reset();
+        };
+        if (!state.head->projectPath.empty() && ImGui::Button("Save")) {
+            saveProject(state, state.head->projectPath);
+            if (!hasUnsavedChanges(state)) proceed();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Don't save")) {
+            proceed();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) {
+            state.pendingQuit = false;
+            state.pendingOpen.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        if (state.head->projectPath.empty()) ImGui::TextDisabled("To keep it, cancel and use File > Save project as.");
+        ImGui::EndPopup();
+    }
+}
+
+// A long job (an export, a sheet) inside its dialog: one step a frame under a progress bar,
+// so the window keeps drawing. The dialog closes when it ends or fails.
+template <typename Job>
+void runJobStep(AppState& state, std::unique_ptr<Job>& job, const std::string& doneNotice, const char* failure,
+                const char* afterFailure) {
+    ImGui::TextUnformatted(job->done() ? "Done" : job->nextStepName().c_str());
+    ImGui::ProgressBar(float(job->stepsDone()) / float(job->stepCount()), ImVec2(420, 0));
+    try {
+        if (!job->done()) job->runNextStep();
+        if (job->done()) {
+            state.notice = doneNotice;
+            state.noticeUntil = glfwGetTime() + 8.0;
+            job.reset();
+            ImGui::CloseCurrentPopup();
+        }
+    } catch (const std::exception& e) {
+        state.errorMessage = failure + std::string(e.what()) + afterFailure;
+        job.reset();
+        ImGui::CloseCurrentPopup();
+    }
+}
+
+// File > Export: where, how large, which files; then the job runs a step a frame.
+void drawExportDialog(AppState& state) {
+    if (state.showExport && state.head) {
+        // Beside the project once it is saved; until then in the current folder, never among
+        // the head's own files.
+        const std::filesystem::path suggested =
+            state.head->projectPath.empty()
+                ? std::filesystem::current_path() / "stipple-export"
+                : std::filesystem::path(state.head->projectPath).parent_path() /
+                      (std::filesystem::path(state.head->projectPath).stem().string() + "-export");
+        std::snprintf(state.exportFolder, sizeof state.exportFolder, "%s", suggested.string().c_str());
+        ImGui::OpenPopup("Export");
+        state.showExport = false;
+    }
+    if (ImGui::BeginPopupModal("Export", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        if (!state.exportJob) {
+            ImGui::TextUnformatted("Folder (docs/export.md lists the files):");
+            ImGui::SetNextItemWidth(520);
+            ImGui::InputText("##folder", state.exportFolder, sizeof state.exportFolder);
+            const char* sizes[] = {"1024", "2048", "4096", "8192"};
+            ImGui::SetNextItemWidth(120);
+            ImGui::Combo("Texture size", &state.exportSize, sizes, 4);
+            ImGui::Checkbox("PNG textures", &state.exportFormats.png);
+            ImGui::SameLine();
+            ImGui::Checkbox("EXR density", &state.exportFormats.exr);
+            ImGui::SameLine();
+            ImGui::Checkbox("GLB model", &state.exportFormats.glb);
+            ImGui::SameLine();
+            ImGui::Checkbox("CSV impressions", &state.exportFormats.csv);
+            if (ImGui::Button("Export")) {
+                std::error_code error;
+                std::filesystem::create_directories(state.exportFolder, error);
+                const std::string stem = std::filesystem::path(state.head->projectPath.empty() ? state.head->design.mesh.sourcePath
+                                                                                               : state.head->projectPath)
+                                             .stem()
+                                             .string();
+                state.exportJob = std::make_unique<ExportJob>(state.head->design, stem, state.exportFolder,
+                                                              kExportSizes[state.exportSize], state.exportFormats, false);
+            }
+            ImGui::SameLine();
+            if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+        } else {
+            runJobStep(state, state.exportJob, std::string("Exported to ") + state.exportFolder,
+                       "Export stopped: ", "\nFiles written before it are whole.");
+        }
+        ImGui::EndPopup();
+    }
+}
+
+// File > Consultation sheet: the five views before and after in the look on screen, the
+// measurements, the sessions, notes and signature lines (docs/sheet.md), as PDF or PNG.
+void drawSheetDialog(AppState& state) {
+    if (state.showSheet && state.head) {
+        const std::filesystem::path base = state.head->projectPath.empty()
+                                               ? std::filesystem::current_path() / "stipple"
+                                               : std::filesystem::path(state.head->projectPath).replace_extension();
+        std::snprintf(state.sheetPath, sizeof state.sheetPath, "%s-sheet.pdf", base.string().c_str());
+        ImGui::OpenPopup("Consultation sheet");
+        state.showSheet = false;
+    }
+    if (!ImGui::BeginPopupModal("Consultation sheet", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!state.sheetJob) {
+        ImGui::TextUnformatted("File (.pdf or .png):");
+        ImGui::SetNextItemWidth(520);
+        ImGui::InputText("##sheet", state.sheetPath, sizeof state.sheetPath);
+        ImGui::TextUnformatted("Notes for the client (empty: lines to write on):");
+        ImGui::InputTextMultiline("##notes", state.sheetNotes, sizeof state.sheetNotes, ImVec2(520, 100));
+        ImGui::TextDisabled("The \"after\" views show the stage and light on screen (healed when as designed).");
+        if (ImGui::Button("Write the sheet")) {
+            captureDesignSettings(state);
+            SheetOptions options;
+            options.projectName = std::filesystem::path(state.head->projectPath.empty() ? state.head->design.mesh.sourcePath
+                                                                                         : state.head->projectPath)
+                                      .stem()
+                                      .string();
+            options.notes = state.sheetNotes;
+            options.look = {state.head->design.settings.stage.value_or(SmpStage::Healed), state.shading.lighting};
+            try {
+                state.sheetJob = std::make_unique<SheetJob>(state.head->design, state.sheetPath, options);
+            } catch (const std::exception& e) {
+                state.errorMessage = e.what();
+                ImGui::CloseCurrentPopup();
+            }
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    } else {
+        runJobStep(state, state.sheetJob, std::string("Wrote ") + state.sheetPath, "The sheet was not written: ",
+                   "\nA file of that name from before is whole.");
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace
+
+void drawDialogs(AppState& state) {
+    if (const auto picked = state.fileBrowser.draw()) openHead(state, picked->string());
+    drawExportDialog(state);
+    drawSheetDialog(state);
+    drawSaveAsDialog(state);
+    drawWorkDialogs(state);
+    if (!state.errorMessage.empty()) ImGui::OpenPopup("Stipple");
+    if (ImGui::BeginPopupModal("Stipple", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(state.errorMessage.c_str());
+        if (ImGui::Button("OK") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+            state.errorMessage.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    if (state.showShortcuts) {
+        ImGui::Begin("Keyboard and mouse", &state.showShortcuts, ImGuiWindowFlags_AlwaysAutoResize);
+        ImGui::TextUnformatted("Left drag         orbit\n"
+                               "Right/middle drag pan (or Shift + left drag)\n"
+                               "Scroll / pinch    zoom; horizontal scroll orbits\n"
+                               "Arrow keys        orbit in 5 degree steps\n"
+                               "+ / -             zoom\n"
+                               "1..6              front, back, left, right, top, three-quarter\n"
+                               "F                 frame the head\n"
+                               "F12               save the view as a PNG in the current folder\n"
+                               "Tab               consultation mode: before/after, timeline, lights, turntable\n"
+                               "C                 close-up of the skin (single dots)\n"
+                               "B                 paint mode on or off\n"
+                               "  painting: left drag paints, middle or Alt + left drag orbits, right pans\n"
+                               "[ and ]           brush radius; with Shift: strength\n"
+                               "X                 mirror the brush left and right\n"
+                               "Ctrl+Z, Ctrl+Y    undo, redo (also Ctrl+Shift+Z)\n"
+                               "Ctrl+S            save the project (Ctrl+Shift+S: save as)\n"
+                               "I                 show or hide the impressions\n"
+                               "S                 scalp region overlay\n"
+                               "D                 density overlay (View > Layer overlay for the others)\n"
+                               "Ctrl+O            open a head (or drop a file on the window)\n"
+                               "Ctrl+Q            quit");
+        ImGui::End();
+    }
+    if (state.showAbout) {
+        ImGui::Begin("About Stipple", &state.showAbout, ImGuiWindowFlags_AlwaysAutoResize);
+        ImGui::TextUnformatted("Stipple: a scalp micropigmentation design studio.");
+        ImGui::TextUnformatted(glDescription().c_str());
+        ImGui::TextDisabled("Default head: MakeHuman base mesh (CC0 1.0), see assets/heads/default/CREDITS.md");
+        ImGui::End();
+    }
+}
+
+}  // namespace stipple::window

@@ -1,0 +1,241 @@
+// The window's input: the mouse orbits, pans, paints and drags hairline points; a trackpad
+// scrolls; keys for views, the brush, history and files; files dropped on the window open.
+#include "app/WindowState.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace stipple::window {
+
+namespace {
+
+AppState& stateOf(GLFWwindow* window) { return *static_cast<AppState*>(glfwGetWindowUserPointer(window)); }
+
+bool keyDown(GLFWwindow* window, int left, int right) {
+    return glfwGetKey(window, left) == GLFW_PRESS || glfwGetKey(window, right) == GLFW_PRESS;
+}
+
+glm::mat4 viewProjection(const AppState& state) {
+    return state.camera.projection(framebufferAspect(state.window)) * state.camera.view();
+}
+
+// Puts the session's cursor where the ray from the eye through the mouse meets the skin.
+void hoverSkin(AppState& state, glm::dvec2 cursor, glm::ivec2 windowSize) {
+    const glm::vec2 ndc(2.0f * float(cursor.x) / float(windowSize.x) - 1.0f, 1.0f - 2.0f * float(cursor.y) / float(windowSize.y));
+    const glm::mat4 inverse = glm::inverse(viewProjection(state));
+    const glm::vec4 nearPoint = inverse * glm::vec4(ndc, -1.0f, 1.0f), farPoint = inverse * glm::vec4(ndc, 1.0f, 1.0f);
+    const glm::vec3 eye = glm::vec3(nearPoint) / nearPoint.w;
+    state.head->paint->hover(eye, glm::vec3(farPoint) / farPoint.w - eye);
+}
+
+}  // namespace
+
+void onDrop(GLFWwindow* window, int count, const char** paths) {
+    if (count > 0) openHead(stateOf(window), paths[0]);
+}
+
+void onScroll(GLFWwindow* window, double dx, double dy) {
+    if (ImGui::GetIO().WantCaptureMouse) return;
+    AppState& state = stateOf(window);
+    // Trackpads scroll in both axes: vertical zooms, horizontal orbits.
+    state.camera.zoom(float(std::pow(0.88, dy)));
+    state.camera.orbit(float(-0.05 * dx), 0.0f);
+}
+
+// Where a point of the head lands in the window (ImGui's coordinates); nullopt when it faces
+// away from the camera or lies behind it.
+std::optional<glm::vec2> onScreen(const AppState& state, const SkinPoint& point, glm::ivec2 windowSize) {
+    if (glm::dot(point.normal, state.camera.eye() - point.position) <= 0.0f) return std::nullopt;
+    const glm::vec4 clip = viewProjection(state) * glm::vec4(point.position, 1.0f);
+    if (clip.w <= 0.0f) return std::nullopt;
+    const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+    return glm::vec2((ndc.x + 1.0f) * 0.5f * float(windowSize.x), (1.0f - ndc.y) * 0.5f * float(windowSize.y));
+}
+
+namespace {
+
+// Hairline point editing: a press near a control point picks it up, the skin under the mouse
+// is where it goes, and the release moves it (the mask is rewritten once, on release). Returns
+// true while a point is held, so the mouse does nothing else.
+bool dragHairlinePoint(AppState& state, glm::dvec2 cursor, glm::ivec2 windowSize, bool left, bool pressed) {
+    HairlineSession& hairline = *state.head->hairline;
+    if (!state.editHairline || !hairline.hasCurve()) return false;
+    if (!state.draggedPoint && pressed) {
+        constexpr float kPickRadiusPx = 12.0f;
+        float nearest = kPickRadiusPx;
+        for (std::size_t i = 0; i < hairline.curve().controlCount(); ++i) {
+            const auto screen = onScreen(state, hairline.curve().control(i), windowSize);
+            if (screen && glm::distance(*screen, glm::vec2(cursor)) < nearest) {
+                nearest = glm::distance(*screen, glm::vec2(cursor));
+                state.draggedPoint = i;
+            }
+        }
+    }
+    if (!state.draggedPoint) return false;
+    hoverSkin(state, cursor, windowSize);
+    if (state.head->paint->cursor()) state.dragTarget = state.head->paint->cursor();
+    if (!left) {
+        if (state.dragTarget) {
+            hairline.movePoint(*state.draggedPoint, *state.dragTarget);
+            refreshImpressions(state);
+        }
+        state.draggedPoint.reset();
+        state.dragTarget.reset();
+    }
+    return true;
+}
+
+// Ends the stroke under way; the impressions take the layers it left as their own.
+void endStroke(AppState& state) {
+    PaintSession& paint = *state.head->paint;
+    if (!paint.painting()) return;
+    paint.endStroke();
+    const LayerSet& layers = *state.head->design.layers;
+    if (state.head->impressions) state.head->impressions->adoptDensities(designDensity(layers), nativeHairDensity(layers));
+}
+
+// Places the brush under the mouse and paints while the left button is held.
+void paintWithMouse(AppState& state, glm::dvec2 cursor, glm::ivec2 windowSize, bool paintButton) {
+    PaintSession& paint = *state.head->paint;
+    hoverSkin(state, cursor, windowSize);
+    if (!paintButton) {
+        endStroke(state);
+        return;
+    }
+    const StrokeChange changed = paint.paintAtCursor();
+    if (changed.empty()) return;
+    const LayerSet& layers = *state.head->design.layers;
+    LayerTextures& textures = *state.head->layerTextures;
+    // A stroke on the GPU has painted the textures already; the CPU's is uploaded.
+    const bool onGpu = paint.strokePaintsTextures();
+    if (!onGpu)
+        for (LayerKind kind : kLayerKinds) textures.update(layers, kind, changed.texels[std::size_t(kind)]);
+    if (!paint.changesImpressions() || !state.head->impressions) return;
+    ScalpImpressions& impressions = *state.head->impressions;
+    std::vector<ScalpImpressions::Region> regions;
+    for (const SurfaceSphere& sphere : changed.reach) regions.push_back({sphere.centreMm, sphere.radiusMm});
+    if (paint.brush.tool == BrushTool::NativeHair) {
+        const TexelRect& hair = changed.texels[std::size_t(LayerKind::NativeHair)];
+        if (onGpu) impressions.setNativeHairWithin(textures, hair, regions);
+        else impressions.setNativeHairWithin(nativeHairDensity(layers), regions);
+        return;
+    }
+    TexelRect scattered = changed.texels[std::size_t(LayerKind::Density)];
+    scattered.include(changed.texels[std::size_t(LayerKind::Hairline)]);
+    if (onGpu) impressions.setDensityWithin(textures, scattered, regions);
+    else impressions.setDensityWithin(designDensity(layers), regions);
+}
+
+// Brush and history keys; false when `key` is not one of them.
+bool handleBrushKey(AppState& state, int key, bool control, bool shift) {
+    PaintSession& paint = *state.head->paint;
+    BrushSettings& brush = paint.brush;
+    switch (key) {
+    case GLFW_KEY_LEFT_BRACKET:
+        if (shift) brush.strength = std::max(0.0f, brush.strength - 0.05f);
+        else brush.radiusMm = std::max(0.3f, brush.radiusMm / 1.15f);
+        return true;
+    case GLFW_KEY_RIGHT_BRACKET:
+        if (shift) brush.strength = std::min(1.0f, brush.strength + 0.05f);
+        else brush.radiusMm = std::min(60.0f, brush.radiusMm * 1.15f);
+        return true;
+    case GLFW_KEY_X: brush.symmetry = !brush.symmetry; return true;
+    case GLFW_KEY_B: state.paintMode = !state.paintMode; return true;
+    case GLFW_KEY_Z:
+        if (!control) return false;
+        if (shift ? paint.redo() : paint.undo()) refreshImpressions(state);
+        return true;
+    case GLFW_KEY_Y:
+        if (!control) return false;
+        if (paint.redo()) refreshImpressions(state);
+        return true;
+    case GLFW_KEY_S:
+        if (!control) return false;
+        if (shift || state.head->projectPath.empty()) state.showSaveAs = true;
+        else saveProject(state, state.head->projectPath);
+        return true;
+    default: return false;
+    }
+}
+
+}  // namespace
+
+void handleMouse(AppState& state) {
+    double x = 0.0, y = 0.0;
+    glfwGetCursorPos(state.window, &x, &y);
+    const glm::dvec2 delta = glm::dvec2(x, y) - state.lastCursor;
+    state.lastCursor = {x, y};
+    if (state.head) state.head->paint->clearCursor();
+    const bool left = glfwGetMouseButton(state.window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+    const bool pressed = left && !state.leftWasDown;
+    state.leftWasDown = left;
+    if (ImGui::GetIO().WantCaptureMouse) {
+        if (state.head) endStroke(state);
+        return;
+    }
+    int width = 0, height = 0;
+    glfwGetWindowSize(state.window, &width, &height);
+    const float scale = 1.0f / float(std::max(height, 1));
+    const bool right = glfwGetMouseButton(state.window, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
+    const bool middle = glfwGetMouseButton(state.window, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
+    const bool shift = keyDown(state.window, GLFW_KEY_LEFT_SHIFT, GLFW_KEY_RIGHT_SHIFT);
+    const bool alt = keyDown(state.window, GLFW_KEY_LEFT_ALT, GLFW_KEY_RIGHT_ALT);
+    if (state.head && dragHairlinePoint(state, {x, y}, {width, height}, left, pressed)) return;
+    const bool painting = state.paintMode && state.head && !alt;
+    if (painting) paintWithMouse(state, {x, y}, {width, height}, left);
+    // Painting: middle or Alt + left orbits, right pans. Navigating: left orbits, the others pan.
+    const bool orbit = state.paintMode ? (middle || (left && alt)) : (left && !shift);
+    const bool pan = state.paintMode ? right : (middle || right || (left && shift));
+    if (pan) state.camera.pan(-float(delta.x) * scale, float(delta.y) * scale);
+    else if (orbit) state.camera.orbit(-3.0f * float(delta.x) * scale, 3.0f * float(delta.y) * scale);
+}
+
+void onKey(GLFWwindow* window, int key, int, int action, int mods) {
+    if (action == GLFW_RELEASE) return;
+    AppState& state = stateOf(window);
+    // A picture of the window is wanted whatever has the keyboard, dialogs included.
+    if (key == GLFW_KEY_F12) state.screenshotRequested = true;
+    if (ImGui::GetIO().WantCaptureKeyboard) return;
+    constexpr float kStep = 0.0873f;  // 5 degrees
+    const bool control = mods & GLFW_MOD_CONTROL;
+    const bool shift = mods & GLFW_MOD_SHIFT;
+    if (state.head && handleBrushKey(state, key, control, shift)) return;
+    switch (key) {
+    case GLFW_KEY_O: if (control) state.fileBrowser.open(std::filesystem::current_path()); break;
+    case GLFW_KEY_Q: if (control) requestQuit(state); break;
+    case GLFW_KEY_F: frameHead(state); break;
+    case GLFW_KEY_C: closeUpView(state); break;
+    case GLFW_KEY_I: state.showImpressions = !state.showImpressions; break;
+    case GLFW_KEY_S: state.shading.showScalpOverlay = !state.shading.showScalpOverlay; break;
+    case GLFW_KEY_TAB: state.consultation = !state.consultation; break;
+    case GLFW_KEY_D:
+        state.shading.overlay = state.shading.overlay == ShadingSettings::Overlay::Density ? ShadingSettings::Overlay::None
+                                                                                           : ShadingSettings::Overlay::Density;
+        break;
+    case GLFW_KEY_LEFT: state.camera.orbit(kStep, 0.0f); break;
+    case GLFW_KEY_RIGHT: state.camera.orbit(-kStep, 0.0f); break;
+    case GLFW_KEY_UP: state.camera.orbit(0.0f, kStep); break;
+    case GLFW_KEY_DOWN: state.camera.orbit(0.0f, -kStep); break;
+    case GLFW_KEY_EQUAL: case GLFW_KEY_KP_ADD: state.camera.zoom(0.85f); break;
+    case GLFW_KEY_MINUS: case GLFW_KEY_KP_SUBTRACT: state.camera.zoom(1.0f / 0.85f); break;
+    case GLFW_KEY_1: setStandardView(state, StandardView::Front); break;
+    case GLFW_KEY_2: setStandardView(state, StandardView::Back); break;
+    case GLFW_KEY_3: setStandardView(state, StandardView::Left); break;
+    case GLFW_KEY_4: setStandardView(state, StandardView::Right); break;
+    case GLFW_KEY_5: setStandardView(state, StandardView::Top); break;
+    case GLFW_KEY_6: setStandardView(state, StandardView::ThreeQuarter); break;
+    default: break;
+    }
+}
+
+void onClose(GLFWwindow* window) {
+    AppState& state = stateOf(window);
+    if (!hasUnsavedChanges(state) || state.scripted) return;
+    glfwSetWindowShouldClose(window, GLFW_FALSE);
+    requestQuit(state);
+}
+
+}  // namespace stipple::window

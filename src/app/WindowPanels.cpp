@@ -1,0 +1,461 @@
+// The editing window: the menu bar and the Head, Impressions (with the look and the sessions),
+// Brush and Hairline panels.
+#include "app/WindowState.h"
+
+#include "core/Lighting.h"
+#include "core/NativeHair.h"
+#include "core/Needles.h"
+#include "core/Units.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace stipple::window {
+
+namespace {
+
+// In ShadingSettings::Overlay order.
+constexpr const char* kOverlayNames[] = {"None", "Density", "Hairline mask", "Shading", "Scar", "Native hair"};
+
+constexpr StandardView kViewMenu[] = {StandardView::Front, StandardView::Back, StandardView::Left,
+                                      StandardView::Right, StandardView::Top, StandardView::ThreeQuarter};
+
+void reloadWithUnits(AppState& state, std::optional<float> millimetresPerUnit) {
+    if (!state.head) return;
+    state.loadOptions.millimetresPerUnit = millimetresPerUnit;
+    loadHead(state, state.head->openedPath);
+}
+
+}  // namespace
+
+void drawMenuBar(AppState& state) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Open head or project...", "Ctrl+O")) state.fileBrowser.open(std::filesystem::current_path());
+        if (ImGui::MenuItem("Open default head")) openHead(state, defaultHeadPath().string());
+        const std::vector<std::string> recent = state.workspace.recentFiles();
+        if (ImGui::BeginMenu("Open recent", !recent.empty())) {
+            for (const std::string& file : recent)
+                if (ImGui::MenuItem(file.c_str())) openHead(state, file);
+            ImGui::EndMenu();
+        }
+        ImGui::Separator();
+        const bool hasHead = state.head != nullptr;
+        if (ImGui::MenuItem("Save project", "Ctrl+S", false, hasHead)) {
+            if (state.head->projectPath.empty()) state.showSaveAs = true;
+            else saveProject(state, state.head->projectPath);
+        }
+        if (ImGui::MenuItem("Save project as...", "Ctrl+Shift+S", false, hasHead)) state.showSaveAs = true;
+        if (ImGui::MenuItem("Export textures and model...", nullptr, false, hasHead)) state.showExport = true;
+        if (ImGui::MenuItem("Consultation sheet...", nullptr, false, hasHead)) state.showSheet = true;
+        ImGui::Separator();
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) requestQuit(state);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Edit")) {
+        const PaintSession* paint = state.head ? state.head->paint.get() : nullptr;
+        if (ImGui::MenuItem("Undo", "Ctrl+Z", false, paint && paint->history().canUndo()) && state.head->paint->undo())
+            refreshImpressions(state);
+        if (ImGui::MenuItem("Redo", "Ctrl+Y", false, paint && paint->history().canRedo()) && state.head->paint->redo())
+            refreshImpressions(state);
+        ImGui::Separator();
+        if (ImGui::BeginMenu("Head units", state.head != nullptr)) {
+            const float applied = state.head ? state.head->design.loadReport.millimetresPerUnit : 1.0f;
+            if (ImGui::MenuItem("Detect from size", nullptr, !state.loadOptions.millimetresPerUnit))
+                reloadWithUnits(state, std::nullopt);
+            for (const float unit : {1.0f, 10.0f, 25.4f, 1000.0f})
+                if (ImGui::MenuItem(unitName(unit), nullptr, state.loadOptions.millimetresPerUnit && applied == unit))
+                    reloadWithUnits(state, unit);
+            ImGui::EndMenu();
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("The unit the file was modelled in; Stipple works in mm");
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        for (std::size_t i = 0; i < std::size(kViewMenu); ++i) {
+            const std::string shortcut = std::to_string(i + 1);
+            if (ImGui::MenuItem(standardViewName(kViewMenu[i]), shortcut.c_str())) setStandardView(state, kViewMenu[i]);
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem("Frame head", "F")) frameHead(state);
+        ImGui::MenuItem("Consultation mode", "Tab", &state.consultation);
+        if (ImGui::MenuItem("Close-up of the skin", "C")) closeUpView(state);
+        ImGui::MenuItem("Impressions", "I", &state.showImpressions);
+        ImGui::MenuItem("Scalp region overlay", "S", &state.shading.showScalpOverlay);
+        if (ImGui::BeginMenu("Layer overlay")) {
+            for (int i = 0; i < int(std::size(kOverlayNames)); ++i)
+                if (ImGui::MenuItem(kOverlayNames[i], i == 1 ? "D" : nullptr, int(state.shading.overlay) == i))
+                    state.shading.overlay = ShadingSettings::Overlay(i);
+            ImGui::EndMenu();
+        }
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        ImGui::MenuItem("Keyboard and mouse", nullptr, &state.showShortcuts);
+        ImGui::MenuItem("About Stipple", nullptr, &state.showAbout);
+        ImGui::EndMenu();
+    }
+    if (!state.notice.empty() && glfwGetTime() < state.noticeUntil) {
+        ImGui::Separator();
+        ImGui::TextDisabled("%s", state.notice.c_str());
+    }
+    ImGui::EndMainMenuBar();
+}
+
+namespace {
+
+// The colour of the client's stubble (the native-hair layer says where it grows).
+void drawHairColour(AppState& state) {
+    glm::vec3& colour = state.shading.hairAlbedoSrgb;
+    const auto preset = std::find_if(std::begin(kHairColours), std::end(kHairColours),
+                                     [&](const HairColourPreset& p) { return p.srgb == colour; });
+    bool changed = false;
+    if (ImGui::BeginCombo("Hair colour", preset != std::end(kHairColours) ? preset->name : "Custom colour")) {
+        for (const HairColourPreset& choice : kHairColours)
+            if (ImGui::Selectable(choice.name, &choice == preset)) {
+                colour = choice.srgb;
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The client's own hair, shaved to stubble where the Native hair brush painted it.\n"
+                          "Match the pigment's shade to it (docs/smp-model.md).");
+    ImGui::SameLine();
+    changed |= ImGui::ColorEdit3("##hair", &colour.x, ImGuiColorEditFlags_NoInputs);
+    int length = state.shading.longHair ? 1 : 0;
+    const char* lengths[] = {"Shaved (stubble)", "Long"};
+    if (ImGui::Combo("Hair length", &length, lengths, 2)) {
+        state.shading.longHair = length == 1;
+        changed = true;
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Long: the client's hair covers the scalp where it grows thick, and the scalp shows\n"
+                          "where it is thin: paint it thin along a woman's part line to show the part.");
+    if (ImGui::Button("Native hair everywhere") && state.head) {
+        state.head->paint->fillLayer(LayerKind::NativeHair, kDefaultNativeHairPerCm2);
+        refreshImpressions(state);
+        changed = true;
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("80 follicular units per cm2 over the whole scalp (undoable); then thin it with the\n"
+                          "Native hair brush where the client has lost hair.");
+    if (changed && state.head) state.head->paint->markChanged();
+}
+
+}  // namespace
+
+void drawHeadPanel(AppState& state) {
+    ImGui::SetNextWindowPos(ImVec2(10, 40), ImGuiCond_FirstUseEver);
+    ImGui::Begin("Head", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+    if (state.head) {
+        const HeadMesh& mesh = state.head->design.mesh;
+        const glm::vec3 size = computeBounds(mesh.positions).size();
+        ImGui::TextUnformatted(std::filesystem::path(mesh.sourcePath).filename().string().c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", mesh.sourcePath.c_str());
+        ImGui::Text("%zu vertices, %zu triangles", mesh.vertexCount(), mesh.triangleCount());
+        ImGui::Text("Size %.0f x %.0f x %.0f mm (%s, %s)", size.x, size.y, size.z,
+                    unitName(state.head->design.loadReport.millimetresPerUnit),
+                    state.head->design.loadReport.unitsDetected ? "detected" : "set");
+        ImGui::Text("Scalp area %.0f cm2", scalpAreaCm2(mesh));
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Measured on the 3D surface. A whole adult scalp is about 775 cm2.");
+        ImGui::TextDisabled(state.head->design.loadReport.metadataFound ? "Scalp region from the head's metadata"
+                                                             : "Scalp region estimated from the geometry");
+    } else {
+        ImGui::TextUnformatted("No head loaded: File > Open or drop a mesh file here");
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Display");
+    ImGui::Checkbox("Scalp region overlay (S)", &state.shading.showScalpOverlay);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Tint the hair-bearing area where impressions may go");
+    int overlay = int(state.shading.overlay);
+    if (ImGui::Combo("Layer overlay", &overlay, kOverlayNames, int(std::size(kOverlayNames))))
+        state.shading.overlay = ShadingSettings::Overlay(overlay);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("One layer of the design as colour, to see its layout from afar (D: density)");
+    const char* preview = state.skinType > 0 ? fitzpatrickPreset(state.skinType).name : "Custom colour";
+    const int skinTypeBefore = state.skinType;
+    if (ImGui::BeginCombo("Skin tone", preview)) {
+        for (int type = 1; type <= kFitzpatrickTypeCount; ++type)
+            if (ImGui::Selectable(fitzpatrickPreset(type).name, state.skinType == type)) state.skinType = type;
+        if (ImGui::Selectable("Custom colour", state.skinType == 0)) state.skinType = 0;
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Fitzpatrick skin type of the client, or a colour of your own.\n"
+                          "Saved with the design; the export and the healing model use it.");
+    bool skinChanged = state.skinType != skinTypeBefore;
+    if (state.skinType == 0) skinChanged |= ImGui::ColorEdit3("Custom skin", &state.customSkin.x);
+    if (skinChanged && state.head) {
+        state.head->paint->markChanged();
+        if (state.head->impressions) applyLook(state, *state.head->impressions);  // skin types heal differently
+    }
+    state.shading.skinAlbedoSrgb = state.skinType > 0 ? fitzpatrickPreset(state.skinType).albedoSrgb : state.customSkin;
+    drawHairColour(state);
+    if (state.head && !state.head->design.mesh.albedo.empty()) {
+        ImGui::Checkbox("Use the mesh's own texture", &state.shading.useMeshAlbedo);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Off: shade with the skin tone above");
+    }
+    ImGui::End();
+}
+
+namespace {
+
+void drawPreviewControls(AppState& state, ScalpImpressions& impressions) {
+    ImGui::Separator();
+    const char* stages[] = {"As designed", "Fresh (day 0)", "Healed (4 weeks)", "Aged 1 year", "Aged 3 years", "Aged 5 years", "Aged 10 years"};
+    ImGui::SetNextItemWidth(200);
+    if (ImGui::Combo("Stage", &state.stage, stages, 7)) applyLook(state, impressions);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("What the client will see: fresh dots are larger and darker; healed ones 0.09-0.17 mm;\n"
+                          "they soften and lighten over the years (docs/smp-model.md)");
+    ImGui::SetNextItemWidth(200);
+    ImGui::SliderFloat("Depth", &state.depthMm, kMinDepthMm, kMaxDepthMm, "%.1f mm");
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        state.head->paint->markChanged();
+        applyLook(state, impressions);
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Target about 0.5 mm. Deeper spreads the dot and cools it towards blue.");
+    int light = int(state.shading.lighting);
+    ImGui::SetNextItemWidth(200);
+    if (ImGui::Combo("Light", &light, [](void*, int i, const char** text) {
+            *text = lightingPreset(kLightings[i]).label;
+            return true;
+        }, nullptr, int(std::size(kLightings))))
+        state.shading.lighting = Lighting(light);
+}
+
+// The default plan (30 % -> 70 % -> 100 %, docs/smp-model.md) for the design on screen: what each
+// session places, and the hours it takes. Worked out again when the design's count changes.
+void drawSessionPlan(AppState& state, ScalpImpressions& impressions) {
+    if (!ImGui::CollapsingHeader("Sessions")) return;
+    if (state.sessionsForCount != impressions.impressionCount()) {
+        const SessionPlan plan = defaultSessionPlan();
+        const DensityMap density = designDensity(*state.head->design.layers);
+        const std::vector<Impression> design = scatterImpressions(impressions.pool(), density, impressions.dotLook());
+        state.sessionEstimates = estimateSessions(sessionsOf(design, impressions.pool(), density, plan), plan,
+                                                  coveredAreaCm2(impressions.pool(), density));
+        state.sessionsForCount = impressions.impressionCount();
+    }
+    for (const SessionEstimate& session : state.sessionEstimates)
+        ImGui::Text("Session %d: %zu impressions (%.0f %%), %.1f h (%.1f-%.1f)", session.session, session.placed,
+                    100.0 * session.fraction, session.hours, session.hoursMin, session.hoursMax);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Each session adds to the last, never moving an impression. Hours from about 14,000\n"
+                          "impressions in a 3-5 h session (a single source: a guide, not a promise).");
+    drawSessionPicker(state, impressions, false);
+}
+
+}  // namespace
+
+void drawImpressionsPanel(AppState& state) {
+    ImGui::SetNextWindowPos(ImVec2(10, 350), ImGuiCond_FirstUseEver);
+    ImGui::Begin("Impressions", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+    if (!state.head) {
+        ImGui::TextDisabled("No head");
+    } else if (state.head->poolJob) {
+        ImGui::TextUnformatted("Spreading candidate points over the scalp...");
+        ImGui::ProgressBar(state.head->poolJob->progress(), ImVec2(240, 0));
+    } else if (!state.head->impressions) {
+        ImGui::TextDisabled("No impressions for this head (see the message it gave)");
+    } else {
+        ScalpImpressions& impressions = *state.head->impressions;
+        ImGui::Checkbox("Show impressions (I)", &state.showImpressions);
+        ImGui::SetNextItemWidth(200);
+        ImGui::SliderFloat("Density everywhere", &state.density, 0.0f, impressions.field().maxDensityPerCm2(), "%.0f per cm2");
+        // Scatter and bake once the slider is let go: a full bake is too slow for every frame.
+        if (ImGui::IsItemDeactivatedAfterEdit()) {
+            state.head->paint->fillLayer(LayerKind::Density, state.density);
+            refreshImpressions(state);
+        }
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Impressions per cm2 over the whole scalp, replacing what was painted (undoable).\n"
+                              "SMP's final layer is about 60-100; natural follicular units are 65-110 (mean 80).\n"
+                              "Ctrl+click to type a value.");
+        ImGui::SetNextItemWidth(200);
+        int& needle = state.head->design.settings.needlePreset;
+        if (ImGui::BeginCombo("Needle", kNeedlePresets[needle].name)) {
+            for (int i = 0; i < int(std::size(kNeedlePresets)); ++i) {
+                const std::string label = std::string(kNeedlePresets[i].name) + " (cartridge " + kNeedlePresets[i].cartridge + ")";
+                if (ImGui::Selectable(label.c_str(), needle == i)) {
+                    needle = i;
+                    state.head->paint->markChanged();
+                    applyLook(state, impressions);
+                }
+            }
+            ImGui::EndCombo();
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("1RL for hairlines and soft work, 3RL for fill");
+        ImGui::Text("%u impressions on %.0f cm2 of scalp", impressions.impressionCount(), scalpAreaCm2(state.head->design.mesh));
+        if (ImGui::Button("Close-up (C)")) closeUpView(state);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Look at the skin from 3 cm to see single dots");
+        drawPreviewControls(state, impressions);
+        drawSessionPlan(state, impressions);
+    }
+    ImGui::End();
+}
+
+namespace {
+
+struct ToolEntry {
+    BrushTool tool;
+    const char* name;
+    const char* tip;
+};
+constexpr ToolEntry kTools[] = {
+    {BrushTool::Density, "Density", "Impressions per cm2: set, add, subtract or smooth"},
+    {BrushTool::Hairline, "Hairline", "Where the design may place impressions: paint or erase, with a soft edge"},
+    {BrushTool::Shading, "Shading", "A lighter pigment tone for extreme thinning (0..1)"},
+    {BrushTool::Scar, "Scar", "Scar tissue that holds pigment less evenly: an FUT strip line (1-3 mm)"},
+    {BrushTool::Eraser, "Eraser", "Back to a fresh design: every layer of the design to its default"},
+    {BrushTool::NativeHair, "Native hair",
+     "Where the client still has hair, in follicular units per cm2 (natural 65-110, about 50 near the ears).\n"
+     "Drawn as shaved stubble beside the impressions, so the match can be judged. Not part of the design."},
+};
+
+}  // namespace
+
+void drawBrushPanel(AppState& state) {
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 10, 290), ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
+    ImGui::Begin("Brush", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+    if (!state.head) {
+        ImGui::TextDisabled("No head");
+        ImGui::End();
+        return;
+    }
+    PaintSession& paint = *state.head->paint;
+    BrushSettings& brush = paint.brush;
+    ImGui::Checkbox("Paint (B)", &state.paintMode);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("On: left drag paints, middle drag or Alt + left drag orbits.\nOff: left drag orbits.");
+    for (std::size_t i = 0; i < std::size(kTools); ++i) {
+        const ToolEntry& entry = kTools[i];
+        if (ImGui::RadioButton(entry.name, brush.tool == entry.tool)) {
+            // Each tool keeps its own sensible start (a hairline is painted mirrored, say).
+            brush = defaultBrush(entry.tool);
+            state.paintMode = true;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", entry.tip);
+        if (i % 3 != 2) ImGui::SameLine();  // three to a row
+    }
+    if (brush.tool == BrushTool::Density || brush.tool == BrushTool::NativeHair) {
+        const bool density = brush.tool == BrushTool::Density;
+        const char* modes[] = {"Set", "Add", "Subtract", "Smooth"};
+        int mode = int(brush.mode);
+        ImGui::SetNextItemWidth(200);
+        if (ImGui::Combo("Mode", &mode, modes, 4)) brush.mode = BrushMode(mode);
+        ImGui::SetNextItemWidth(200);
+        if (density) ImGui::SliderFloat("Density", &brush.value, 0.0f, 200.0f, "%.0f per cm2");
+        else ImGui::SliderFloat("Hair", &brush.value, 0.0f, kMaxNativeHairPerCm2, "%.0f units per cm2");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Set: the target; add or subtract: the change at the brush's centre");
+    } else if (brush.tool == BrushTool::Hairline) {
+        bool erase = brush.mode == BrushMode::Subtract;
+        if (ImGui::Checkbox("Erase the mask", &erase)) brush.mode = erase ? BrushMode::Subtract : BrushMode::Add;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Off: paint where impressions may go. On: take it away.");
+    } else if (brush.tool == BrushTool::Shading) {
+        ImGui::SetNextItemWidth(200);
+        ImGui::SliderFloat("Tone", &brush.value, 0.0f, 1.0f, "%.2f");
+    } else if (brush.tool == BrushTool::Scar) {
+        // Scars come in two shapes (docs/smp-facts.md): the line of an FUT strip, 1-3 mm wide,
+        // and the round punch of an FUE graft, 0.75-1.0 mm.
+        if (ImGui::Button("FUT strip line (2 mm)")) brush = scarLineBrush();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag along the scar; set the width with the radius");
+        ImGui::SameLine();
+        if (ImGui::Button("FUE punch dot (0.9 mm)")) brush = dotScarBrush();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click once on each punch scar");
+    }
+    ImGui::SetNextItemWidth(200);
+    ImGui::SliderFloat("Radius ([ ])", &brush.radiusMm, 0.3f, 60.0f, "%.1f mm", ImGuiSliderFlags_Logarithmic);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Measured on the skin. [ and ] change it.");
+    ImGui::SetNextItemWidth(200);
+    ImGui::SliderFloat("Strength (Shift+[ ])", &brush.strength, 0.0f, 1.0f, "%.2f");
+    ImGui::SetNextItemWidth(200);
+    ImGui::SliderFloat("Hardness", &brush.hardness, 0.0f, 1.0f, "%.2f");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Share of the radius at full strength; the rest fades softly");
+    ImGui::Checkbox("Mirror left and right (X)", &brush.symmetry);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Paint both sides of the head at once, across the mid-sagittal plane");
+    ImGui::BeginDisabled(!paint.history().canUndo());
+    if (ImGui::Button("Undo (Ctrl+Z)") && paint.undo()) refreshImpressions(state);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!paint.history().canRedo());
+    if (ImGui::Button("Redo (Ctrl+Y)") && paint.redo()) refreshImpressions(state);
+    ImGui::EndDisabled();
+    ImGui::Text("Steps to undo: %zu", paint.history().undoCount());
+    ImGui::End();
+}
+
+void drawHairlinePanel(AppState& state) {
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 10, 40), ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
+    ImGui::Begin("Hairline", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+    if (!state.head) {
+        ImGui::TextDisabled("No head");
+        ImGui::End();
+        return;
+    }
+    HairlineSession& hairline = *state.head->hairline;
+    ImGui::SetNextItemWidth(200);
+    ImGui::Combo("##template", &state.hairlineTemplate, [](void*, int i, const char** text) {
+        *text = kTemplateChoices[i].name;
+        return true;
+    }, nullptr, int(std::size(kTemplateChoices)));
+    ImGui::SameLine();
+    if (ImGui::Button("Place template")) {
+        hairline.placeTemplate(kTemplateChoices[state.hairlineTemplate]);
+        refreshImpressions(state);
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("From the head's landmarks (docs/hairline.md): Norwood stages set the hairline and thin\n"
+                          "the crown; Ludwig stages thin the part line and crown for female density. Undoable.");
+    const char* styles[] = {"Soft / broken", "Defined / edge-up", "Mature"};
+    ImGui::SetNextItemWidth(200);
+    if (ImGui::Combo("Style", &state.hairlineStyle, styles, 3) && hairline.hasCurve()) {
+        hairline.setSettings(hairlineStyle(HairlineStyle(state.hairlineStyle)));
+        refreshImpressions(state);
+    }
+    if (hairline.hasCurve()) {
+        HairlineMaskSettings settings = hairline.settings();
+        ImGui::SetNextItemWidth(200);
+        ImGui::SliderFloat("Transition zone", &settings.transitionMm, 2.0f, 20.0f, "%.0f mm");
+        const bool transitionDone = ImGui::IsItemDeactivatedAfterEdit();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Width of the soft fall-off across the line; 5-10 mm is natural");
+        if (transitionDone) {
+            hairline.setSettings(settings);
+            refreshImpressions(state);
+        }
+        ImGui::Checkbox("Drag the control points", &state.editHairline);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Left drag a point on the head; its mirror follows");
+    }
+    ImGui::Separator();
+    const HairlineReadouts& readouts = hairline.readouts();
+    if (hairline.hasCurve()) {
+        ImGui::Text("Mid-frontal: %.1f cm above the glabella", readouts.midFrontalHeightMm / 10.0f);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Along the skin. About 8 cm is usual; 7 aggressive, 10 conservative.");
+        if (readouts.lowHairline)
+            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "Lower than the aggressive bound of 7 cm");
+        if (readouts.hasFrontotemporal)
+            ImGui::Text("Frontotemporal: %.1f cm from mid-frontal", readouts.frontotemporalFromMidFrontalMm / 10.0f);
+    }
+    ImGui::Text("Designed area: %.0f cm2", readouts.designedAreaCm2);
+    if (state.head->impressions) ImGui::Text("Impressions: %u", state.head->impressions->impressionCount());
+    ImGui::End();
+
+    // The control points on the head, the one held at the skin under the mouse.
+    if (!state.editHairline || !hairline.hasCurve()) return;
+    int width = 0, height = 0;
+    glfwGetWindowSize(state.window, &width, &height);
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    for (std::size_t i = 0; i < hairline.curve().controlCount(); ++i) {
+        SkinPoint point = hairline.curve().control(i);
+        if (state.draggedPoint == i && state.dragTarget) point.position = *state.dragTarget;
+        if (const auto screen = onScreen(state, point, {width, height}))
+            draw->AddCircleFilled(ImVec2(screen->x, screen->y), 6.0f,
+                                  state.draggedPoint == i ? IM_COL32(255, 220, 90, 255) : IM_COL32(255, 255, 255, 220));
+    }
+}
+
+}  // namespace stipple::window

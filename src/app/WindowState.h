@@ -1,0 +1,192 @@
+// The window's state and the operations its files share. The window is split by what each file
+// holds (App.cpp creates it and runs the main loop); only what one file needs of another is here.
+//
+// [SECTION] Window state          the head on screen, and everything the window keeps between frames
+// [SECTION] WindowDocument.cpp    the design on screen: opening, saving, autosave, impressions, views
+// [SECTION] WindowInput.cpp       mouse, trackpad, keys, drops
+// [SECTION] WindowPanels.cpp      the menu bar and the editing panels
+// [SECTION] ConsultationMode.cpp  large controls for the client, before and after
+// [SECTION] WindowDialogs.cpp     questions, long jobs and messages
+#pragma once
+
+#include "app/ExportJob.h"
+#include "app/FileBrowser.h"
+#include "app/HairlineSession.h"
+#include "app/PaintSession.h"
+#include "app/PoolJob.h"
+#include "app/SheetJob.h"
+#include "core/SessionPlan.h"
+#include "core/SkinTone.h"
+#include "gpu/HeadRenderer.h"
+#include "gpu/PaintPass.h"
+#include "gpu/ScalpImpressions.h"
+#include "io/Design.h"
+#include "io/Workspace.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct GLFWwindow;
+
+namespace stipple::window {
+
+// [SECTION] Window state
+
+// The head on screen: its design, painting, hairline and impressions, and where it is saved.
+struct LoadedHead {
+    std::string openedPath;                           // the mesh or project the user opened
+    std::string projectPath;                          // where Save writes; empty until saved
+    Design design;
+    std::unique_ptr<HeadRenderer> renderer;
+    std::unique_ptr<PaintSession> paint;
+    std::unique_ptr<LayerTextures> layerTextures;     // for the overlays
+    std::unique_ptr<PaintPass> paintPass;             // strokes painted on the GPU, into layerTextures
+    std::unique_ptr<HairlineSession> hairline;
+    std::size_t savedChangeCount = 0;                 // the paint session's count at the last save
+    std::unique_ptr<PoolJob> poolJob;                 // until the candidate pool is ready
+    std::unique_ptr<ScalpImpressions> impressions;    // after
+};
+
+// Everything the window shows and keeps between frames; GLFW's callbacks find it through the
+// window's user pointer.
+struct AppState {
+    GLFWwindow* window = nullptr;
+    LoadOptions loadOptions;
+    std::unique_ptr<LoadedHead> head;
+    OrbitCamera camera;
+    ShadingSettings shading;
+    int skinType = 3;           // Fitzpatrick 1..6; 0 means the custom colour
+    bool showImpressions = true;
+    bool paintMode = false;     // left drag paints instead of orbiting
+    bool editHairline = false;  // the hairline's control points can be dragged
+    int hairlineTemplate = 1;   // index into kTemplateChoices: Norwood II
+    int hairlineStyle = 0;      // HairlineStyle
+    int stage = 0;              // 0: the design as drawn; then kSmpStages[stage - 1]
+    int session = 0;            // 0: the whole design; k: the skin after session k of the plan
+    bool sessionAlone = false;  // with a session: only what it adds
+    float depthMm = kDefaultDepthMm;
+    // Consultation mode: the editing panels give way to a few large controls for the client.
+    bool consultation = false;
+    enum class Compare { After, Before, Wipe, SideBySide } compare = Compare::After;
+    float wipe = 0.5f;                // share of the width showing "before" in the wipe
+    bool turntable = false;
+    double lastFrameTime = 0.0;
+    std::vector<SessionEstimate> sessionEstimates;
+    std::uint32_t sessionsForCount = ~0u;  // the impression count the estimates were made for
+    std::optional<std::size_t> draggedPoint;
+    bool leftWasDown = false;
+    std::optional<glm::vec3> dragTarget;
+    float density = kDefaultDensityPerCm2;
+    bool showSaveAs = false;
+    bool screenshotRequested = false;  // F12: the next frame is saved as a PNG
+    char savePath[512] = "";    // the Save As dialog's text
+    glm::vec3 customSkin = fitzpatrickPreset(3).albedoSrgb;
+    FileBrowser fileBrowser;
+    std::string errorMessage;   // a problem, shown in a modal until dismissed
+    std::string notice;         // news that needs no answer, shown in the menu bar for a while
+    double noticeUntil = 0.0;   // glfwGetTime() when it goes
+    bool showShortcuts = false;
+    bool showAbout = false;
+    glm::dvec2 lastCursor{0.0};
+    // Nothing lost: recent files, the autosaved recovery copy, and questions before work goes.
+    Workspace workspace;
+    bool scripted = false;            // a --screenshot run: no questions, no autosave
+    double autosaveSeconds = 60.0;
+    double lastAutosave = 0.0;
+    bool offerRecovery = false;       // a recovery copy was found at start
+    bool askUnsaved = false;          // the unsaved-changes question is due
+    std::optional<std::string> pendingOpen;  // what to open once it is answered
+    bool pendingQuit = false;
+    std::string title;                // the window's, as last set
+    // File > Export: the dialog's choices, then the job, one step a frame under a progress bar.
+    bool showExport = false;
+    char exportFolder[512] = "";
+    int exportSize = 2;               // index into kExportSizes
+    ExportFormats exportFormats;
+    std::unique_ptr<ExportJob> exportJob;
+    // File > Consultation sheet: where, and the notes; then the job, as the export runs.
+    bool showSheet = false;
+    char sheetPath[512] = "";
+    char sheetNotes[1024] = "";
+    std::unique_ptr<SheetJob> sheetJob;
+};
+
+// [SECTION] WindowDocument.cpp
+
+// Whether the design changed since the last save: the title's star, the questions before work goes.
+bool hasUnsavedChanges(const AppState& state);
+// Width over height of the window's pixels, for the camera's projection.
+float framebufferAspect(GLFWwindow* window);
+// Sets the window's title to the file, with a star while there is unsaved work.
+void updateTitle(AppState& state);
+// Copies the window's look, skin, brush and view into the design's settings: what a save keeps.
+void captureDesignSettings(AppState& state);
+// Opens a head or project now; on failure the head on screen stays and the error is shown.
+void loadHead(AppState& state, const std::string& path);
+// Opens what the user asked for, asking first about unsaved work.
+void openHead(AppState& state, const std::string& path);
+// Closes the window, asking first about unsaved work.
+void requestQuit(AppState& state);
+// Makes the impressions once the worker has built the candidate pool (each frame).
+void collectCandidatePool(AppState& state);
+// Scatters and bakes again after the layers changed anywhere (undo, redo, a fill, the hairline).
+void refreshImpressions(AppState& state);
+// Gives the impressions the look of the stage, depth, needle and skin chosen (docs/smp-model.md).
+void applyLook(AppState& state, ScalpImpressions& impressions);
+// Writes the project to `path`; on failure nothing is overwritten and the error is shown.
+void saveProject(AppState& state, const std::string& path);
+// Copies unsaved work to the workspace every autosaveSeconds, for crash recovery (each frame).
+void autosave(AppState& state);
+// Fits the whole head in the window.
+void frameHead(AppState& state);
+// Turns the camera to front, back, a side, the top or three-quarter, the head framed.
+void setStandardView(AppState& state, StandardView view);
+// Looks at the skin from 3 cm, close enough to see single dots.
+void closeUpView(AppState& state);
+
+// [SECTION] WindowInput.cpp
+
+// The GLFW callbacks runApp installs. A file dropped on the window opens.
+void onDrop(GLFWwindow* window, int count, const char** paths);
+// Vertical scrolling zooms; a trackpad's horizontal scrolling orbits.
+void onScroll(GLFWwindow* window, double dx, double dy);
+// Keys for views, the brush, history, files and the F12 screenshot.
+void onKey(GLFWwindow* window, int key, int scancode, int action, int mods);
+// The close button asks about unsaved work first.
+void onClose(GLFWwindow* window);
+// Orbits, pans, paints or drags a hairline point with the mouse (each frame).
+void handleMouse(AppState& state);
+// Where a point of the head lands in the window; nullopt when it faces away or lies behind.
+std::optional<glm::vec2> onScreen(const AppState& state, const SkinPoint& point, glm::ivec2 windowSize);
+
+// [SECTION] WindowPanels.cpp
+
+// File, Edit, View and Help, and the latest notice.
+void drawMenuBar(AppState& state);
+// The head's facts, the overlays, the client's skin and hair.
+void drawHeadPanel(AppState& state);
+// The impressions: density, needle, the look over time, the sessions.
+void drawImpressionsPanel(AppState& state);
+// The brush's tool and settings, undo and redo.
+void drawBrushPanel(AppState& state);
+// The hairline's template, style and measurements, and its control points on the head.
+void drawHairlinePanel(AppState& state);
+
+// [SECTION] ConsultationMode.cpp
+
+// The bar of big buttons that stands in for the panels in consultation mode.
+void drawConsultationBar(AppState& state);
+// Which session the viewport shows: radio buttons in a panel, big buttons when `big`.
+void drawSessionPicker(AppState& state, ScalpImpressions& impressions, bool big);
+// Draws the head: after, or in consultation mode before, wiped or side by side.
+void drawHeadViews(AppState& state, int width, int height, const PigmentView& pigment);
+
+// [SECTION] WindowDialogs.cpp
+
+// The file browser, save as, recovery and unsaved work, export, sheet, errors, help and about.
+void drawDialogs(AppState& state);
+
+}  // namespace stipple::window

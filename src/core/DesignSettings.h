@@ -1,6 +1,6 @@
 // What a design remembers besides its layers and its hairline: the needle and the look the
-// preview shows, the client's skin and hair colour, the brush in hand and the view, so that a project opens
-// the way it was left (docs/project-format.md, "design").
+// preview shows, the client's skin and hair, the brush in hand and the view, so that a project
+// opens the way it was left (docs/project-format.md, "design").
 #pragma once
 
 #include "core/Brush.h"

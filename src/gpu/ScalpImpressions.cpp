@@ -8,13 +8,14 @@
 namespace stipple {
 
 ScalpImpressions::ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, const ScatterParams& look,
-                                   const DensityMap& density, int pigmentMapSize, const DensityMap& nativeHair)
+                                   const DensityMap& density, int pigmentMapSize, const DensityMap& nativeHair,
+                                   float haloSigmaMm)
     : density_(density),
       nativeHair_(nativeHair),
       look_(look),
       pool_(std::move(pool)),
       field_(std::make_unique<ImpressionField>(pool_, buildCandidateGrid(pool_))),
-      bake_(std::make_unique<PigmentBake>(mesh, pigmentMapSize)) {
+      bake_(std::make_unique<PigmentBake>(mesh, pigmentMapSize, haloSigmaMm)) {
     update();
 }
 

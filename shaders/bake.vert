@@ -5,8 +5,10 @@ layout(location = 0) in vec3 aPosition;
 layout(location = 2) in vec2 aUv;
 
 out vec3 vPosition;
+out vec2 vUv;
 
 void main() {
     vPosition = aPosition;
+    vUv = aUv;
     gl_Position = vec4(aUv * 2.0 - 1.0, 0.0, 1.0);
 }

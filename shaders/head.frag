@@ -2,9 +2,10 @@
 // Compiled in variants (gpu/HeadRenderer.cpp): software GL runs both sides of every branch,
 // even a uniform one, so each feature is in the program only when the frame uses it.
 //   ALBEDO_TEXTURE  the mesh's own skin texture      SCALP_OVERLAY  tint the scalp region
-//   PIGMENT         draw the dots (impressions and    DIRECT_DOTS    some pixel is finer than the
-//                   the client's stubble)
-//   LAYERS          shading and scar change the look                 pigment map: evaluate dots
+//   PIGMENT         draw the dots (impressions with   DIRECT_DOTS    some pixel is finer than the
+//                   their soft shadow, and the                       pigment map: evaluate dots
+//                   client's stubble)
+//   LAYERS          shading and scar change the look
 //   OVERLAY_KIND n  one layer as colour (1 density, 2 hairline, 3 shading, 4 scar, 5 native hair)
 //   BRUSH_CURSOR    the brush's outline on the skin   LONG_HAIR      the client's hair worn long
 #include "color.glsl"
@@ -28,11 +29,12 @@ uniform vec3 uGroundAmbient;
 uniform float uSkinRoughness;
 uniform vec3 uSkinAlbedo;          // linear
 layout(binding = 0) uniform sampler2D uAlbedo;
-layout(binding = 1) uniform sampler2D uPigment;    // baked dot coverage in UV space: r ink, g stubble
+layout(binding = 1) uniform sampler2D uPigment;    // baked in UV space: r ink, g stubble, b ink's shadow
 uniform float uPigmentTexelMm;                     // finest texel of that map on the scalp
 uniform vec3 uInkAlbedo;                           // linear
 uniform vec3 uHairAlbedo;                          // linear: the client's stubble
 uniform float uDesignShown;                        // 1, or 0 for "before": the stubble alone
+uniform float uDiffusionGain;                      // the ink's darkening over its area (core/SkinDiffusion.h)
 layout(binding = 2) uniform sampler2D uOverlayLayer;
 layout(binding = 3) uniform sampler2D uHairlineMask;
 layout(binding = 4) uniform sampler2D uShadingLayer;  // 0..1: a lighter, more diluted pigment
@@ -43,17 +45,19 @@ uniform bool uBrushMirrored;
 
 out vec4 fragColor;
 
-// Coverage of pigment (x) and of stubble (y) at this pixel. Far away the baked map
-// (mipmapped) holds what a pixel can show; once a pixel is smaller than the map's texels the
-// dots are evaluated exactly, so a 0.15 mm dot stays round however close the camera comes.
-vec2 dotsAt(vec3 position, vec2 uv) {
+// Coverage of pigment (x) and of stubble (y) at this pixel, and the pigment's soft shadow (z:
+// its coverage blurred by the skin, baked beside it). Far away the baked map (mipmapped) holds
+// what a pixel can show; once a pixel is smaller than the map's texels the dots are evaluated
+// exactly, so a 0.15 mm dot stays round however close the camera comes. The shadow is smooth
+// at the map's scale: it always comes from the map.
+vec3 dotsAt(vec3 position, vec2 uv) {
+    vec3 mapped = texture(uPigment, uv).rgb;
 #ifdef DIRECT_DOTS
     float footprintMm = max(length(dFdx(position)), length(dFdy(position)));
     float useMap = smoothstep(0.5 * uPigmentTexelMm, uPigmentTexelMm, footprintMm);
-    vec2 mapped = useMap > 0.0 ? texture(uPigment, uv).rg : vec2(0.0);
-    return mix(dotCoverage(position, footprintMm, useMap < 1.0), mapped, useMap);
+    return vec3(mix(dotCoverage(position, footprintMm, useMap < 1.0), mapped.rg, useMap), mapped.b);
 #else
-    return texture(uPigment, uv).rg;
+    return mapped;
 #endif
 }
 
@@ -108,8 +112,11 @@ void main() {
     // Pigment lies under the epidermis: it darkens the diffuse colour, not the surface's sheen.
     // Shading is done with a more diluted ink; scar tissue takes the ink less evenly and less.
     vec3 ink = mix(uInkAlbedo, albedo, 0.55 * shading);
-    vec2 dots = dotsAt(vPosition, vUv);
-    albedo = mix(albedo, ink, uDesignShown * dots.x * (1.0 - 0.35 * scar));
+    vec3 dots = dotsAt(vPosition, vUv);
+    // Light diffused in the skin meets the pigment more than once and carries its shadow around
+    // it: the crisp dots, and g - 1 times their shadow (core/SkinDiffusion.h, inkOpacity()).
+    float opacity = 1.0 - (1.0 - dots.x) * (1.0 - min((uDiffusionGain - 1.0) * dots.z, 1.0));
+    albedo = mix(albedo, ink, uDesignShown * opacity * (1.0 - 0.35 * scar));
     // The client's hair, cut at the skin: its shafts and the hair just beneath.
     albedo = mix(albedo, uHairAlbedo, dots.y);
 #endif

@@ -3,8 +3,9 @@
 // dab re-filters the texels it touched instead of the whole map.
 layout(local_size_x = 8, local_size_y = 8) in;
 
-layout(rg8, binding = 0) readonly uniform image2D uFiner;
-layout(rg8, binding = 1) writeonly uniform image2D uCoarser;
+// MAP_FORMAT: rg8, or rgba8 with the halo (gpu/PigmentBake.cpp).
+layout(MAP_FORMAT, binding = 0) readonly uniform image2D uFiner;
+layout(MAP_FORMAT, binding = 1) writeonly uniform image2D uCoarser;
 
 uniform ivec2 uOrigin;  // first texel of the rectangle in the coarser level
 uniform ivec2 uSize;    // its size

@@ -3,7 +3,7 @@
 // filtering and mipmaps never pull the empty background across a seam.
 layout(local_size_x = 128) in;
 
-layout(rg8, binding = 0) uniform image2D uPigment;
+layout(MAP_FORMAT, binding = 0) uniform image2D uPigment;  // rg8, or rgba8 with the halo
 layout(std430, binding = 5) readonly buffer PaddingPairs { uvec2 pairs[]; };  // (target, source), packed x | y << 16
 
 uniform uint uPairCount;

@@ -14,6 +14,7 @@ DesignPictures::DesignPictures(const Design& design, const PictureLook& look, bo
     shading_.hairAlbedoSrgb = settings.hairColourSrgb;
     shading_.longHair = settings.longHair;
     shading_.lighting = look.lighting;
+    shading_.diffusionGain = skinDiffusion(settings.depthMm).gain;
     // An SMP stage sets the dots' size and opacity and the ink's colour (core/SmpModel.h).
     std::optional<ScatterParams> dots;
     if (look.stage) {

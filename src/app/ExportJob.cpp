@@ -2,6 +2,7 @@
 
 #include "core/Error.h"
 #include "core/Needles.h"
+#include "core/SkinDiffusion.h"
 #include "core/SkinTone.h"
 #include "io/DesignExport.h"
 #include "io/ImageFile.h"
@@ -23,8 +24,9 @@ std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigme
     const DensityMap hair = shown.nativeHair ? nativeHairDensity(*design.layers) : DensityMap::uniform(0.0f);
     if (empty(density) && empty(hair)) return nullptr;
     const std::optional<CandidatePool> pool = loadOrBuildCandidatePool(design.mesh, {}, {}, defaultPoolCacheDir());
+    const float haloSigmaMm = shown.halo ? skinDiffusion(design.settings.depthMm).haloSigmaMm : 0.0f;
     return std::make_unique<ScalpImpressions>(design.mesh, *pool, look.value_or(dotLookFor(design.settings.needlePreset)),
-                                              density, pigmentMapSize, hair);
+                                              density, pigmentMapSize, hair, haloSigmaMm);
 }
 
 std::pair<std::string, std::size_t> impressionsCsv(const ScalpImpressions* impressions) {
@@ -74,19 +76,29 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
     : work_(std::make_shared<Work>()) {
     Work& work = *work_;
     const auto file = [name, folder](const std::string& suffix) { return folder / (name + suffix); };
-    const ExportLook look{skinAlbedoSrgb(design.settings), ShadingSettings{}.inkAlbedoSrgb};
+    ExportLook look{skinAlbedoSrgb(design.settings), ShadingSettings{}.inkAlbedoSrgb};
+    const SkinDiffusion diffusion = skinDiffusion(design.settings.depthMm);
+    look.haloGain = diffusion.gain;
     addStep("Scattering and baking the impressions", [&design, &work, size] {
-        work.impressions = impressionsFor(design, size, std::nullopt, {true, false});  // the design, not the client's hair
+        // The design, not the client's hair; the albedo blurs the halo itself.
+        work.impressions = impressionsFor(design, size, std::nullopt, {true, false, false});
     });
     if (formats.png || formats.glb) {
-        addStep("Compositing the albedo", [&design, &work, size, look] {
+        addStep("Compositing the albedo", [&design, &work, size, look, diffusion] {
+            static const std::vector<std::uint8_t> noIslands;
+            const std::vector<std::uint8_t>* islands = &noIslands;
+            ExportLook composite = look;
             if (work.impressions) {
-                work.pigment = work.impressions->bake().readPixels();
+                const PigmentBake& bake = work.impressions->bake();
+                work.pigment = bake.readPixels();
+                islands = &bake.islandMask();
+                // One width in texels for the whole map: the scalp's median texel.
+                composite.haloSigmaTexels = diffusion.haloSigmaMm / bake.scalpMedianTexelMm();
             } else {  // nothing to bake: bare skin
                 work.pigment.width = work.pigment.height = size;
                 work.pigment.rgba.assign(std::size_t(size) * std::size_t(size) * 4, 0);
             }
-            work.albedo = compositeAlbedo(design.mesh, *design.layers, work.pigment, look);
+            work.albedo = compositeAlbedo(design.mesh, *design.layers, work.pigment, *islands, composite);
             work.albedo8 = toEightBit(work.albedo);
         });
     }

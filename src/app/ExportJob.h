@@ -15,15 +15,17 @@
 
 namespace stipple {
 
-// Which dots to put on the skin: the design's impressions, the client's stubble, or both.
+// Which dots to put on the skin: the design's impressions, the client's stubble, or both; and
+// whether the pigment map bakes the impressions' halo (the viewport's; the export blurs its own).
 struct DotsShown {
     bool design = true;
     bool nativeHair = true;
+    bool halo = true;
 };
 
 // The design's impressions and the client's stubble on the GPU (a context must be current);
 // null where there is neither. The impressions look as the design's needle leaves them, or as
-// `look` says (an SMP stage's).
+// `look` says (an SMP stage's); their halo is as wide as the design's depth makes it.
 std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigmentMapSize = kDefaultPigmentMapSize,
                                                  const std::optional<ScatterParams>& look = std::nullopt,
                                                  const DotsShown& shown = {});

@@ -3,6 +3,7 @@
 #include "app/WindowState.h"
 
 #include "core/Needles.h"
+#include "core/SkinDiffusion.h"
 #include "core/StageLook.h"
 #include "gpu/GpuBrushStroke.h"
 
@@ -162,13 +163,16 @@ void refreshImpressions(AppState& state) {
 void applyLook(AppState& state, ScalpImpressions& impressions) {
     captureDesignSettings(state);
     const DesignSettings& settings = state.head->design.settings;
+    // The skin over the pigment: its soft shadow widens and darkens with depth.
+    const SkinDiffusion diffusion = skinDiffusion(settings.depthMm);
+    state.shading.diffusionGain = diffusion.gain;
     if (!settings.stage) {
-        impressions.setDotLook(dotLookFor(settings.needlePreset));
+        impressions.setDotLook(dotLookFor(settings.needlePreset), diffusion.haloSigmaMm);
         state.shading.inkAlbedoSrgb = ShadingSettings{}.inkAlbedoSrgb;
         return;
     }
     const StageLook look = stageLook(settings.needlePreset, *settings.stage, settings.depthMm, modelSkinType(settings));
-    impressions.setDotLook(look.scatter);
+    impressions.setDotLook(look.scatter, diffusion.haloSigmaMm);
     state.shading.inkAlbedoSrgb = look.inkSrgb;
 }
 

@@ -6,6 +6,8 @@
 #include "core/LevelsOfDetail.h"
 #include "core/Lighting.h"
 #include "core/NativeHair.h"
+#include "core/SkinDiffusion.h"
+#include "core/SmpModel.h"
 #include "gpu/GlObject.h"
 #include "gpu/ImpressionField.h"
 #include "gpu/LayerTextures.h"
@@ -27,6 +29,9 @@ struct ShadingSettings {
     glm::vec3 inkAlbedoSrgb{0.16f, 0.16f, 0.18f};  // healed carbon black seen through the skin
     glm::vec3 hairAlbedoSrgb = kHairColours[kDefaultHairColour].srgb;  // the client's stubble
     bool showDesign = true;                          // false: "before", the client's stubble alone
+    // The skin above the pigment makes it darken more than its area from afar: the gain of
+    // core/SkinDiffusion.h. The soft shadow that carries it is baked beside the dots (PigmentBake).
+    float diffusionGain = skinDiffusion(kDefaultDepthMm).gain;
     bool longHair = false;  // the native hair worn long: it hides the scalp where it grows thick
     Lighting lighting = Lighting::Clinic;
     // The brush's outline on the skin (a ring at its radius), and its mirror image.

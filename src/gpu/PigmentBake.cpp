@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <stdexcept>
 
 namespace stipple {
 namespace {
@@ -25,17 +26,24 @@ struct BakeVertex {
 
 int mipLevelsFor(int size) { return 1 + int(std::floor(std::log2(float(size)))); }
 
+// Red and green for the dots, blue for their halo.
+GLenum mapFormat(float haloSigmaMm) { return haloSigmaMm > 0.0f ? GL_RGBA8 : GL_RG8; }
+const char* mapFormatQualifier(float haloSigmaMm) { return haloSigmaMm > 0.0f ? "MAP_FORMAT rgba8" : "MAP_FORMAT rg8"; }
+
 }  // namespace
 
-PigmentBake::PigmentBake(const HeadMesh& mesh, int size)
+PigmentBake::PigmentBake(const HeadMesh& mesh, int size, float haloSigmaMm)
     : size_(size),
+      haloSigmaMm_(haloSigmaMm),
+      format_(mapFormat(haloSigmaMm)),
       positions_(mesh.positions),
       uvs_(mesh.uvs),
       triangles_(mesh.triangles),
       bakeProgram_(buildProgram({"bake.vert", "bake.frag"})),
       islandsProgram_(buildProgram({"bake.vert", "bake.frag"}, {"MARK_ISLANDS"})),
-      padProgram_(buildProgram({"pad.comp"})),
-      mipProgram_(buildProgram({"mip.comp"})) {
+      haloProgram_(buildProgram({"bake.vert", "bake.frag"}, {"HALO"})),
+      padProgram_(buildProgram({"pad.comp"}, {mapFormatQualifier(haloSigmaMm)})),
+      mipProgram_(buildProgram({"mip.comp"}, {mapFormatQualifier(haloSigmaMm)})) {
     GLint maxSize = 0;
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxSize);
     if (size < 64 || size > maxSize || size > 65535)
@@ -58,33 +66,59 @@ PigmentBake::PigmentBake(const HeadMesh& mesh, int size)
     glVertexArrayAttribBinding(vao, 2, 0);
 
     texture_ = createTexture(GL_TEXTURE_2D);
-    glTextureStorage2D(texture_.get(), mipLevelsFor(size), GL_RG8, size, size);
+    glTextureStorage2D(texture_.get(), mipLevelsFor(size), format_, size, size);
     // Bilinear within the nearest mip level: coverage is smooth at every level, and trilinear
     // filtering costs software GL a second set of fetches on every pixel of the scalp.
     glTextureParameteri(texture_.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_NEAREST);
     glTextureParameteri(texture_.get(), GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTextureParameteri(texture_.get(), GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTextureParameteri(texture_.get(), GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    if (haloSigmaMm_ > 0.0f) {
+        // The halo blends two coarser levels into level 0: a view without level 0 lets it read
+        // them while drawing there.
+        GLuint view = 0;
+        glGenTextures(1, &view);
+        glTextureView(view, GL_TEXTURE_2D, texture_.get(), GL_RGBA8, 1, GLuint(mipLevelsFor(size) - 1), 0, 1);
+        coarseLevels_ = GlTexture(view);
+        glTextureParameteri(view, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+        glTextureParameteri(view, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTextureParameteri(view, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTextureParameteri(view, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    }
     framebuffer_ = createFramebuffer();
     glNamedFramebufferTexture(framebuffer_.get(), GL_COLOR_ATTACHMENT0, texture_.get(), 0);
     if (glCheckNamedFramebufferStatus(framebuffer_.get(), GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
         throw InternalError("pigment map framebuffer is incomplete");
 
-    // The finest texel on the scalp: the smallest 3D length per UV length over scalp triangles.
-    float finest = 1e9f;
+    // Texels on the scalp: 3D length per UV length of each scalp triangle, with its area. The
+    // finest, and the median by area (the UV map stretches: 1.4-4.8 times the finest on the
+    // default head's scalp).
+    std::vector<std::pair<float, float>> texels;  // (texel mm, area mm^2)
+    float scalpArea = 0.0f;
     for (std::size_t t = 0; t < triangles_.size(); ++t) {
         if (triangleScalpWeight(mesh, t) <= 0.0f) continue;
         const glm::uvec3& tri = triangles_[t];
         const glm::vec2 e1 = mesh.uvs[tri.y] - mesh.uvs[tri.x], e2 = mesh.uvs[tri.z] - mesh.uvs[tri.x];
         const float uvArea = 0.5f * std::abs(e1.x * e2.y - e1.y * e2.x);
         if (uvArea <= 0.0f) continue;
-        finest = std::min(finest, std::sqrt(triangleArea(mesh, t) / uvArea) / float(size));
+        const float area = triangleArea(mesh, t);
+        texels.emplace_back(std::sqrt(area / uvArea) / float(size), area);
+        scalpArea += area;
     }
-    scalpTexelMm_ = finest < 1e9f ? finest : 0.0f;
+    std::sort(texels.begin(), texels.end());
+    if (!texels.empty()) {
+        scalpTexelMm_ = texels.front().first;
+        scalpCoarsestTexelMm_ = texels.back().first;
+    }
+    float areaBelow = 0.0f;
+    for (const auto& [texelMm, area] : texels) {
+        scalpMedianTexelMm_ = texelMm;
+        areaBelow += area;
+        if (areaBelow >= 0.5f * scalpArea) break;
+    }
 }
 
-void PigmentBake::draw(GLuint program, const ImpressionField& field, GLuint indexBuffer, GLsizei indexCount,
-                       const std::optional<TexelRect>& scissor) {
+void PigmentBake::draw(GLuint program, const ImpressionField* field, const Region* region) {
     GLint previousFramebuffer = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previousFramebuffer);
     GLint previousViewport[4];
@@ -94,64 +128,100 @@ void PigmentBake::draw(GLuint program, const ImpressionField& field, GLuint inde
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);   // UV islands may be mirrored
     glDisable(GL_MULTISAMPLE); // one sample a texel: its centre's point on the skin
-    if (scissor) {
-        glEnable(GL_SCISSOR_TEST);
-        glScissor(scissor->x0, scissor->y0, scissor->x1 - scissor->x0, scissor->y1 - scissor->y0);
-    }
     glUseProgram(program);
-    field.bindForDots(program);
-    glVertexArrayElementBuffer(vertexArray_.get(), indexBuffer);
+    if (field) field->bindForDots(program);
+    GLsizei indexCount = GLsizei(triangles_.size() * 3);
+    GLuint indices = allTriangles_.get();
+    if (region) {
+        regionTriangles_ = createBuffer();
+        glNamedBufferStorage(regionTriangles_.get(), GLsizeiptr(region->triangles.size() * sizeof(glm::uvec3)),
+                             region->triangles.data(), 0);
+        indexCount = GLsizei(region->triangles.size() * 3);
+        indices = regionTriangles_.get();
+    }
+    glVertexArrayElementBuffer(vertexArray_.get(), indices);
     glBindVertexArray(vertexArray_.get());
     glDrawElements(GL_TRIANGLES, indexCount, GL_UNSIGNED_INT, nullptr);
     glBindVertexArray(0);
-    glDisable(GL_SCISSOR_TEST);
     glEnable(GL_MULTISAMPLE);
     glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previousFramebuffer));
     glViewport(previousViewport[0], previousViewport[1], previousViewport[2], previousViewport[3]);
 }
 
+void PigmentBake::drawHalo(const Region* region) {
+    const GLuint program = haloProgram_.get();
+    glUseProgram(program);
+    glUniform1f(glGetUniformLocation(program, "uHaloSigmaMm"), haloSigmaMm_);
+    glBindTextureUnit(0, coarseLevels_.get());
+    glColorMaski(0, GL_FALSE, GL_FALSE, GL_TRUE, GL_FALSE);  // the halo alone: the dots stay
+    draw(program, nullptr, region);
+    glColorMaski(0, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+}
+
+void PigmentBake::setHaloSigma(float haloSigmaMm) {
+    if (haloSigmaMm_ <= 0.0f || !(haloSigmaMm > 0.0f))
+        throw std::logic_error("the halo's width changes only on a map baked with a halo, to a positive width");
+    haloSigmaMm_ = haloSigmaMm;
+}
+
 void PigmentBake::bakeAll(const ImpressionField& field) {
     const float clear[4] = {0.0f, 0.0f, 0.0f, 0.0f};
-    const GLsizei indexCount = GLsizei(triangles_.size() * 3);
     if (!paddingPairs_) {
-        glClearTexImage(texture_.get(), 0, GL_RG, GL_FLOAT, clear);
-        draw(islandsProgram_.get(), field, allTriangles_.get(), indexCount);
+        glClearTexImage(texture_.get(), 0, GL_RGBA, GL_FLOAT, clear);
+        draw(islandsProgram_.get(), &field);
         computePaddingPairs();
     }
-    glClearTexImage(texture_.get(), 0, GL_RG, GL_FLOAT, clear);
-    draw(bakeProgram_.get(), field, allTriangles_.get(), indexCount);
+    glClearTexImage(texture_.get(), 0, GL_RGBA, GL_FLOAT, clear);
+    draw(bakeProgram_.get(), &field);
     pad();
     glGenerateTextureMipmap(texture_.get());
+    if (haloSigmaMm_ > 0.0f) {
+        drawHalo();
+        pad();
+        glGenerateTextureMipmap(texture_.get());
+    }
+}
+
+PigmentBake::Region PigmentBake::trianglesNear(glm::vec3 centerMm, float reachMm) const {
+    Region region;
+    for (const glm::uvec3& t : triangles_) {
+        const glm::vec3 low = glm::min(positions_[t.x], glm::min(positions_[t.y], positions_[t.z]));
+        const glm::vec3 high = glm::max(positions_[t.x], glm::max(positions_[t.y], positions_[t.z]));
+        const glm::vec3 nearest = glm::clamp(centerMm, low, high);
+        if (glm::distance(nearest, centerMm) > reachMm) continue;
+        region.triangles.push_back(t);
+        for (const unsigned v : {t.x, t.y, t.z}) {
+            region.uvLow = glm::min(region.uvLow, uvs_[v]);
+            region.uvHigh = glm::max(region.uvHigh, uvs_[v]);
+        }
+    }
+    return region;
 }
 
 void PigmentBake::bakeAround(const ImpressionField& field, glm::vec3 centerMm, float radiusMm) {
     // The islands' outline (for padding) is read from the first full bake.
     if (!paddingPairs_) return bakeAll(field);
     const float reach = radiusMm + field.maxDotRadiusMm();
-    std::vector<glm::uvec3> touched;
-    glm::vec2 uvLow(1.0f), uvHigh(0.0f);
-    for (const glm::uvec3& t : triangles_) {
-        const glm::vec3 low = glm::min(positions_[t.x], glm::min(positions_[t.y], positions_[t.z]));
-        const glm::vec3 high = glm::max(positions_[t.x], glm::max(positions_[t.y], positions_[t.z]));
-        const glm::vec3 nearest = glm::clamp(centerMm, low, high);
-        if (glm::distance(nearest, centerMm) > reach) continue;
-        touched.push_back(t);
-        for (const unsigned v : {t.x, t.y, t.z}) {
-            uvLow = glm::min(uvLow, uvs_[v]);
-            uvHigh = glm::max(uvHigh, uvs_[v]);
-        }
-    }
-    if (touched.empty()) return;
-    regionTriangles_ = createBuffer();
-    glNamedBufferStorage(regionTriangles_.get(), GLsizeiptr(touched.size() * sizeof(glm::uvec3)), touched.data(), 0);
-    // Only the touched triangles' texels: software GL then bins a corner of the map, not all of it.
-    const glm::ivec2 low = glm::ivec2(glm::floor(uvLow * float(size_))), high = glm::ivec2(glm::ceil(uvHigh * float(size_)));
-    draw(bakeProgram_.get(), field, regionTriangles_.get(), GLsizei(touched.size() * 3),
-         TexelRect{std::max(low.x - 1, 0), std::max(low.y - 1, 0), std::min(high.x + 1, size_), std::min(high.y + 1, size_)});
+    const Region dots = trianglesNear(centerMm, reach);
+    if (dots.triangles.empty()) return;
+    draw(bakeProgram_.get(), &field, &dots);
     pad();
     // Padding copies from up to kPaddingTexels away: those texels changed too.
     const glm::ivec2 margin(kPaddingTexels + 1);
-    updateMips(low - margin, high + margin);
+    const auto refilter = [&](const Region& region) {
+        updateMips(glm::ivec2(glm::floor(region.uvLow * float(size_))) - margin,
+                   glm::ivec2(glm::ceil(region.uvHigh * float(size_))) + margin);
+    };
+    refilter(dots);
+    if (haloSigmaMm_ > 0.0f) {
+        // A texel's halo reads the coverage through mip texels of up to 4 sigma (2 texels of the
+        // map where a texel is wider than 2 sigma), in the texel it lies in and the next: three
+        // of those widths reach every halo the change can touch.
+        const Region halos = trianglesNear(centerMm, reach + 3.0f * std::max(4.0f * haloSigmaMm_, 2.0f * scalpCoarsestTexelMm_));
+        drawHalo(&halos);
+        pad();
+        refilter(halos);
+    }
 }
 
 void PigmentBake::updateMips(glm::ivec2 low, glm::ivec2 high) {
@@ -166,8 +236,8 @@ void PigmentBake::updateMips(glm::ivec2 low, glm::ivec2 high) {
         high = glm::clamp(glm::ivec2(glm::ceil(glm::vec2(high) / 2.0f)), glm::ivec2(0), glm::ivec2(levelSize));
         const glm::ivec2 extent = high - low;
         if (extent.x <= 0 || extent.y <= 0) break;
-        glBindImageTexture(0, texture_.get(), level - 1, GL_FALSE, 0, GL_READ_ONLY, GL_RG8);
-        glBindImageTexture(1, texture_.get(), level, GL_FALSE, 0, GL_WRITE_ONLY, GL_RG8);
+        glBindImageTexture(0, texture_.get(), level - 1, GL_FALSE, 0, GL_READ_ONLY, format_);
+        glBindImageTexture(1, texture_.get(), level, GL_FALSE, 0, GL_WRITE_ONLY, format_);
         glUniform2i(glGetUniformLocation(program, "uOrigin"), low.x, low.y);
         glUniform2i(glGetUniformLocation(program, "uSize"), extent.x, extent.y);
         glDispatchCompute(GLuint((extent.x + 7) / 8), GLuint((extent.y + 7) / 8), 1);
@@ -239,7 +309,7 @@ void PigmentBake::pad() {
         glMemoryBarrier(GL_FRAMEBUFFER_BARRIER_BIT | GL_SHADER_IMAGE_ACCESS_BARRIER_BIT);
         const GLuint program = padProgram_.get();
         glUseProgram(program);
-        glBindImageTexture(0, texture_.get(), 0, GL_FALSE, 0, GL_READ_WRITE, GL_RG8);
+        glBindImageTexture(0, texture_.get(), 0, GL_FALSE, 0, GL_READ_WRITE, format_);
         glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 5, paddingPairs_.get());
         glUniform1ui(glGetUniformLocation(program, "uPairCount"), GLuint(paddingPairCount_));
         glDispatchCompute(GLuint((paddingPairCount_ + GLsizei(kPadWorkGroupSize) - 1) / GLsizei(kPadWorkGroupSize)), 1, 1);

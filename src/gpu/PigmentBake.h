@@ -1,23 +1,29 @@
 // The pigment map: dot coverage baked into a UV-space texture (red: the impressions' pigment,
-// green: the client's stubble), padded across seams and mipmapped. Far views sample it (one texture read a pixel, whatever the impression count);
+// green: the client's stubble, blue: the pigment's halo, its soft shadow in the skin), padded
+// across seams and mipmapped. Far views sample it (one texture read a pixel, whatever the impression count);
 // export writes it. Close views evaluate dots directly (shaders/dots.glsl) for crisp edges.
 #pragma once
 
-#include "core/Brush.h"
 #include "core/HeadMesh.h"
 #include "gpu/GlObject.h"
 #include "gpu/ImpressionField.h"
 
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 namespace stipple {
 
 class PigmentBake {
 public:
-    // `size` x `size` texels. Needs a current GL 4.3+ context.
-    PigmentBake(const HeadMesh& mesh, int size);
+    // `size` x `size` texels. With `haloSigmaMm` above 0 every bake also writes the halo: the
+    // pigment blurred by about that sigma on the skin (core/SkinDiffusion.h); with 0 the map has
+    // no blue (the export blurs its own, and an 8192 map is half the memory). Needs a current
+    // GL 4.3+ context.
+    PigmentBake(const HeadMesh& mesh, int size, float haloSigmaMm = 0.0f);
+
+    // A new width for the halo (another depth), from the next bake on; only for a map made with
+    // a halo (throws std::logic_error otherwise, or for a width that is not positive).
+    void setHaloSigma(float haloSigmaMm);
 
     // Bakes every texel (after a change everywhere, such as a new density for the whole scalp).
     void bakeAll(const ImpressionField& field);
@@ -30,34 +36,48 @@ public:
     // Texel size on the skin, in mm, where the map is densest on the scalp: for the viewport's
     // choice between the map and direct evaluation.
     float scalpTexelMm() const { return scalpTexelMm_; }
+    // The median texel on the scalp, by area, in mm: one size for what is blurred over a
+    // stretch of skin in texels (the export's halo).
+    float scalpMedianTexelMm() const { return scalpMedianTexelMm_; }
 
-    // One level of the map as an image: red = pigment coverage, green = stubble coverage.
-    // Rows from v = 1 down.
+    // One level of the map as an image: red = pigment coverage, green = stubble coverage, blue =
+    // the halo. Rows from v = 1 down.
     Image readPixels(int level = 0) const;
     // 1 for every texel inside a UV island, 0 outside; rows from v = 1 down, like readPixels().
     // Known after the first bakeAll().
     const std::vector<std::uint8_t>& islandMask() const { return islands_; }
 
 private:
-    // Draws the triangles of `indexBuffer` into the map, within `scissor` when given.
-    void draw(GLuint program, const ImpressionField& field, GLuint indexBuffer, GLsizei indexCount,
-              const std::optional<TexelRect>& scissor = std::nullopt);
+    // The triangles with a point within `reachMm` of `centerMm`, and their UV bounds.
+    struct Region {
+        std::vector<glm::uvec3> triangles;
+        glm::vec2 uvLow{1.0f}, uvHigh{0.0f};
+    };
+    Region trianglesNear(glm::vec3 centerMm, float reachMm) const;
+    // `program` over the triangles of `region` (or all of them); `field` is bound for the dots.
+    void draw(GLuint program, const ImpressionField* field, const Region* region = nullptr);
+    void drawHalo(const Region* region = nullptr);
     void pad();
     // Re-filters the mip levels over texels [low, high) of the full-size level.
     void updateMips(glm::ivec2 low, glm::ivec2 high);
     void computePaddingPairs();
 
     int size_;
+    float haloSigmaMm_;
+    GLenum format_;  // RGBA8 with a halo, RG8 without
     float scalpTexelMm_ = 0.0f;
+    float scalpMedianTexelMm_ = 0.0f;
+    float scalpCoarsestTexelMm_ = 0.0f;
     std::vector<glm::vec3> positions_;
     std::vector<glm::vec2> uvs_;
     std::vector<glm::uvec3> triangles_;
-    GlProgram bakeProgram_, islandsProgram_, padProgram_, mipProgram_;
+    GlProgram bakeProgram_, islandsProgram_, haloProgram_, padProgram_, mipProgram_;
     GlVertexArray vertexArray_;
     GlBuffer vertexBuffer_, allTriangles_, regionTriangles_, paddingPairs_;
     GLsizei paddingPairCount_ = 0;
     std::vector<std::uint8_t> islands_;
     GlTexture texture_;
+    GlTexture coarseLevels_;  // a view of texture_ from level 1: what the halo reads
     GlFramebuffer framebuffer_;
 };
 

@@ -8,13 +8,14 @@
 namespace stipple {
 
 ScalpImpressions::ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, const ScatterParams& look,
-                                   const DensityMap& density, int pigmentMapSize, const DensityMap& nativeHair)
+                                   const DensityMap& density, int pigmentMapSize, const DensityMap& nativeHair,
+                                   float haloSigmaMm)
     : density_(density),
       nativeHair_(nativeHair),
       look_(look),
       pool_(std::move(pool)),
       field_(std::make_unique<ImpressionField>(pool_, buildCandidateGrid(pool_))),
-      bake_(std::make_unique<PigmentBake>(mesh, pigmentMapSize)) {
+      bake_(std::make_unique<PigmentBake>(mesh, pigmentMapSize, haloSigmaMm)) {
     update();
 }
 
@@ -63,6 +64,11 @@ void ScalpImpressions::scatterAndBake(const std::vector<Region>& changed) {
 void ScalpImpressions::setDotLook(const ScatterParams& look) {
     look_ = look;
     update();
+}
+
+void ScalpImpressions::setDotLook(const ScatterParams& look, float haloSigmaMm) {
+    bake_->setHaloSigma(haloSigmaMm);
+    setDotLook(look);
 }
 
 void ScalpImpressions::showSession(const SessionPlan& plan, int session, SessionView view) {

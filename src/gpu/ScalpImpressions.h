@@ -6,6 +6,8 @@
 #include "core/CandidatePool.h"
 #include "core/HeadMesh.h"
 #include "core/SessionPlan.h"
+#include "core/SkinDiffusion.h"
+#include "core/SmpModel.h"
 #include "gpu/HeadRenderer.h"
 #include "gpu/ImpressionField.h"
 #include "gpu/PigmentBake.h"
@@ -19,11 +21,13 @@ constexpr int kDefaultPigmentMapSize = 2048;
 class ScalpImpressions {
 public:
     // Scatters and bakes the first design: `density` (impressions per cm^2), dots as `look`,
-    // beside the client's stubble where `nativeHair` (follicular units per cm^2) says.
+    // beside the client's stubble where `nativeHair` (follicular units per cm^2) says. The map
+    // bakes the pigment's halo `haloSigmaMm` wide (PigmentBake; 0: none).
     ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, const ScatterParams& look = {},
                      const DensityMap& density = DensityMap::uniform(kDefaultDensityPerCm2),
                      int pigmentMapSize = kDefaultPigmentMapSize,
-                     const DensityMap& nativeHair = DensityMap::uniform(0.0f));
+                     const DensityMap& nativeHair = DensityMap::uniform(0.0f),
+                     float haloSigmaMm = skinDiffusion(kDefaultDepthMm).haloSigmaMm);
 
     // A new density everywhere; scatters and bakes it all.
     void setDensity(const DensityMap& density);
@@ -53,6 +57,8 @@ public:
     void setNativeHairWithin(const DensityMap& nativeHair, const std::vector<Region>& changed);
     void setNativeHairWithin(const LayerTextures& layers, const TexelRect& texels, const std::vector<Region>& changed);
     void setDotLook(const ScatterParams& look);
+    // The dots as `look` leaves them, their halo `haloSigmaMm` wide (another depth); bakes again.
+    void setDotLook(const ScatterParams& look, float haloSigmaMm);
     // Shows one session of `plan` (1-based) alone or the sessions up to it; 0: the whole design.
     // The impressions take the session's shade.
     void showSession(const SessionPlan& plan, int session, SessionView view);

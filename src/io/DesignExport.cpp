@@ -1,6 +1,7 @@
 #include "io/DesignExport.h"
 
 #include "core/Error.h"
+#include "core/SkinDiffusion.h"
 #include "core/SkinTone.h"
 
 #include <assimp/Exporter.hpp>
@@ -108,6 +109,156 @@ private:
     std::array<float, kSteps + 1> table_{};
 };
 
+// Plain skin under ink of any opacity, encoded: most texels near dots are only that (no texture,
+// shading or scar), and a table fine enough to interpolate stays within a 16-bit step of encoding
+// each of them.
+class InkOnSkin {
+public:
+    InkOnSkin(glm::vec3 skin, glm::vec3 ink, const SrgbEncoder& encoder) {
+        for (std::size_t i = 0; i < table_.size(); ++i) {
+            const glm::vec3 albedo = glm::mix(skin, ink, float(i) / float(kSteps));
+            for (int c = 0; c < 3; ++c) table_[i][std::size_t(c)] = float(encoder.encode(albedo[c]));
+        }
+    }
+    void encode(float opacity, std::uint16_t* rgb) const {
+        const float x = std::clamp(opacity, 0.0f, 1.0f) * float(kSteps);
+        const int i = std::min(int(x), kSteps - 1);
+        const auto& low = table_[std::size_t(i)];
+        const auto& high = table_[std::size_t(i) + 1];
+        for (std::size_t c = 0; c < 3; ++c) rgb[c] = std::uint16_t(low[c] + (x - float(i)) * (high[c] - low[c]) + 0.5f);
+    }
+
+private:
+    static constexpr int kSteps = 4096;
+    std::array<std::array<float, 3>, kSteps + 1> table_{};
+};
+
+// The pigment's halo at the export size, row by row: the coverage blurred by a Gaussian of
+// `sigma` texels within the UV islands only (the blurred coverage inside them over the blurred
+// island mask), so a seam never pulls the empty background in. Separable: each row is blurred
+// across once and each row of the halo sums the 2 r + 1 rows around it, so a band of rows holds
+// only that window. The work follows the pigment: each dot is spread across its row, the mask's
+// runs are summed from the weights' running total, and where the whole window lies inside an
+// island the mask's blur is the weights' total squared.
+class HaloRows {
+public:
+    HaloRows(const Image& pigment, const std::vector<std::uint8_t>& islands, float sigma, int firstRow)
+        : pigment_(pigment), islands_(islands), size_(pigment.width), reach_(int(std::ceil(3.0f * sigma))),
+          across_(std::size_t(2 * reach_ + 1)), sumCoverage_(std::size_t(size_)), sumMask_(std::size_t(size_)),
+          halo_(std::size_t(size_)), next_(firstRow) {
+        float total = 0.0f;
+        runningTotal_.push_back(0.0f);
+        for (int k = -reach_; k <= reach_; ++k) {
+            weights_.push_back(k == 0 ? 1.0f : std::exp(-float(k * k) / (2.0f * sigma * sigma)));
+            total += weights_.back();
+            runningTotal_.push_back(total);
+        }
+        for (Across& row : across_) {
+            row.coverage.resize(std::size_t(size_));
+            row.mask.resize(std::size_t(size_));
+        }
+        for (int y = firstRow - reach_; y < firstRow + reach_; ++y) blurAcross(y);
+    }
+
+    // The halo of the next row (the first call gives `firstRow`), 0..1 a texel.
+    const std::vector<float>& next() {
+        const int y = next_++;
+        blurAcross(y + reach_);
+        int low = size_, high = 0, fullLow = 0, fullHigh = size_;
+        for (const Across& row : across_) {
+            low = std::min(low, row.low);
+            high = std::max(high, row.high);
+            fullLow = std::max(fullLow, row.fullLow);
+            fullHigh = std::min(fullHigh, row.fullHigh);
+        }
+        if (fullLow >= fullHigh) fullLow = fullHigh = high;  // some row of the window leaves the islands
+        std::fill(halo_.begin(), halo_.end(), 0.0f);
+        if (low >= high) return halo_;
+        std::fill(sumCoverage_.begin() + low, sumCoverage_.begin() + high, 0.0f);
+        std::fill(sumMask_.begin() + low, sumMask_.begin() + high, 0.0f);
+        // The mask's blur is needed only where the window leaves the islands' interior.
+        const int edgeHigh = std::min(high, std::max(low, fullLow)), edgeLow = std::max(low, std::min(high, fullHigh));
+        for (int k = -reach_; k <= reach_; ++k) {
+            const Across& row = slot(y + k);
+            const float w = weights_[std::size_t(k + reach_)];
+            addScaled(w, row.coverage.data(), sumCoverage_.data(), row.low, row.high);
+            addScaled(w, row.mask.data(), sumMask_.data(), std::max(low, row.maskLow), std::min(edgeHigh, row.maskHigh));
+            addScaled(w, row.mask.data(), sumMask_.data(), std::max(edgeLow, row.maskLow), std::min(high, row.maskHigh));
+        }
+        const float total = runningTotal_.back();
+        std::fill(sumMask_.begin() + edgeHigh, sumMask_.begin() + edgeLow, total * total);
+        for (int x = low; x < high; ++x)
+            if (sumMask_[std::size_t(x)] > 0.0f) halo_[std::size_t(x)] = sumCoverage_[std::size_t(x)] / sumMask_[std::size_t(x)];
+        return halo_;
+    }
+
+private:
+    // One row blurred across: the coverage, 0 outside [low, high); the island mask, 0 outside
+    // [maskLow, maskHigh) and the weights' total inside [fullLow, fullHigh).
+    struct Across {
+        std::vector<float> coverage, mask;
+        int low = 0, high = 0, maskLow = 0, maskHigh = 0, fullLow = 0, fullHigh = 0;
+    };
+
+    Across& slot(int y) { return across_[std::size_t((y % int(across_.size()) + int(across_.size())) % int(across_.size()))]; }
+
+    // The weights of offsets -reach .. j.
+    float weightsUpTo(int j) const { return runningTotal_[std::size_t(std::clamp(j, -reach_ - 1, reach_) + reach_ + 1)]; }
+
+    void blurAcross(int y) {
+        Across& row = slot(y);
+        row.low = row.high = row.maskLow = row.maskHigh = row.fullLow = row.fullHigh = 0;
+        if (y < 0 || y >= size_ || islands_.empty()) return;  // no islands: nothing was baked
+        const std::size_t first = std::size_t(y) * std::size_t(size_);
+        const std::uint8_t* inside = &islands_[first];
+        // The islands' runs: texel x of a run [s, e) gets the weights of offsets s - x .. e - 1 - x.
+        for (int x = 0; x < size_;) {
+            if (!inside[x]) {
+                ++x;
+                continue;
+            }
+            const int start = x;
+            while (x < size_ && inside[x]) ++x;
+            if (row.maskHigh == 0) {
+                row.maskLow = std::max(0, start - reach_);
+                std::fill(row.mask.begin() + row.maskLow, row.mask.end(), 0.0f);
+            }
+            row.maskHigh = std::min(size_, x + reach_);
+            for (int t = std::max(0, start - reach_); t < row.maskHigh; ++t)
+                row.mask[std::size_t(t)] += weightsUpTo(x - 1 - t) - weightsUpTo(start - 1 - t);
+            if (x - start - 2 * reach_ > row.fullHigh - row.fullLow) {
+                row.fullLow = start + reach_;
+                row.fullHigh = x - reach_;
+            }
+        }
+        // Each texel of pigment inside an island spread over its neighbours.
+        const std::uint8_t* rgba = &pigment_.rgba[first * 4];
+        for (int x = 0; x < size_; ++x) {
+            if (!inside[x] || rgba[std::size_t(x) * 4] == 0) continue;
+            if (row.high == 0) {
+                row.low = std::max(0, x - reach_);
+                std::fill(row.coverage.begin() + row.low, row.coverage.end(), 0.0f);
+            }
+            row.high = std::min(size_, x + reach_ + 1);
+            const int from = std::max(-reach_, -x), to = std::min(reach_, size_ - 1 - x);
+            addScaled(float(rgba[std::size_t(x) * 4]) / 255.0f, weights_.data() + reach_, row.coverage.data() + x, from, to + 1);
+        }
+    }
+
+    // out[i] += w in[i] over [low, high): the blur's inner loop, free to vectorise.
+    static void addScaled(float w, const float* __restrict in, float* __restrict out, int low, int high) {
+        for (int i = low; i < high; ++i) out[i] += w * in[i];
+    }
+
+    const Image& pigment_;
+    const std::vector<std::uint8_t>& islands_;
+    int size_, reach_;
+    std::vector<float> weights_, runningTotal_;  // offsets -reach .. reach; totals up to each
+    std::vector<Across> across_;                 // rows y - reach .. y + reach, by y modulo their count
+    std::vector<float> sumCoverage_, sumMask_, halo_;
+    int next_;
+};
+
 float smoothstep(float edge0, float edge1, float x) {
     const float t = std::clamp((x - edge0) / (edge1 - edge0), 0.0f, 1.0f);
     return t * t * (3.0f - 2.0f * t);
@@ -115,7 +266,8 @@ float smoothstep(float edge0, float edge1, float x) {
 
 }  // namespace
 
-Image16 compositeAlbedo(const HeadMesh& mesh, const LayerSet& layers, const Image& pigment, const ExportLook& look) {
+Image16 compositeAlbedo(const HeadMesh& mesh, const LayerSet& layers, const Image& pigment,
+                        const std::vector<std::uint8_t>& islands, const ExportLook& look) {
     const int size = pigment.width;
     Image16 out;
     out.width = out.height = size;
@@ -127,29 +279,37 @@ Image16 compositeAlbedo(const HeadMesh& mesh, const LayerSet& layers, const Imag
     const std::unique_ptr<AlbedoTexture> texture = mesh.albedo.empty() ? nullptr : std::make_unique<AlbedoTexture>(mesh.albedo);
     const SrgbEncoder encoder;
     const std::array<std::uint16_t, 4> bareSkin{encoder.encode(skin.x), encoder.encode(skin.y), encoder.encode(skin.z), 65535};
+    const auto inkOnSkin = std::make_unique<InkOnSkin>(skin, inkAlbedo, encoder);
     forRows(size, [&](int first, int last) {
+        HaloRows haloRows(pigment, islands, look.haloSigmaTexels, first);
         for (int y = first; y < last; ++y) {
             const float v = texelUv(0, y, size).y;
             const LayerRow shadingRow(shadingLayer, v), scarRow(scarLayer, v);
+            const std::vector<float>& haloRow = haloRows.next();
             for (int x = 0; x < size; ++x) {
                 const std::size_t texel = std::size_t(y) * std::size_t(size) + std::size_t(x);
                 const glm::vec2 uv = texelUv(x, y, size);
                 const float scar = scarRow.sample(uv.x);
                 const std::uint8_t coverageByte = pigment.rgba[texel * 4];
-                // Most texels lie between dots, on plain skin: encoded once.
-                if (!texture && coverageByte == 0 && scar == 0.0f) {
+                const float halo = haloRow[std::size_t(x)];
+                // Most texels lie far from dots, on plain skin: encoded once.
+                if (!texture && coverageByte == 0 && halo == 0.0f && scar == 0.0f) {
                     std::copy(bareSkin.begin(), bareSkin.end(), out.rgba.begin() + std::ptrdiff_t(texel * 4));
                     continue;
                 }
-                glm::vec3 albedo = texture ? texture->sample(uv) : skin;
                 const float shading = shadingRow.sample(uv.x);
+                const float opacity = inkOpacity(float(coverageByte) / 255.0f, halo, look.haloGain);
+                out.rgba[texel * 4 + 3] = 65535;
+                if (!texture && shading == 0.0f && scar == 0.0f) {
+                    inkOnSkin->encode(opacity, &out.rgba[texel * 4]);
+                    continue;
+                }
+                glm::vec3 albedo = texture ? texture->sample(uv) : skin;
                 // head.frag, line for line.
                 albedo = glm::mix(albedo, scarTint * std::max(albedo.x, 0.2f) / 0.93f, 0.45f * scar);
                 const glm::vec3 ink = glm::mix(inkAlbedo, albedo, 0.55f * shading);
-                const float coverage = float(coverageByte) / 255.0f;
-                albedo = glm::mix(albedo, ink, coverage * (1.0f - 0.35f * scar));
+                albedo = glm::mix(albedo, ink, opacity * (1.0f - 0.35f * scar));
                 for (int c = 0; c < 3; ++c) out.rgba[texel * 4 + std::size_t(c)] = encoder.encode(albedo[c]);
-                out.rgba[texel * 4 + 3] = 65535;
             }
         }
     });

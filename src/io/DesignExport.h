@@ -10,21 +10,30 @@
 
 #include <glm/vec3.hpp>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace stipple {
 
 struct ExportLook {
     glm::vec3 skinAlbedoSrgb;  // used where the mesh has no albedo texture of its own
     glm::vec3 inkAlbedoSrgb;
+    // The pigment's soft shadow (core/SkinDiffusion.h): its gain, and its sigma in texels of
+    // the pigment map.
+    float haloGain = 1.0f;
+    float haloSigmaTexels = 0.0f;
 };
 
-// The skin with the pigment composited as shaders/head.frag does it (ink albedo; shading
-// dilutes the ink; scar pales the skin and takes ink less), sRGB, alpha 1. `pigment` is a
-// PigmentBake's readPixels() (red = coverage), already padded across seams; its size is the
-// export size. The layers and the skin are defined over the whole UV square, so the result is
-// padded wherever the pigment map is.
-Image16 compositeAlbedo(const HeadMesh& mesh, const LayerSet& layers, const Image& pigment, const ExportLook& look);
+// The skin with the pigment composited as shaders/head.frag does it (ink albedo; the dots with
+// their soft shadow; shading dilutes the ink; scar pales the skin and takes ink less), sRGB,
+// alpha 1. `pigment` is a PigmentBake's readPixels() (red = coverage), already padded across
+// seams; its size is the export size. `islands` is that bake's islandMask(): the shadow blurs
+// the coverage within the UV islands only, so a seam never pulls the empty background in
+// (empty: nothing was baked, no shadow). The layers and the skin are defined over the whole UV
+// square, so the result is padded wherever the pigment map is.
+Image16 compositeAlbedo(const HeadMesh& mesh, const LayerSet& layers, const Image& pigment,
+                        const std::vector<std::uint8_t>& islands, const ExportLook& look);
 // 16 bits to 8, rounded.
 Image toEightBit(const Image16& image);
 

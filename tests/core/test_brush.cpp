@@ -275,7 +275,7 @@ TEST_CASE("symmetry on the default head: mirror texels of the scalp chart hold e
     CHECK(nonzero > 500);
 }
 
-TEST_CASE("the eraser restores the design's defaults and leaves native hair; scars are lines and dots of their width",
+TEST_CASE("the eraser restores the design's defaults and leaves native hair, scars are lines and dots of their width",
           "[paint][brush]") {
     const HeadMesh& mesh = testheads::sharedHead(Head::Ellipsoid);
     const MeshRaycaster raycaster(mesh);

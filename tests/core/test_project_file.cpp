@@ -349,7 +349,7 @@ TEST_CASE("header fields from a newer Stipple survive a load and a save", "[proj
     CHECK(again.layers.size() == project.layers.size());
 }
 
-TEST_CASE("an embedded head travels inside the project; a hostile file name is refused", "[project]") {
+TEST_CASE("an embedded head travels inside the project, a hostile file name is refused", "[project]") {
     TempFolder folder;
     std::mt19937 random(14);
     Project project = randomProject(random);

@@ -105,7 +105,7 @@ TEST_CASE("the sheet's parts are all there, on the page, printable and apart", "
     CHECK(height == Approx(cell.height * 300.0 / 72.0).margin(0.5));
 }
 
-TEST_CASE("the sheet's format follows the extension; any other is refused, naming the file", "[sheet]") {
+TEST_CASE("the sheet's format follows the extension, any other is refused, naming the file", "[sheet]") {
     CHECK(sheetFormatFor("a/sheet.pdf") == SheetFormat::Pdf);
     CHECK(sheetFormatFor("sheet.PDF") == SheetFormat::Pdf);
     CHECK(sheetFormatFor("sheet.png") == SheetFormat::Png);

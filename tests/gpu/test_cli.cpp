@@ -1,6 +1,8 @@
 #include "RunCommand.h"
+#include "app/DesignPictures.h"
 #include "core/NativeHair.h"
 #include "core/Scatter.h"
+#include "gpu/HeadlessContext.h"
 #include "io/Design.h"
 #include "io/HeadMetadata.h"
 #include "io/ImageFile.h"
@@ -222,7 +224,7 @@ Image renderWith(const TempFolder& folder, std::vector<std::string> options) {
 
 }  // namespace
 
-TEST_CASE("stages render lighter as the impressions heal and age; deeper ink reads cooler", "[cli][smp]") {
+TEST_CASE("stages render lighter as the impressions heal and age, deeper ink reads cooler", "[cli][smp]") {
     TempFolder folder;
     const double fresh = luminanceOf(meanColor(renderWith(folder, {"--close-up", "--stage", "fresh"})));
     const double healed = luminanceOf(meanColor(renderWith(folder, {"--close-up", "--stage", "healed"})));
@@ -251,7 +253,7 @@ TEST_CASE("lights change the picture as they do in life", "[cli][smp]") {
     CHECK(run({"render", "--light", "candle", "--out", (folder.path() / "x.png").string()}) == 2);
 }
 
-TEST_CASE("sessions add impressions one after another; before shows the bare scalp", "[cli][smp]") {
+TEST_CASE("sessions add impressions one after another, before shows the bare scalp", "[cli][smp]") {
     TempFolder folder;
     const double before = luminanceOf(meanColor(renderWith(folder, {"--close-up", "--before"})));
     const double first = luminanceOf(meanColor(renderWith(folder, {"--close-up", "--session", "1"})));
@@ -335,4 +337,88 @@ TEST_CASE("long hair hides the scalp where it grows thick and shows it along a t
     const int middle = worn.width / 2;
     CHECK(columnLuminance(middle) > columnLuminance(middle - worn.width / 8) + 0.15);
     CHECK(columnLuminance(middle) > columnLuminance(middle + worn.width / 8) + 0.15);
+}
+
+namespace {
+
+// Rec. 709 luminance of one pixel, in levels of 255.
+double pixelLuminance(const Image& image, std::size_t pixel) {
+    const std::uint8_t* p = &image.rgba[pixel * 4];
+    return 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+}
+
+std::vector<double> sortedLuminances(const Image& image) {
+    std::vector<double> values;
+    for (std::size_t pixel = 0; pixel < image.rgba.size() / 4; ++pixel) values.push_back(pixelLuminance(image, pixel));
+    std::sort(values.begin(), values.end());
+    return values;
+}
+
+}  // namespace
+
+TEST_CASE("from consultation distance the design reads as a shadow, and up close its dots stay crisp", "[cli][smp][halo]") {
+    TempFolder folder;
+    const std::string project = (folder.path() / "n3.stipple").string();
+    REQUIRE(run({"paint", "--template", "norwood-3", "--out", project}) == 0);
+    const auto render = [&](std::vector<std::string> options) {
+        const std::string out = (folder.path() / "view.png").string();
+        options.insert(options.begin(), {"render", project, "--view", "three-quarter", "--size", "1280x800"});
+        options.insert(options.end(), {"--out", out});
+        REQUIRE(run(options) == 0);
+        return readImage(out);
+    };
+    // The design's region: where the density overlay turns the skin violet.
+    const Image overlay = render({"--overlay", "density"});
+    const Image before = render({"--before"});
+    const Image after = render({});
+    double designBefore = 0.0, designAfter = 0.0, elsewhere = 0.0;
+    std::size_t designPixels = 0, otherPixels = 0;
+    for (std::size_t pixel = 0; pixel < after.rgba.size() / 4; ++pixel) {
+        const std::uint8_t* o = &overlay.rgba[pixel * 4];
+        if (int(o[2]) - int(o[1]) >= 20) {
+            designBefore += pixelLuminance(before, pixel);
+            designAfter += pixelLuminance(after, pixel);
+            ++designPixels;
+        } else {
+            elsewhere += std::abs(pixelLuminance(after, pixel) - pixelLuminance(before, pixel));
+            ++otherPixels;
+        }
+    }
+    REQUIRE(designPixels > 20000);
+    // Without the skin's diffusion the dots' 2 % of the skin darkened it by 1.5 levels of 255
+    // here; with it, by about 7.7.
+    CHECK((designBefore - designAfter) / double(designPixels) > 5.0);
+    CHECK(elsewhere / double(otherPixels) < 0.5);  // the face and the background stay as they were
+
+    // Up close (`render --close-up`, the default design) each dot is about as dark and as large
+    // as without the halo (gain 1: the dots' own coverage alone), with a faint shadow around it.
+    const Design design = openDesign(defaultHeadPath());
+    HeadlessContext context;
+    const DesignPictures pictures(design, PictureLook{});
+    const OrbitCamera closeUp = closeUpCamera(design.mesh);
+    ShadingSettings plain = pictures.shading();
+    plain.diffusionGain = 1.0f;
+    const Image withHalo = pictures.render(closeUp, 640, 400, pictures.shading());
+    const Image dotsOnly = pictures.render(closeUp, 640, 400, plain);
+    const std::vector<double> halo = sortedLuminances(withHalo), dots = sortedLuminances(dotsOnly);
+    const auto at = [](const std::vector<double>& values, double share) { return values[std::size_t(share * double(values.size()))]; };
+    INFO("darkest " << at(dots, 0.002) << " -> " << at(halo, 0.002) << ", skin " << at(dots, 0.5) << " -> " << at(halo, 0.5));
+    // The dots' cores: the shadow under a dot darkens it a little (measured: 112 -> 104).
+    CHECK(at(halo, 0.002) < at(dots, 0.002) + 0.5);
+    CHECK(at(halo, 0.002) > at(dots, 0.002) - 12.0);
+    // Pixels darker than halfway from the skin to the dots' cores: the dots' own area (measured:
+    // 2.3 % of the picture, 2.6 % with the halo).
+    const double halfway = 0.5 * (at(dots, 0.5) + at(dots, 0.002));
+    const auto darkShare = [&](const std::vector<double>& values) {
+        return double(std::lower_bound(values.begin(), values.end(), halfway) - values.begin()) / double(values.size());
+    };
+    INFO("dark share " << darkShare(dots) << " -> " << darkShare(halo));
+    CHECK(darkShare(dots) > 0.005);
+    CHECK(darkShare(halo) < 1.25 * darkShare(dots));
+    CHECK(darkShare(halo) > 0.9 * darkShare(dots));
+    // The skin between the dots: a little darker, never by much (measured: 198 -> 192).
+    CHECK(at(halo, 0.5) < at(dots, 0.5) - 2.0);
+    CHECK(at(halo, 0.5) > at(dots, 0.5) - 10.0);
+    // "Before" shows no ink and no halo.
+    CHECK(pictures.render(closeUp, 640, 400, pictures.shading(), true).rgba == pictures.render(closeUp, 640, 400, plain, true).rgba);
 }

@@ -1,6 +1,8 @@
 // `stipple export`: each file against what it is made from (the bake, the layers, the mesh).
 #include "RunCommand.h"
 #include "core/Needles.h"
+#include "core/SkinDiffusion.h"
+#include "core/SmpModel.h"
 #include "core/SkinTone.h"
 #include "gpu/HeadlessContext.h"
 #include "gpu/ScalpImpressions.h"
@@ -92,7 +94,7 @@ TEST_CASE("export writes every file of both projects in one call", "[cli][export
     CHECK(header == "id,x_mm,y_mm,z_mm,u,v,diameter_mm,shade");
 }
 
-TEST_CASE("the exported coverage is the viewport's bake; the albedo composites it as head.frag does",
+TEST_CASE("the exported coverage is the viewport's bake, and the albedo composites it with its halo as head.frag does",
           "[cli][export][gl]") {
     const Exported& e = exported();
     REQUIRE(e.exitCode == 0);
@@ -105,7 +107,7 @@ TEST_CASE("the exported coverage is the viewport's bake; the albedo composites i
     HeadlessContext context;
     const CandidatePool pool = *loadOrBuildCandidatePool(design.mesh, {}, {}, defaultPoolCacheDir());
     const ScalpImpressions impressions(design.mesh, pool, dotLookFor(design.settings.needlePreset), designDensity(*design.layers),
-                                       kSize);
+                                       kSize, DensityMap::uniform(0.0f), 0.0f);
     const Image bake = impressions.bake().readPixels();
     std::size_t covered = 0, differing = 0;
     for (std::size_t texel = 0; texel < bake.rgba.size() / 4; ++texel) {
@@ -117,34 +119,66 @@ TEST_CASE("the exported coverage is the viewport's bake; the albedo composites i
     CHECK(covered > 10000);
     CHECK(differing == 0);
 
+    // The halo, straight in 2D: the bake's coverage inside the UV islands under the export's
+    // Gaussian (the design's depth, in the scalp's median texels), over the islands under it.
+    REQUIRE(design.settings.depthMm == kDefaultDepthMm);
+    const SkinDiffusion diffusion = skinDiffusion(kDefaultDepthMm);
+    const double sigma = diffusion.haloSigmaMm / impressions.bake().scalpMedianTexelMm();
+    const int reach = int(std::ceil(3.0 * sigma));
+    const std::vector<std::uint8_t>& islands = impressions.bake().islandMask();
+    const auto haloAt = [&](int x, int y) {
+        double sum = 0.0, inside = 0.0;
+        for (int dy = -reach; dy <= reach; ++dy)
+            for (int dx = -reach; dx <= reach; ++dx) {
+                const int sx = x + dx, sy = y + dy;
+                if (sx < 0 || sy < 0 || sx >= kSize || sy >= kSize) continue;
+                const std::size_t texel = std::size_t(sy) * kSize + std::size_t(sx);
+                if (!islands[texel]) continue;
+                const double weight = std::exp(-double(dx * dx + dy * dy) / (2.0 * sigma * sigma));
+                sum += weight * bake.rgba[texel * 4] / 255.0;
+                inside += weight;
+            }
+        return inside > 0.0 ? float(sum / inside) : 0.0f;
+    };
+
     // The CPU composite: the project's skin (the default head has no texture), head.frag's
-    // ink, shading and scar, exact sRGB.
+    // ink with its halo, shading and scar, exact sRGB.
     REQUIRE(design.settings.skinType == 5);
     const glm::vec3 skin = srgbToLinear(fitzpatrickPreset(5).albedoSrgb);
     const glm::vec3 ink = srgbToLinear(glm::vec3(0.16f, 0.16f, 0.18f));
     const DensityMap shadingMap = design.layers->layer(LayerKind::Shading).toDensityMap();
     const DensityMap scarMap = design.layers->layer(LayerKind::Scar).toDensityMap();
+    const float bareSkin = 255.0f * linearChannelToSrgb(skin.y);
     std::mt19937 random(5);
     std::uniform_int_distribution<int> coordinate(0, kSize - 1);
-    int checked = 0, shaded = 0, scarred = 0;
+    int checked = 0, haloOnly = 0, darkenedByHalo = 0, shaded = 0, scarred = 0;
     for (int attempt = 0; attempt < 2000000 && checked < 3000; ++attempt) {
         const int x = coordinate(random), y = coordinate(random);
         const std::size_t texel = std::size_t(y) * kSize + std::size_t(x);
-        if (bake.rgba[texel * 4] < 40) continue;
+        // Dots, and the skin between them that only their halo darkens.
+        const float dots = float(bake.rgba[texel * 4]) / 255.0f, halo = haloAt(x, y);
+        if (dots < 40.0f / 255.0f && (dots > 0.0f || halo < 0.01f)) continue;
         const glm::vec2 uv((float(x) + 0.5f) / kSize, 1.0f - (float(y) + 0.5f) / kSize);
         const float shading = shadingMap.sample(uv), scar = scarMap.sample(uv);
+        const float opacity = 1.0f - (1.0f - dots) * (1.0f - std::min((diffusion.gain - 1.0f) * halo, 1.0f));
         glm::vec3 expected = glm::mix(skin, glm::vec3(0.93f, 0.80f, 0.76f) * std::max(skin.x, 0.2f) / 0.93f, 0.45f * scar);
-        expected = glm::mix(expected, glm::mix(ink, expected, 0.55f * shading),
-                            float(bake.rgba[texel * 4]) / 255.0f * (1.0f - 0.35f * scar));
-        INFO("texel " << x << ", " << y << " shading " << shading << " scar " << scar);
+        expected = glm::mix(expected, glm::mix(ink, expected, 0.55f * shading), opacity * (1.0f - 0.35f * scar));
+        INFO("texel " << x << ", " << y << " dots " << dots << " halo " << halo << " shading " << shading
+                      << " scar " << scar);
         for (int c = 0; c < 3; ++c)
             REQUIRE(std::abs(float(albedo.rgba[texel * 4 + std::size_t(c)]) - 255.0f * linearChannelToSrgb(expected[c])) <=
                     2.0f);
+        if (dots == 0.0f) {
+            ++haloOnly;
+            darkenedByHalo += scar == 0.0f && shading == 0.0f && float(albedo.rgba[texel * 4 + 1]) < bareSkin - 3.0f;
+        }
         shaded += shading > 0.2f;
         scarred += scar > 0.2f;
         ++checked;
     }
     CHECK(checked == 3000);
+    CHECK(haloOnly > 500);
+    CHECK(darkenedByHalo > 200);  // between the dots the skin is visibly darker than bare
     CHECK(shaded > 50);
     CHECK(scarred > 0);
     // A texel far from any dot and from the layers is the bare skin.

@@ -121,7 +121,7 @@ TEST_CASE("layer overlays colour where the layer says, and only there", "[gl][ov
     CHECK(violet.z - violet.y > skin.z - skin.y + 0.1);
 }
 
-TEST_CASE("painted scar tissue is paler than the skin around it; the brush ring shows on the skin", "[gl]") {
+TEST_CASE("painted scar tissue is paler than the skin around it, the brush ring shows on the skin", "[gl]") {
     Fixture& f = fixture();
     LayerSet layers(f.head);
     std::fill(layers.layer(LayerKind::Scar).texels().begin(), layers.layer(LayerKind::Scar).texels().end(), 1.0f);

@@ -34,8 +34,10 @@ constexpr HairColourPreset kHairColours[] = {
 };
 constexpr int kDefaultHairColour = 1;  // dark brown
 
-// How the stubble's dots are scattered: a unit of 1-4 hairs spans about 0.10-0.20 mm, hence
-// 0.15 mm +/- 30 %; nearly opaque, a little lighter where the shafts are fewer.
+// How the stubble's dots are scattered: the cut shafts of a unit (1-4 hairs of 0.06-0.14 mm)
+// and the pigmented hair running on just under the translucent skin read as one dark spot,
+// wider than the shafts alone: 0.22 mm +/- 30 % (a modelling choice); nearly opaque, a little
+// lighter where the shafts are fewer.
 ScatterParams stubbleDots();
 
 }  // namespace stipple

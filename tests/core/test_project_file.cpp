@@ -65,6 +65,26 @@ std::string readBytes(const std::filesystem::path& path) {
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
+// A project file taken apart (docs/project-format.md): the JSON header and the blocks after it,
+// to write files as older or damaged versions would.
+struct ProjectParts {
+    nlohmann::json header;
+    std::string blocks;
+};
+
+ProjectParts splitProject(const std::string& bytes) {
+    std::uint64_t headerSize = 0;
+    for (int i = 0; i < 8; ++i) headerSize |= std::uint64_t(std::uint8_t(bytes[8 + std::size_t(i)])) << (8 * i);
+    return {nlohmann::json::parse(bytes.substr(16, std::size_t(headerSize))), bytes.substr(16 + std::size_t(headerSize))};
+}
+
+std::string joinProject(const ProjectParts& parts) {
+    const std::string header = parts.header.dump();
+    std::string bytes = "STIPPLE\x1a";
+    for (int shift = 0; shift < 64; shift += 8) bytes.push_back(char((header.size() >> shift) & 0xff));
+    return bytes + header + parts.blocks;
+}
+
 std::string loadError(const std::filesystem::path& path) {
     try {
         readProject(path);
@@ -207,20 +227,9 @@ TEST_CASE("a project without settings opens with the defaults", "[project]") {
     const auto path = folder.path() / "old.stipple";
     writeProject(path, project);
     // Keep only the needle in "design", as version 1 files written before the settings were.
-    std::string bytes = readBytes(path);
-    const std::size_t headerSize = std::size_t(std::uint8_t(bytes[8])) | std::size_t(std::uint8_t(bytes[9])) << 8 |
-                                   std::size_t(std::uint8_t(bytes[10])) << 16;
-    const std::string header = bytes.substr(16, headerSize);
-    const std::size_t design = header.find("\"design\"");
-    const std::size_t next = header.find("\"format\"");  // the keys are written in alphabetical order
-    REQUIRE(design != std::string::npos);
-    REQUIRE(next != std::string::npos);
-    REQUIRE(design < next);
-    const std::string oldHeader = header.substr(0, design) + "\"design\": {\"needle_preset\": 2},\n  " + header.substr(next);
-    std::string oldBytes = bytes.substr(0, 8);
-    for (int shift = 0; shift < 64; shift += 8) oldBytes.push_back(char((oldHeader.size() >> shift) & 0xff));
-    oldBytes += oldHeader + bytes.substr(16 + headerSize);
-    const Project loaded = readProject(folder.write("old.stipple", oldBytes));
+    ProjectParts parts = splitProject(readBytes(path));
+    parts.header["design"] = {{"needle_preset", 2}};
+    const Project loaded = readProject(folder.write("old.stipple", joinProject(parts)));
     CHECK(loaded.settings.needlePreset == 2);
     CHECK(loaded.settings.depthMm == kDefaultDepthMm);
     CHECK(loaded.settings.skinType == DesignSettings{}.skinType);
@@ -381,19 +390,12 @@ TEST_CASE("a project from before native hair opens with none", "[project]") {
     const auto path = folder.path() / "older.stipple";
     writeProject(path, randomProject(random));
     // Take the native-hair layer out: its entry in the header and its block, the last one.
-    const std::string bytes = readBytes(path);
-    std::uint64_t headerSize = 0;
-    for (int i = 0; i < 8; ++i) headerSize |= std::uint64_t(std::uint8_t(bytes[8 + std::size_t(i)])) << (8 * i);
-    nlohmann::json header = nlohmann::json::parse(bytes.substr(16, std::size_t(headerSize)));
-    nlohmann::json& layers = header.at("layers");
+    ProjectParts parts = splitProject(readBytes(path));
+    nlohmann::json& layers = parts.header.at("layers");
     REQUIRE(layers.back().at("kind") == "native-hair");
-    const std::size_t hairBytes = layers.back().at("bytes").get<std::size_t>();
+    parts.blocks.resize(parts.blocks.size() - layers.back().at("bytes").get<std::size_t>());
     layers.erase(layers.size() - 1);
-    const std::string text = header.dump();
-    std::string older = bytes.substr(0, 8);
-    for (int shift = 0; shift < 64; shift += 8) older.push_back(char((text.size() >> shift) & 0xff));
-    older += text + bytes.substr(16 + std::size_t(headerSize), bytes.size() - 16 - std::size_t(headerSize) - hairBytes);
-    const Project loaded = readProject(folder.write("older.stipple", older));
+    const Project loaded = readProject(folder.write("older.stipple", joinProject(parts)));
     REQUIRE(loaded.layers.size() == kLayerKinds.size());
     const Layer& hair = loaded.layers[std::size_t(LayerKind::NativeHair)];
     CHECK(hair.kind() == LayerKind::NativeHair);

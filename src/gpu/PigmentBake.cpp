@@ -205,7 +205,7 @@ void PigmentBake::bakeAround(const ImpressionField& field, glm::vec3 centerMm, f
     const Region dots = trianglesNear(centerMm, reach);
     if (dots.triangles.empty()) return;
     draw(bakeProgram_.get(), &field, &dots);
-    pad();
+    pad(&dots);
     // Padding copies from up to kPaddingTexels away: those texels changed too.
     const glm::ivec2 margin(kPaddingTexels + 1);
     const auto refilter = [&](const Region& region) {
@@ -219,7 +219,7 @@ void PigmentBake::bakeAround(const ImpressionField& field, glm::vec3 centerMm, f
         // of those widths reach every halo the change can touch.
         const Region halos = trianglesNear(centerMm, reach + 3.0f * std::max(4.0f * haloSigmaMm_, 2.0f * scalpCoarsestTexelMm_));
         drawHalo(&halos);
-        pad();
+        pad(&halos);
         refilter(halos);
     }
 }
@@ -298,24 +298,39 @@ void PigmentBake::computePaddingPairs() {
             pairs.emplace_back(pack(j), pack(step.source));
         }
     }
+    // Grouped by the target's row (a counting sort), so a local change pads only its rows.
+    pairRowStart_.assign(std::size_t(n) + 1, 0);
+    for (const glm::uvec2& pair : pairs) ++pairRowStart_[(pair.x >> 16) + 1];
+    for (int row = 0; row < n; ++row) pairRowStart_[std::size_t(row) + 1] += pairRowStart_[std::size_t(row)];
+    std::vector<glm::uvec2> byRow(pairs.size());
+    std::vector<std::uint32_t> next(pairRowStart_.begin(), pairRowStart_.end() - 1);
+    for (const glm::uvec2& pair : pairs) byRow[next[pair.x >> 16]++] = pair;
     paddingPairs_ = createBuffer();
-    glNamedBufferStorage(paddingPairs_.get(), GLsizeiptr(std::max<std::size_t>(pairs.size(), 1) * sizeof(glm::uvec2)),
-                         pairs.empty() ? nullptr : pairs.data(), 0);
-    paddingPairCount_ = GLsizei(pairs.size());
+    glNamedBufferStorage(paddingPairs_.get(), GLsizeiptr(std::max<std::size_t>(byRow.size(), 1) * sizeof(glm::uvec2)),
+                         byRow.empty() ? nullptr : byRow.data(), 0);
 }
 
-void PigmentBake::pad() {
-    if (paddingPairCount_ > 0) {
-        glMemoryBarrier(GL_FRAMEBUFFER_BARRIER_BIT | GL_SHADER_IMAGE_ACCESS_BARRIER_BIT);
-        const GLuint program = padProgram_.get();
-        glUseProgram(program);
-        glBindImageTexture(0, texture_.get(), 0, GL_FALSE, 0, GL_READ_WRITE, format_);
-        glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 5, paddingPairs_.get());
-        glUniform1ui(glGetUniformLocation(program, "uPairCount"), GLuint(paddingPairCount_));
-        glDispatchCompute(GLuint((paddingPairCount_ + GLsizei(kPadWorkGroupSize) - 1) / GLsizei(kPadWorkGroupSize)), 1, 1);
-        glMemoryBarrier(GL_SHADER_IMAGE_ACCESS_BARRIER_BIT | GL_TEXTURE_FETCH_BARRIER_BIT |
-                        GL_TEXTURE_UPDATE_BARRIER_BIT | GL_FRAMEBUFFER_BARRIER_BIT);
+void PigmentBake::pad(const Region* region) {
+    // A target lies within kPaddingTexels of its source: the region's rows and that many more.
+    int firstRow = 0, endRow = size_;
+    if (region) {
+        firstRow = std::max(int(std::floor(region->uvLow.y * float(size_))) - kPaddingTexels - 1, 0);
+        endRow = std::min(int(std::ceil(region->uvHigh.y * float(size_))) + kPaddingTexels + 1, size_);
     }
+    if (firstRow >= endRow) return;
+    const std::uint32_t first = pairRowStart_[std::size_t(firstRow)];
+    const std::uint32_t count = pairRowStart_[std::size_t(endRow)] - first;
+    if (count == 0) return;
+    glMemoryBarrier(GL_FRAMEBUFFER_BARRIER_BIT | GL_SHADER_IMAGE_ACCESS_BARRIER_BIT);
+    const GLuint program = padProgram_.get();
+    glUseProgram(program);
+    glBindImageTexture(0, texture_.get(), 0, GL_FALSE, 0, GL_READ_WRITE, format_);
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 5, paddingPairs_.get());
+    glUniform1ui(glGetUniformLocation(program, "uFirstPair"), first);
+    glUniform1ui(glGetUniformLocation(program, "uPairCount"), count);
+    glDispatchCompute((count + kPadWorkGroupSize - 1) / kPadWorkGroupSize, 1, 1);
+    glMemoryBarrier(GL_SHADER_IMAGE_ACCESS_BARRIER_BIT | GL_TEXTURE_FETCH_BARRIER_BIT | GL_TEXTURE_UPDATE_BARRIER_BIT |
+                    GL_FRAMEBUFFER_BARRIER_BIT);
 }
 
 Image PigmentBake::readPixels(int level) const {

@@ -57,7 +57,9 @@ private:
     // `program` over the triangles of `region` (or all of them); `field` is bound for the dots.
     void draw(GLuint program, const ImpressionField* field, const Region* region = nullptr);
     void drawHalo(const Region* region = nullptr);
-    void pad();
+    // Copies each texel just outside an island from its nearest island texel, over the rows
+    // `region` can have changed (every row without one).
+    void pad(const Region* region = nullptr);
     // Re-filters the mip levels over texels [low, high) of the full-size level.
     void updateMips(glm::ivec2 low, glm::ivec2 high);
     void computePaddingPairs();
@@ -74,7 +76,7 @@ private:
     GlProgram bakeProgram_, islandsProgram_, haloProgram_, padProgram_, mipProgram_;
     GlVertexArray vertexArray_;
     GlBuffer vertexBuffer_, allTriangles_, regionTriangles_, paddingPairs_;
-    GLsizei paddingPairCount_ = 0;
+    std::vector<std::uint32_t> pairRowStart_;  // the first padding pair of each target row, and the count
     std::vector<std::uint8_t> islands_;
     GlTexture texture_;
     GlTexture coarseLevels_;  // a view of texture_ from level 1: what the halo reads

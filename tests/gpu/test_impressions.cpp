@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -203,6 +204,12 @@ TEST_CASE("a local re-bake changes only texels near the change, and seams are pa
     CHECK(changed > 0);
     // A 10 mm disc of a ~500 cm2 scalp is well under 5 % of the texels.
     CHECK(changed < before.rgba.size() / 4 / 20);
+    // What changed is what a full bake of the new state holds there.
+    PigmentBake full(mesh, 1024);
+    full.bakeAll(field);
+    const Image whole = full.readPixels();
+    for (std::size_t i = 0; i < before.rgba.size(); i += 4)
+        if (before.rgba[i] != after.rgba[i]) REQUIRE(after.rgba[i] == whole.rgba[i]);
     // Every mip level still filters the level above it, inside the re-baked region and out.
     for (int level = 1; level <= 4; ++level) {
         const Image finer = bake.readPixels(level - 1), coarser = bake.readPixels(level);
@@ -276,6 +283,31 @@ TEST_CASE("texels just outside a UV island copy the island's edge, so filtering 
     CHECK(inked > 20);      // and dots crossed it
     // Far from the island nothing is painted.
     CHECK(red(5, 5) == 0);
+
+    // A local re-bake by the island's edge pads only the rows it can reach, and pads them as a
+    // full bake of the new state does.
+    field.setDensity(DensityMap::uniform(40.0f));
+    field.scatter(look);
+    bake.bakeAround(field, glm::vec3(1.0f, 50.0f, 0.0f), 6.0f);
+    const Image local = bake.readPixels();
+    PigmentBake full(patch, kSize);
+    full.bakeAll(field);
+    const Image whole = full.readPixels();
+    const auto at = [](int x, int y) { return (std::size_t(y) * kSize + std::size_t(x)) * 4; };
+    int repadded = 0;
+    for (int y = 1; y < kSize - 1; ++y)
+        for (int x = 1; x < kSize - 1; ++x) {
+            if (inside(x, y)) continue;
+            // Beside an island texel the re-bake changed, the padding must hold the new value.
+            const int neighbours[4][2] = {{x + 1, y}, {x - 1, y}, {x, y + 1}, {x, y - 1}};
+            const bool besideChange = std::any_of(std::begin(neighbours), std::end(neighbours), [&](const int* n) {
+                return inside(n[0], n[1]) && local.rgba[at(n[0], n[1])] != map.rgba[at(n[0], n[1])];
+            });
+            if (!besideChange) continue;
+            CHECK(local.rgba[at(x, y)] == whole.rgba[at(x, y)]);
+            ++repadded;
+        }
+    CHECK(repadded > 10);
 }
 
 TEST_CASE("a local re-scatter gives what a full scatter gives, and keeps the count exact", "[gl][scatter]") {

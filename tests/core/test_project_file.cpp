@@ -85,6 +85,16 @@ std::string joinProject(const ProjectParts& parts) {
     return bytes + header + parts.blocks;
 }
 
+// The project's bytes with the first `from` in its header replaced by `to`, of the same length so
+// the stated header size stays right.
+std::string withHeaderEdit(std::string bytes, const std::string& from, const std::string& to) {
+    REQUIRE(to.size() == from.size());
+    const std::size_t at = bytes.find(from);
+    REQUIRE(at != std::string::npos);
+    bytes.replace(at, from.size(), to);
+    return bytes;
+}
+
 std::string loadError(const std::filesystem::path& path) {
     try {
         readProject(path);
@@ -164,14 +174,7 @@ TEST_CASE("damaged projects give a clear error, never a crash", "[project]") {
         // A flip may land in a part zlib does not check (its padding); then the file still loads.
         if (!message.empty()) CHECK_THAT(message, Catch::Contains("flipped.stipple"));
     }
-    auto withHeader = [&](const std::string& from, const std::string& to) {
-        std::string changed = bytes;
-        const std::size_t at = changed.find(from);
-        REQUIRE(at != std::string::npos);
-        changed.replace(at, from.size(), to);  // same length keeps the stated header size right
-        REQUIRE(to.size() == from.size());
-        return changed;
-    };
+    auto withHeader = [&](const std::string& from, const std::string& to) { return withHeaderEdit(bytes, from, to); };
     CHECK_THAT(loadError(folder.write("newer.stipple", withHeader("\"version\": 1", "\"version\": 9"))),
                Catch::Contains("newer Stipple"));
     CHECK_THAT(loadError(folder.write("negative.stipple", withHeader("\"width\": 37", "\"width\": -1"))),
@@ -196,12 +199,7 @@ TEST_CASE("settings outside their ranges are refused, naming the file and the se
     writeProject(good, project);
     const std::string bytes = readBytes(good);
     auto damaged = [&](const std::string& name, const std::string& from, const std::string& to) {
-        std::string changed = bytes;
-        const std::size_t at = changed.find(from);
-        REQUIRE(at != std::string::npos);
-        REQUIRE(to.size() == from.size());
-        changed.replace(at, from.size(), to);
-        return loadError(folder.write(name, changed));
+        return loadError(folder.write(name, withHeaderEdit(bytes, from, to)));
     };
     // A needle index past the table would read outside it: the file must never get that far.
     CHECK_THAT(damaged("needle.stipple", "\"needle_preset\": 2", "\"needle_preset\": 9"),

@@ -149,25 +149,37 @@ void line(cairo_t* cr, double x0, double y0, double x1, double y1, Colour colour
 bool startsCharacter(char byte) { return (static_cast<unsigned char>(byte) & 0xC0u) != 0x80u; }
 
 // The longest start of `text`, cut between UTF-8 characters, that fits `width` with `suffix`.
+// A binary search over the cut: the width only grows with the length, and a long word pasted into
+// the notes must not cost one measurement per character.
 std::string fitting(cairo_t* cr, const std::string& text, double width, const std::string& suffix = "") {
-    std::size_t end = text.size();
-    while (end > 0 && textWidth(cr, text.substr(0, end) + suffix) > width) {
-        do --end;
-        while (end > 0 && !startsCharacter(text[end]));
-    }
-    return text.substr(0, end) + suffix;
+    const auto fits = [&](std::size_t end) { return textWidth(cr, text.substr(0, end) + suffix) <= width; };
+    std::size_t low = 0, high = text.size();  // the cut lies in [low, high): low fits, high does not
+    if (fits(high)) return text + suffix;
+    // A character boundary strictly between low and high, nearest their middle, or low if none.
+    const auto boundaryBetween = [&] {
+        std::size_t up = low + (high - low) / 2, down = up;
+        while (up < high && !startsCharacter(text[up])) ++up;
+        if (up < high && up > low) return up;
+        while (down > low && !startsCharacter(text[down])) --down;
+        return down;
+    };
+    for (std::size_t middle = boundaryBetween(); middle > low; middle = boundaryBetween())
+        (fits(middle) ? low : high) = middle;
+    return text.substr(0, low) + suffix;
 }
 
 // `text` in lines no wider than `width` in the current font: words stay whole unless one alone
-// is too wide; each newline in the text starts a new line.
-std::vector<std::string> wrapText(cairo_t* cr, const std::string& text, double width) {
+// is too wide; each newline in the text starts a new line. Stops after `maxLines` + 1 lines (one
+// more than shown tells the caller the text overflows), so the cost stays with the box.
+std::vector<std::string> wrapText(cairo_t* cr, const std::string& text, double width, std::size_t maxLines) {
     std::vector<std::string> lines;
+    const auto full = [&] { return lines.size() > maxLines; };
     std::istringstream paragraphs(text);
     std::string paragraph;
-    while (std::getline(paragraphs, paragraph)) {
+    while (!full() && std::getline(paragraphs, paragraph)) {
         std::istringstream words(paragraph);
         std::string word, current;
-        while (words >> word) {
+        while (!full() && words >> word) {
             const std::string joined = current.empty() ? word : current + " " + word;
             if (textWidth(cr, joined) <= width) {
                 current = joined;
@@ -175,21 +187,32 @@ std::vector<std::string> wrapText(cairo_t* cr, const std::string& text, double w
             }
             if (!current.empty()) lines.push_back(current);
             current = word;
-            while (textWidth(cr, current) > width) {
+            while (!full() && textWidth(cr, current) > width) {
                 const std::string head = fitting(cr, current, width);
                 if (head.empty()) break;
                 lines.push_back(head);
                 current = current.substr(head.size());
             }
         }
-        lines.push_back(current);
+        if (!full()) lines.push_back(current);
+    }
+    return lines;
+}
+
+// wrapText cut to `maxLines`; when the text is longer, the last line ends in an ellipsis.
+std::vector<std::string> wrapToLines(cairo_t* cr, const std::string& text, double width, std::size_t maxLines) {
+    std::vector<std::string> lines = wrapText(cr, text, width, maxLines);
+    if (lines.size() > maxLines) {
+        lines.resize(maxLines);
+        if (!lines.empty()) lines.back() = fitting(cr, lines.back(), width, "\u2026");
     }
     return lines;
 }
 
 // Draws `text` wrapped to `width` from `baseline` down, `step` apart; returns the next baseline.
 double paragraph(cairo_t* cr, double x, double baseline, double width, double step, const std::string& text) {
-    for (const std::string& row : wrapText(cr, text, width)) {
+    constexpr std::size_t kMaxLines = 8;  // a name or a figure's note, never a page of text
+    for (const std::string& row : wrapToLines(cr, text, width, kMaxLines)) {
         showText(cr, x, baseline, row);
         baseline += step;
     }
@@ -479,11 +502,7 @@ void drawNotes(cairo_t* cr, const SheetRect& part, const std::string& notes) {
     for (const double y : rules) line(cr, part.x, y, part.x + part.width, y, kRule);
     setFont(cr, 9.5);
     setColour(cr, kText);
-    std::vector<std::string> lines = wrapText(cr, notes, part.width - 4.0);
-    if (lines.size() > rules.size()) {  // more than the box holds: the last line says so
-        lines.resize(rules.size());
-        lines.back() = fitting(cr, lines.back(), part.width - 4.0, "\u2026");
-    }
+    const std::vector<std::string> lines = wrapToLines(cr, notes, part.width - 4.0, rules.size());
     for (std::size_t i = 0; i < lines.size(); ++i) showText(cr, part.x + 2.0, rules[i] - 4.0, lines[i]);
 }
 

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 #include <string>
 
@@ -176,4 +177,33 @@ TEST_CASE("the PNG is A4 at 150 dpi, each picture in its cell and nothing drawn 
             });
         }
     CHECK(outside == 0);
+}
+
+TEST_CASE("notes of one 120,000-character word or 20,000 words fill the box in seconds, not minutes",
+          "[sheet]") {
+    // The box shows a few lines: wrapping stops there, and a word wider than a line is cut by a
+    // binary search, not one measurement per character (that took minutes at this length).
+    std::string word(120000, 'W');
+    std::string words;
+    for (int i = 0; i < 20000; ++i) words += "temples ";
+    // Rows of the notes box's lower half with ink in its left half: ruled lines alone, or text.
+    const auto inkedRowsOfNotes = [](const DrawnSheet& sheet) {
+        const Image page = decodeImage(reinterpret_cast<const std::uint8_t*>(sheet.bytes.data()), sheet.bytes.size(), "sheet");
+        const PixelRect box = pixelsOf(sheet.layout.part("notes"));
+        std::size_t rows = 0;
+        for (int y = box.y + box.height / 2; y < box.y + box.height; ++y) {
+            std::size_t inked = 0;
+            for (int x = box.x + 4; x < box.x + box.width / 2; ++x) inked += !isWhite(pixelAt(page, x, y));
+            rows += inked > 20;
+        }
+        return rows;
+    };
+    const std::size_t ruledOnly = inkedRowsOfNotes(drawSheet(madeUpContents(""), SheetFormat::Png));
+    for (const std::string& notes : {word, words, "\u00e9" + std::string(30000, 'x') + "\u00e9\u00e9\u00e9"}) {
+        const auto start = std::chrono::steady_clock::now();
+        const DrawnSheet sheet = drawSheet(madeUpContents(notes), SheetFormat::Png);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        CHECK(seconds < 20.0);  // a hang guard, far above the ~1 s it takes; minutes before the fix
+        CHECK(inkedRowsOfNotes(sheet) > ruledOnly + 10);  // the text reaches the box's lower half
+    }
 }

@@ -28,12 +28,15 @@ float smoothstep(float edge0, float edge1, float x) {
 std::vector<glm::vec3> frontProfile(const HeadMesh& mesh) {
     const Bounds bounds = computeBounds(mesh.positions);
     const float halfStrip = std::max(3.0f, 0.03f * bounds.size().x);
-    constexpr float kSlice = 2.0f;
-    const std::size_t slices = std::size_t(bounds.size().y / kSlice) + 1;
+    // 2 mm slices, coarser only for a mesh far larger than a head, whose slices must not take
+    // memory by the size of its bounding box (the loader refuses such heads; this stays safe).
+    constexpr std::size_t kMaxSlices = 4096;
+    const float sliceHeight = std::max(2.0f, bounds.size().y / float(kMaxSlices - 1));
+    const std::size_t slices = std::min(kMaxSlices, std::size_t(bounds.size().y / sliceHeight) + 1);
     std::vector<glm::vec3> best(slices, glm::vec3(0.0f, 0.0f, std::numeric_limits<float>::lowest()));
     for (const glm::vec3& p : mesh.positions) {
         if (std::abs(p.x) > halfStrip) continue;
-        const std::size_t slice = std::min(slices - 1, std::size_t((p.y - bounds.min.y) / kSlice));
+        const std::size_t slice = std::min(slices - 1, std::size_t((p.y - bounds.min.y) / sliceHeight));
         if (p.z > best[slice].z) best[slice] = p;
     }
     std::vector<glm::vec3> profile;

@@ -9,6 +9,12 @@ namespace stipple {
 // unit (m, cm, inch or mm) that brings the mesh's largest extent closest to that wins.
 float detectMillimetresPerUnit(const Bounds& fileBounds);
 
+// What a head may measure at its largest after units: a doll's head or a cropped scan at the
+// small end, a bust with its shoulders at the large end. Outside, the unit is wrong or a stray
+// vertex lies far away, and every size that follows (scalp region, pool, bakes) would be too.
+constexpr float kSmallestHeadMm = 50.0f;
+constexpr float kLargestHeadMm = 1000.0f;
+
 // Human-readable name of a known multiplier ("m", "cm", "in", "mm"), or "custom".
 const char* unitName(float millimetresPerUnit);
 

@@ -5,6 +5,7 @@
 #include "core/Units.h"
 #include "io/HeadMetadata.h"
 #include "io/ImageFile.h"
+#include "io/MeshFileLimits.h"
 
 #include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>
@@ -16,6 +17,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -150,8 +153,13 @@ HeadMesh loadWithAssimp(const std::filesystem::path& path) {
     // Keep vertex order (no joining) so a .head.json sidecar's per-vertex data stays aligned.
     const aiScene* scene = importer.ReadFile(
         file, aiProcess_Triangulate | aiProcess_SortByPType | aiProcess_ValidateDataStructure);
-    if (!scene || !scene->mRootNode)
-        throw InputError(file + ": not a readable mesh file (" + importer.GetErrorString() + ")");
+    if (!scene || !scene->mRootNode) {
+        // Assimp turns an exception inside a reader into its error string.
+        const std::string error = importer.GetErrorString();
+        if (error.find("bad_alloc") != std::string::npos || error.find("bad allocation") != std::string::npos)
+            throw std::bad_alloc();
+        throw InputError(file + ": not a readable mesh file (" + error + ")");
+    }
 
     HeadMesh mesh;
     mesh.sourcePath = file;
@@ -209,6 +217,42 @@ HeadMesh loadWithAssimp(const std::filesystem::path& path) {
     return mesh;
 }
 
+// Reads the file within the import's memory budget.
+HeadMesh parseMeshFile(const std::filesystem::path& path) {
+    checkDeclaredCounts(path);
+    try {
+        const ImportMemoryBudget budget;
+        return lowerExtension(path) == ".obj" ? loadObj(path) : loadWithAssimp(path);
+    } catch (const std::bad_alloc&) {
+        throw InputError(path.string() + ": reading it needs more than the " +
+                         std::to_string(kImportMemoryBudgetBytes >> 30) +
+                         " GB of memory one head may take; is the file damaged, or a whole scene?");
+    }
+}
+
+std::string millimetres(float value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6g", value);
+    return text;
+}
+
+// The head after units must measure kSmallestHeadMm-kLargestHeadMm at its largest.
+void checkHeadSize(const std::filesystem::path& path, const HeadMesh& mesh, const LoadReport& report) {
+    const glm::vec3 size = computeBounds(mesh.positions).size();
+    const float extent = std::fmax(size.x, std::fmax(size.y, size.z));
+    if (!std::isfinite(size.x) || !std::isfinite(size.y) || !std::isfinite(size.z))
+        throw InputError(path.string() + ": the mesh's coordinates lie too far apart to measure (its size "
+                         "overflows); is a vertex damaged?");
+    if (extent >= kSmallestHeadMm && extent <= kLargestHeadMm) return;
+    const std::string unit = report.unitsDetected ? std::string(unitName(report.millimetresPerUnit)) + ", detected"
+                                                  : millimetres(report.millimetresPerUnit) + " mm per unit, given";
+    throw InputError(path.string() + ": the head measures " + millimetres(size.x) + " x " + millimetres(size.y) +
+                     " x " + millimetres(size.z) + " mm after units (" + unit + "), but a head measures " +
+                     millimetres(kSmallestHeadMm) + "-" + millimetres(kLargestHeadMm) +
+                     " mm at its largest. If the unit is wrong, give it with --units mm|cm|m|in|FACTOR "
+                     "(Edit > Head units in the app); otherwise a stray vertex lies far from the head");
+}
+
 }  // namespace
 
 std::filesystem::path defaultHeadPath() {
@@ -217,7 +261,7 @@ std::filesystem::path defaultHeadPath() {
 
 HeadMesh loadHeadMesh(const std::filesystem::path& path, const LoadOptions& options, LoadReport* report) {
     checkReadable(path);
-    HeadMesh mesh = lowerExtension(path) == ".obj" ? loadObj(path) : loadWithAssimp(path);
+    HeadMesh mesh = parseMeshFile(path);
     validateMesh(mesh);
     if (!mesh.hasUvs())
         throw InputError(path.string() + ": the mesh has no texture coordinates (UVs); Stipple paints "
@@ -235,6 +279,7 @@ HeadMesh loadHeadMesh(const std::filesystem::path& path, const LoadOptions& opti
         p.x -= centerX;
         p *= applied.millimetresPerUnit;
     }
+    checkHeadSize(path, mesh, applied);
     if (mesh.normals.empty()) {
         computeNormals(mesh);
     } else {

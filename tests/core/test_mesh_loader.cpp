@@ -1,9 +1,12 @@
 #include "core/Error.h"
+#include "io/MeshFileLimits.h"
 #include "io/MeshLoader.h"
 #include "TempFolder.h"
 
 #include <catch2/catch.hpp>
 
+#include <memory>
+#include <new>
 #include <random>
 #include <sstream>
 
@@ -73,12 +76,16 @@ TEST_CASE("an OBJ head loads into millimetres with UVs, normals and an estimated
 
 TEST_CASE("the user's unit overrides detection", "[loader]") {
     TempFolder folder;
+    const std::filesystem::path box = folder.write("box.obj", boxObj(9.0f));
+    LoadReport detected;
+    loadHeadMesh(box, {}, &detected);
+    CHECK(detected.millimetresPerUnit == 25.4f);  // 9 units: 229 mm in inches, the closest to a head
     LoadOptions options;
     options.millimetresPerUnit = 10.0f;
     LoadReport report;
-    const HeadMesh mesh = loadHeadMesh(folder.write("box.obj", boxObj(0.23f)), options, &report);
+    const HeadMesh mesh = loadHeadMesh(box, options, &report);
     CHECK_FALSE(report.unitsDetected);
-    CHECK(computeBounds(mesh.positions).size().x == Approx(2.3f));
+    CHECK(computeBounds(mesh.positions).size().x == Approx(90.0f));
 }
 
 TEST_CASE("Assimp formats load through the same path", "[loader]") {
@@ -121,4 +128,107 @@ TEST_CASE("bad files get a clear error naming the file and the problem", "[loade
     }
     CHECK_THAT(loadError(folder.path() / "missing.obj"), Catch::Contains("no such file"));
     CHECK_THAT(loadError(folder.path()), Catch::Contains("folder"));
+}
+
+TEST_CASE("a count a file declares must fit in the file, checked before any parser allocates", "[loader]") {
+    TempFolder folder;
+    struct Case {
+        const char* name;
+        std::string bytes;
+    };
+    // Assimp's test model invalid/OutOfMemory.off: 309 bytes declaring 353,535,235,358 vertices
+    // took 15.8 GB and 40 s before its error.
+    const Case cases[] = {
+        {"huge.off", "OFF\n353535235358 1 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n"},
+        {"comment.off", "# a comment first\nCOFF\n8 900000000 0\n0 0 0\n"},
+        {"huge.ply", "ply\nformat binary_little_endian 1.0\nelement vertex 1000000000\nproperty float x\n"
+                     "property float y\nproperty float z\nelement face 1\nproperty list uchar int vertex_indices\n"
+                     "end_header\n" + std::string(64, '\0')},
+        {"huge-ascii.ply", "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\n"
+                           "property float z\nelement face 40000000\nproperty list uchar int vertex_indices\n"
+                           "end_header\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n"},
+        {"huge.ase", "*3DSMAX_ASCIIEXPORT 200\n*GEOMOBJECT {\n*MESH {\n*MESH_NUMVERTEX 2000000000\n"
+                     "*MESH_NUMFACES 1\n}\n}\n"},
+        {"huge.ac", "AC3Db\nOBJECT world\nkids 1\nOBJECT poly\nnumvert 123456789\n0 0 0\n"},
+        {"huge.md5mesh", "MD5Version 10\nnumJoints 1\nnumMeshes 1\nmesh {\nnumverts 99999999\n}\n"},
+        {"huge.dae", "<?xml version=\"1.0\"?>\n<COLLADA><float_array id=\"p\" count=\"4000000000\">0 0 0"
+                     "</float_array></COLLADA>\n"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.name);
+        const std::filesystem::path file = folder.write(c.name, c.bytes);
+        CHECK_THAT(loadError(file), Catch::Contains(file.string()) && Catch::Contains("declares") &&
+                                        Catch::Contains("bytes"));
+    }
+    // Counts that fit pass on to the parser: the box's PLY loads.
+    CHECK_NOTHROW(checkDeclaredCounts(folder.write("box.ply", boxPly(23.0f))));
+    CHECK_NOTHROW(checkDeclaredCounts(folder.write("box.off", "OFF\n3 1 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n")));
+}
+
+TEST_CASE("a head outside 5 cm - 1 m after units is refused, naming its size and --units", "[loader]") {
+    TempFolder folder;
+    // One vertex 1.5e9 units away in a head of 0.2 units: this took 8.8 GB in the scalp's
+    // estimate, sized by the bounding box.
+    std::string stray = boxObj(0.2f);
+    stray += "v 0.1 1500000000 0.1\nf 1/1 2/2 9/3\n";
+    const auto refusal = [&](const std::string& name, const std::string& obj, LoadOptions options = {}) {
+        const std::filesystem::path file = folder.write(name, obj);
+        try {
+            loadHeadMesh(file, options);
+        } catch (const InputError& e) {
+            const std::string message = e.what();
+            CHECK_THAT(message, Catch::Contains(file.string()) && Catch::Contains("--units"));
+            return message;
+        }
+        FAIL(name << " was accepted");
+        return std::string();
+    };
+    CHECK_THAT(refusal("stray.obj", stray), Catch::Contains("stray vertex"));
+    CHECK_THAT(refusal("kilometres.obj", boxObj(2200.0f)), Catch::Contains("2200 x 2200 x 2200 mm") &&
+                                                               Catch::Contains("mm, detected"));
+    LoadOptions thousand;
+    thousand.millimetresPerUnit = 1000.0f;
+    CHECK_THAT(refusal("given.obj", boxObj(230.0f), thousand), Catch::Contains("230000 x") &&
+                                                                   Catch::Contains("1000 mm per unit, given"));
+    LoadOptions tiny;
+    tiny.millimetresPerUnit = 0.01f;
+    CHECK_THAT(refusal("tiny.obj", boxObj(230.0f), tiny), Catch::Contains("2.3 x 2.3 x 2.3 mm"));
+    // Just inside the bounds, both ends load.
+    LoadOptions small;
+    small.millimetresPerUnit = 1.0f;
+    CHECK_NOTHROW(loadHeadMesh(folder.write("small.obj", boxObj(50.0f)), small));
+    CHECK_NOTHROW(loadHeadMesh(folder.write("large.obj", boxObj(1000.0f)), small));
+}
+
+TEST_CASE("coordinates too far apart to measure are refused, not measured as NaN", "[loader]") {
+    TempFolder folder;
+    std::string obj = "v -3e38 -3e38 -3e38\nv 3e38 -3e38 -3e38\nv -3e38 3e38 3e38\nvt 0 0\nvt 1 0\nvt 0 1\n"
+                      "f 1/1 2/2 3/3\n";
+    const std::filesystem::path file = folder.write("far.obj", obj);
+    CHECK_THAT(loadError(file), Catch::Contains(file.string()) && Catch::Contains("too far apart"));
+}
+
+namespace {
+
+// Allocates and frees `bytes` without touching them, in a way the optimiser cannot remove.
+void allocateUntouched(std::size_t bytes) {
+    char* volatile block = new char[bytes];
+    delete[] block;
+}
+
+}  // namespace
+
+TEST_CASE("inside an import's memory budget a larger allocation fails, and works again after", "[loader]") {
+    const std::size_t tooMuch = std::size_t(kImportMemoryBudgetBytes) + (std::size_t(1) << 30);
+    {
+        const ImportMemoryBudget budget;
+        if (!budget.active()) {
+            WARN("no address-space budget in this build (a sanitizer's shadow memory needs the space)");
+            return;
+        }
+        CHECK_THROWS_AS(allocateUntouched(tooMuch), std::bad_alloc);
+        CHECK_NOTHROW(allocateUntouched(std::size_t(1) << 20));
+    }
+    // Untouched pages cost nothing: the allocation itself shows the limit is gone.
+    CHECK_NOTHROW(allocateUntouched(tooMuch));
 }

@@ -12,9 +12,12 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <cfloat>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <iterator>
+#include <vector>
 
 namespace stipple {
 namespace {
@@ -59,6 +62,38 @@ void writeScreenshot(GLFWwindow* window, const std::string& path) {
     for (int y = 0; y < height; ++y)
         std::memcpy(&flipped.rgba[std::size_t(y) * row], &image.rgba[std::size_t(height - 1 - y) * row], row);
     writePng(path, flipped);
+}
+
+// A script's mouse as the viewport reads it.
+window::PointerState pointerOf(const ScriptedInput& input) {
+    window::PointerState pointer;
+    pointer.cursor = {input.mouseX, input.mouseY};
+    pointer.left = input.mouseDown[0];
+    pointer.right = input.mouseDown[1];
+    pointer.middle = input.mouseDown[2];
+    pointer.shift = input.shift;
+    pointer.alt = input.alt;
+    return pointer;
+}
+
+// A script's input as ImGui reads it, over what the GLFW backend read of the real devices.
+// Keys pressed in the last frame are released now, so each press is one press.
+void applyToImGui(const ScriptedInput& input, std::vector<int>& keysDown) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = input.mouseX < 0.0f || input.mouseY < 0.0f ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(input.mouseX, input.mouseY);
+    for (int button = 0; button < 3; ++button) io.MouseDown[button] = input.mouseDown[button];
+    io.KeyCtrl = input.ctrl;
+    io.KeyShift = input.shift;
+    io.KeyAlt = input.alt;
+    io.MouseWheel += input.wheel;
+    for (const int key : keysDown) io.KeysDown[key] = false;
+    keysDown.clear();
+    for (const int key : input.keyPresses)
+        if (key >= 0 && key < int(std::size(io.KeysDown))) {
+            io.KeysDown[key] = true;
+            keysDown.push_back(key);
+        }
+    if (!input.text.empty()) io.AddInputCharactersUTF8(input.text.c_str());
 }
 
 }  // namespace
@@ -106,14 +141,28 @@ int runApp(const AppOptions& options) {
         loadHead(state, options.file.value_or(defaultHeadPath().string()));
         if (!state.head && options.exitAfterFrames > 0) exitCode = 2;  // scripted run with a bad file
 
-        for (int frame = 1; !glfwWindowShouldClose(state.window); ++frame) {
+        std::vector<int> scriptedKeysDown;
+        for (int frame = 1, framesDrawn = 0; !glfwWindowShouldClose(state.window); ++frame, ++framesDrawn) {
             glfwPollEvents();
-            handleMouse(state);
+            ScriptedInput scripted;
+            if (options.script) {
+                options.script(ScriptedFrame{framesDrawn, state.title}, scripted);
+                if (scripted.quit) glfwSetWindowShouldClose(state.window, GLFW_TRUE);
+                const int mods = (scripted.ctrl ? GLFW_MOD_CONTROL : 0) | (scripted.shift ? GLFW_MOD_SHIFT : 0) |
+                                 (scripted.alt ? GLFW_MOD_ALT : 0);
+                for (const int key : scripted.keyPresses) handleKey(state, key, mods);
+                if (scripted.wheel != 0.0f) handleScroll(state, 0.0, scripted.wheel);
+            }
+            handleMouse(state, options.script ? pointerOf(scripted) : pointerOf(state.window));
             collectCandidatePool(state);
-            if (state.head) autosave(state);
+            if (state.head) {
+                autosave(state);
+                keepCrashSnapshot(state);
+            }
             updateTitle(state);
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
+            if (options.script) applyToImGui(scripted, scriptedKeysDown);
             ImGui::NewFrame();
             drawMenuBar(state);
             if (state.consultation) {

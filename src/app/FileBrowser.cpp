@@ -61,12 +61,20 @@ std::optional<std::filesystem::path> FileBrowser::draw() {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Type a folder or a file and press Enter");
         ImGui::BeginChild("entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing()), true);
         if (ImGui::Selectable("../")) listFolder(folder_.parent_path());
-        for (const auto& folder : std::vector<std::filesystem::path>(folders_))
+        // Entries by position: a name is not a safe ID ("a###x" and "b###x" would be one widget).
+        int entry = 0;
+        for (const auto& folder : std::vector<std::filesystem::path>(folders_)) {
+            ImGui::PushID(entry++);
             if (ImGui::Selectable((folder.filename().string() + "/").c_str())) listFolder(folder);
-        for (const auto& file : files_)
+            ImGui::PopID();
+        }
+        for (const auto& file : files_) {
+            ImGui::PushID(entry++);
             if (ImGui::Selectable(file.filename().string().c_str(), false, ImGuiSelectableFlags_AllowDoubleClick) &&
                 ImGui::IsMouseDoubleClicked(0))
                 picked = file;
+            ImGui::PopID();
+        }
         ImGui::EndChild();
         ImGui::TextDisabled("OBJ, glTF/GLB, FBX, DAE/ZAE, PLY, STL, 3DS and other formats Assimp reads");
         ImGui::SameLine(ImGui::GetWindowWidth() - 80 * scale);

@@ -10,6 +10,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 namespace stipple::window {
@@ -98,6 +99,7 @@ void loadHead(AppState& state, const std::string& path) {
         head->poolJob = std::make_unique<PoolJob>(head->design.mesh, PoolParams{});
         const bool first = !state.head;
         state.head = std::move(head);
+        ++state.headsLoaded;
         if (first) state.camera.setView(StandardView::ThreeQuarter);
         state.camera.frame(computeBounds(state.head->design.mesh.positions), framebufferAspect(state.window));
         applyDesignSettings(state);
@@ -201,6 +203,42 @@ void autosave(AppState& state) {
                                       state.head->projectPath);
     } catch (const std::exception& e) {
         state.notice = std::string("Autosave failed: ") + e.what();
+        state.noticeUntil = glfwGetTime() + 10.0;
+    }
+}
+
+// One snapshot at a time, of the latest edit once no stroke is under way: a stroke's end or a
+// slider's release makes one, so an abort loses at most the edit in progress.
+void keepCrashSnapshot(AppState& state) {
+    using namespace std::chrono_literals;
+    if (state.crashSnapshotJob.valid()) {
+        if (state.crashSnapshotJob.wait_for(0s) != std::future_status::ready) return;
+        try {
+            std::unique_ptr<CrashSnapshot> snapshot = state.crashSnapshotJob.get();
+            if (hasUnsavedChanges(state)) state.crashRecovery.keep(std::move(snapshot));
+        } catch (const std::exception& e) {
+            state.notice = std::string("The crash copy could not be made: ") + e.what();
+            state.noticeUntil = glfwGetTime() + 10.0;
+        }
+    }
+    if (!hasUnsavedChanges(state)) {
+        if (state.crashRecovery.holdsSnapshot()) state.crashRecovery.keep(nullptr);
+        state.crashSnapshotOf = {~std::size_t(0), 0};
+        return;
+    }
+    const std::pair<std::size_t, std::size_t> now{state.headsLoaded, state.head->paint->changeCount()};
+    if (now == state.crashSnapshotOf || state.head->paint->painting()) return;
+    state.crashSnapshotOf = now;
+    try {
+        captureDesignSettings(state);
+        const std::filesystem::path folder = state.workspace.recoveryProjectPath().parent_path();
+        state.crashSnapshotJob = std::async(std::launch::async,
+                                            [project = projectFor(state.head->design, state.workspace.recoveryProjectPath()),
+                                             savedAs = state.head->projectPath, folder] {
+                                                return makeCrashSnapshot(project, savedAs, folder / "crash-snapshot", folder);
+                                            });
+    } catch (const std::exception& e) {
+        state.notice = std::string("The crash copy could not be made: ") + e.what();
         state.noticeUntil = glfwGetTime() + 10.0;
     }
 }

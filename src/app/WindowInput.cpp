@@ -37,9 +37,10 @@ void onDrop(GLFWwindow* window, int count, const char** paths) {
     if (count > 0) openHead(stateOf(window), paths[0]);
 }
 
-void onScroll(GLFWwindow* window, double dx, double dy) {
+void onScroll(GLFWwindow* window, double dx, double dy) { handleScroll(stateOf(window), dx, dy); }
+
+void handleScroll(AppState& state, double dx, double dy) {
     if (ImGui::GetIO().WantCaptureMouse) return;
-    AppState& state = stateOf(window);
     // Trackpads scroll in both axes: vertical zooms, horizontal orbits.
     state.camera.zoom(float(std::pow(0.88, dy)));
     state.camera.orbit(float(-0.05 * dx), 0.0f);
@@ -163,13 +164,23 @@ bool handleBrushKey(AppState& state, int key, bool control, bool shift) {
 
 }  // namespace
 
-void handleMouse(AppState& state) {
-    double x = 0.0, y = 0.0;
-    glfwGetCursorPos(state.window, &x, &y);
-    const glm::dvec2 delta = glm::dvec2(x, y) - state.lastCursor;
-    state.lastCursor = {x, y};
+PointerState pointerOf(GLFWwindow* window) {
+    PointerState pointer;
+    glfwGetCursorPos(window, &pointer.cursor.x, &pointer.cursor.y);
+    pointer.left = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+    pointer.right = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
+    pointer.middle = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
+    pointer.shift = keyDown(window, GLFW_KEY_LEFT_SHIFT, GLFW_KEY_RIGHT_SHIFT);
+    pointer.alt = keyDown(window, GLFW_KEY_LEFT_ALT, GLFW_KEY_RIGHT_ALT);
+    return pointer;
+}
+
+void handleMouse(AppState& state, const PointerState& pointer) {
+    const double x = pointer.cursor.x, y = pointer.cursor.y;
+    const glm::dvec2 delta = pointer.cursor - state.lastCursor;
+    state.lastCursor = pointer.cursor;
     if (state.head) state.head->paint->clearCursor();
-    const bool left = glfwGetMouseButton(state.window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+    const bool left = pointer.left;
     const bool pressed = left && !state.leftWasDown;
     state.leftWasDown = left;
     if (ImGui::GetIO().WantCaptureMouse) {
@@ -179,10 +190,7 @@ void handleMouse(AppState& state) {
     int width = 0, height = 0;
     glfwGetWindowSize(state.window, &width, &height);
     const float scale = 1.0f / float(std::max(height, 1));
-    const bool right = glfwGetMouseButton(state.window, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
-    const bool middle = glfwGetMouseButton(state.window, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
-    const bool shift = keyDown(state.window, GLFW_KEY_LEFT_SHIFT, GLFW_KEY_RIGHT_SHIFT);
-    const bool alt = keyDown(state.window, GLFW_KEY_LEFT_ALT, GLFW_KEY_RIGHT_ALT);
+    const bool right = pointer.right, middle = pointer.middle, shift = pointer.shift, alt = pointer.alt;
     if (state.head && dragHairlinePoint(state, {x, y}, {width, height}, left, pressed)) return;
     const bool painting = state.paintMode && state.head && !alt;
     if (painting) paintWithMouse(state, {x, y}, {width, height}, left);
@@ -194,8 +202,10 @@ void handleMouse(AppState& state) {
 }
 
 void onKey(GLFWwindow* window, int key, int, int action, int mods) {
-    if (action == GLFW_RELEASE) return;
-    AppState& state = stateOf(window);
+    if (action != GLFW_RELEASE) handleKey(stateOf(window), key, mods);
+}
+
+void handleKey(AppState& state, int key, int mods) {
     // A picture of the window is wanted whatever has the keyboard, dialogs included.
     if (key == GLFW_KEY_F12) state.screenshotRequested = true;
     if (ImGui::GetIO().WantCaptureKeyboard) return;

@@ -38,8 +38,12 @@ void drawMenuBar(AppState& state) {
         if (ImGui::MenuItem("Open default head")) openHead(state, defaultHeadPath().string());
         const std::vector<std::string> recent = state.workspace.recentFiles();
         if (ImGui::BeginMenu("Open recent", !recent.empty())) {
-            for (const std::string& file : recent)
-                if (ImGui::MenuItem(file.c_str())) openHead(state, file);
+            // By position: a path is not a safe ID (a "###" in a name would make two files one).
+            for (std::size_t i = 0; i < recent.size(); ++i) {
+                ImGui::PushID(int(i));
+                if (ImGui::MenuItem(recent[i].c_str())) openHead(state, recent[i]);
+                ImGui::PopID();
+            }
             ImGui::EndMenu();
         }
         ImGui::Separator();
@@ -332,6 +336,9 @@ void drawBrushPanel(AppState& state) {
     ImGui::Checkbox("Paint (B)", &state.paintMode);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("On: left drag paints, middle drag or Alt + left drag orbits.\nOff: left drag orbits.");
+    // The tools' names come back as the labels of their settings below ("Density"): the tools
+    // get an ID scope of their own, or ImGui takes the two for one widget.
+    ImGui::PushID("tools");
     for (std::size_t i = 0; i < std::size(kTools); ++i) {
         const ToolEntry& entry = kTools[i];
         if (ImGui::RadioButton(entry.name, brush.tool == entry.tool)) {
@@ -342,6 +349,7 @@ void drawBrushPanel(AppState& state) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", entry.tip);
         if (i % 3 != 2) ImGui::SameLine();  // three to a row
     }
+    ImGui::PopID();
     if (brush.tool == BrushTool::Density || brush.tool == BrushTool::NativeHair) {
         const bool density = brush.tool == BrushTool::Density;
         const char* modes[] = {"Set", "Add", "Subtract", "Smooth"};

@@ -9,6 +9,7 @@
 // [SECTION] WindowDialogs.cpp     questions, long jobs and messages
 #pragma once
 
+#include "app/CrashRecovery.h"
 #include "app/ExportJob.h"
 #include "app/FileBrowser.h"
 #include "app/HairlineSession.h"
@@ -24,6 +25,7 @@
 #include "io/Workspace.h"
 
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -97,6 +99,11 @@ struct AppState {
     double autosaveSeconds = 60.0;
     double lastAutosave = 0.0;
     bool offerRecovery = false;       // a recovery copy was found at start
+    // What an abort writes to the recovery files: made on a worker after each edit.
+    CrashRecovery crashRecovery;
+    std::future<std::unique_ptr<CrashSnapshot>> crashSnapshotJob;
+    std::pair<std::size_t, std::size_t> crashSnapshotOf{~std::size_t(0), 0};  // (headsLoaded, changeCount)
+    std::size_t headsLoaded = 0;      // counts loadHead's successes: which head a snapshot is of
     bool askUnsaved = false;          // the unsaved-changes question is due
     std::optional<std::string> pendingOpen;  // what to open once it is answered
     bool pendingQuit = false;
@@ -140,6 +147,8 @@ void applyLook(AppState& state, ScalpImpressions& impressions);
 void saveProject(AppState& state, const std::string& path);
 // Copies unsaved work to the workspace every autosaveSeconds, for crash recovery (each frame).
 void autosave(AppState& state);
+// Keeps the crash snapshot of unsaved work up to date, off the main thread (each frame).
+void keepCrashSnapshot(AppState& state);
 // Fits the whole head in the window.
 void frameHead(AppState& state);
 // Turns the camera to front, back, a side, the top or three-quarter, the head framed.
@@ -157,8 +166,17 @@ void onScroll(GLFWwindow* window, double dx, double dy);
 void onKey(GLFWwindow* window, int key, int scancode, int action, int mods);
 // The close button asks about unsaved work first.
 void onClose(GLFWwindow* window);
+// What scrolling, a key press and the mouse do, wherever they came from (GLFW or a script).
+void handleScroll(AppState& state, double dx, double dy);
+void handleKey(AppState& state, int key, int mods);
+// The mouse and the modifiers the viewport reads, read from GLFW.
+struct PointerState {
+    glm::dvec2 cursor{0.0};
+    bool left = false, right = false, middle = false, shift = false, alt = false;
+};
+PointerState pointerOf(GLFWwindow* window);
 // Orbits, pans, paints or drags a hairline point with the mouse (each frame).
-void handleMouse(AppState& state);
+void handleMouse(AppState& state, const PointerState& pointer);
 // Where a point of the head lands in the window; nullopt when it faces away or lies behind.
 std::optional<glm::vec2> onScreen(const AppState& state, const SkinPoint& point, glm::ivec2 windowSize);
 

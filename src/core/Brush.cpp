@@ -97,12 +97,6 @@ void validateBrush(const BrushSettings& settings) {
         throw InputError("brush hardness must lie in 0..1, not " + std::to_string(settings.hardness));
 }
 
-namespace {
-constexpr BrushTool kBrushTools[] = {BrushTool::Density, BrushTool::Hairline, BrushTool::Shading,
-                                     BrushTool::Scar,    BrushTool::Eraser,   BrushTool::NativeHair};
-constexpr BrushMode kBrushModes[] = {BrushMode::Set, BrushMode::Add, BrushMode::Subtract, BrushMode::Smooth};
-}  // namespace
-
 const char* brushToolName(BrushTool tool) {
     switch (tool) {
         case BrushTool::Density: return "density";

@@ -38,6 +38,9 @@ enum class BrushTool { Density, Hairline, Shading, Scar, Eraser, NativeHair };
 // Hairline: add paints the mask (value 1 = fully in), subtract erases it. The eraser ignores
 // the mode and value: it sets every layer towards its default.
 enum class BrushMode { Set, Add, Subtract, Smooth };
+constexpr BrushTool kBrushTools[] = {BrushTool::Density, BrushTool::Hairline, BrushTool::Shading,
+                                     BrushTool::Scar,    BrushTool::Eraser,   BrushTool::NativeHair};
+constexpr BrushMode kBrushModes[] = {BrushMode::Set, BrushMode::Add, BrushMode::Subtract, BrushMode::Smooth};
 
 struct BrushSettings {
     BrushTool tool = BrushTool::Density;

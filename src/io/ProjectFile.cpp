@@ -1,6 +1,7 @@
 #include "io/ProjectFile.h"
 
 #include "core/Error.h"
+#include "io/JsonField.h"
 #include "io/WholeFile.h"
 
 #include <nlohmann/json.hpp>
@@ -13,6 +14,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iterator>
+#include <limits>
 
 namespace stipple {
 namespace {
@@ -44,34 +47,30 @@ Json hairlineJson(const HairlineDesign& hairline) {
               {"temple_lift_mm", s.templeLiftMm}, {"seed", s.seed}}}};
 }
 
-// Throws InputError (through validateHairlineMask) or Json::exception for anything malformed.
-HairlineDesign hairlineFrom(const Json& json, const std::string& file) {
+// Coordinates in mm, far beyond any head: a bound that keeps every later sum finite.
+constexpr float kCoordinateLimitMm = 1e5f;
+
+HairlineDesign hairlineFrom(const JsonField& json) {
     HairlineDesign hairline;
-    const Json& points = json.at("left_half");
-    if (!points.is_array() || points.size() < 2 || points.size() > 64)
-        throw InputError(file + ": the hairline needs 2 to 64 control points");
-    for (const Json& p : points) {
-        const glm::vec3 v(p.at(0).get<float>(), p.at(1).get<float>(), p.at(2).get<float>());
-        if (!std::isfinite(v.x) || !std::isfinite(v.y) || !std::isfinite(v.z))
-            throw InputError(file + ": a hairline control point is not finite");
-        hairline.leftHalf.push_back(v);
-    }
-    hairline.frontotemporal = json.at("frontotemporal").get<int>();
-    if (hairline.frontotemporal < -1 || hairline.frontotemporal >= int(points.size()))
-        throw InputError(file + ": the hairline's frontotemporal point is not one of its points");
-    const Json& s = json.at("settings");
+    const JsonField points = json["left_half"];
+    const std::size_t count = points.arraySize(2, 64);
+    for (std::size_t i = 0; i < count; ++i) hairline.leftHalf.push_back(points.element(i).vec3(kCoordinateLimitMm));
+    hairline.frontotemporal = int(json["frontotemporal"].integer(-1, std::int64_t(count) - 1));
+    // Bounds a little beyond the Hairline panel's and the styles' values; validateHairlineMask's
+    // rules (positive widths, chance in 0..1) hold inside them.
+    const JsonField s = json["settings"];
     HairlineMaskSettings& m = hairline.settings;
-    m.transitionMm = s.at("transition_mm").get<float>();
-    m.microAmplitudeMm = s.at("micro_amplitude_mm").get<float>();
-    m.microWavelengthMm = s.at("micro_wavelength_mm").get<float>();
-    m.macroAmplitudeMm = s.at("macro_amplitude_mm").get<float>();
-    m.macroWavelengthMm = s.at("macro_wavelength_mm").get<float>();
-    m.islandChance = s.at("island_chance").get<float>();
-    m.islandSpacingMm = s.at("island_spacing_mm").get<float>();
-    m.islandRadiusMm = s.at("island_radius_mm").get<float>();
-    m.islandReachMm = s.at("island_reach_mm").get<float>();
-    m.templeLiftMm = s.at("temple_lift_mm").get<float>();
-    m.seed = s.at("seed").get<std::uint32_t>();
+    m.transitionMm = s["transition_mm"].real(0.1f, 100.0f);
+    m.microAmplitudeMm = s["micro_amplitude_mm"].real(0.0f, 50.0f);
+    m.microWavelengthMm = s["micro_wavelength_mm"].real(0.1f, 500.0f);
+    m.macroAmplitudeMm = s["macro_amplitude_mm"].real(0.0f, 50.0f);
+    m.macroWavelengthMm = s["macro_wavelength_mm"].real(0.1f, 500.0f);
+    m.islandChance = s["island_chance"].real(0.0f, 1.0f);
+    m.islandSpacingMm = s["island_spacing_mm"].real(0.1f, 100.0f);
+    m.islandRadiusMm = s["island_radius_mm"].real(0.01f, 50.0f);
+    m.islandReachMm = s["island_reach_mm"].real(0.0f, 100.0f);
+    m.templeLiftMm = s["temple_lift_mm"].real(0.0f, 100.0f);
+    m.seed = std::uint32_t(s["seed"].integer(0, std::numeric_limits<std::uint32_t>::max()));
     validateHairlineMask(m);
     return hairline;
 }
@@ -99,58 +98,46 @@ Json settingsJson(const DesignSettings& settings) {
     return json;
 }
 
-glm::vec3 vec3From(const Json& json, const std::string& file, const char* what) {
-    if (!json.is_array() || json.size() != 3) throw InputError(file + ": " + what + " is not [x, y, z]");
-    return {json.at(0).get<float>(), json.at(1).get<float>(), json.at(2).get<float>()};
-}
-
 // Settings a file leaves out keep their defaults: version 1 files from before they were saved
-// carry only the needle. Throws InputError or Json::exception for anything malformed.
-DesignSettings settingsFrom(const Json& design, const std::string& file) {
+// carry only the needle.
+DesignSettings settingsFrom(const JsonField& design, const std::string& file) {
     DesignSettings settings;
-    settings.needlePreset = design.value("needle_preset", settings.needlePreset);
-    settings.depthMm = design.value("depth_mm", settings.depthMm);
-    if (design.contains("skin")) {
-        const Json& skin = design.at("skin");
-        settings.skinType = skin.at("fitzpatrick").get<int>();
-        settings.customSkinSrgb = vec3From(skin.at("custom_srgb"), file, "the custom skin colour");
+    if (const auto needle = design.optional("needle_preset"))
+        settings.needlePreset = int(needle->integer(0, std::int64_t(std::size(kNeedlePresets)) - 1));
+    if (const auto depth = design.optional("depth_mm")) settings.depthMm = depth->real(kMinDepthMm, kMaxDepthMm);
+    if (const auto skin = design.optional("skin")) {
+        settings.skinType = int((*skin)["fitzpatrick"].integer(0, kFitzpatrickTypeCount));  // 0: the custom colour
+        settings.customSkinSrgb = (*skin)["custom_srgb"].colour();
     }
-    if (design.contains("native_hair")) {
-        const Json& hair = design.at("native_hair");
-        settings.hairColourSrgb = vec3From(hair.at("colour_srgb"), file, "the hair colour");
-        const std::string length = hair.value("length", "shaved");
-        if (length != "shaved" && length != "long") throw InputError(file + ": unknown hair length '" + length + "'");
-        settings.longHair = length == "long";
+    if (const auto hair = design.optional("native_hair")) {
+        settings.hairColourSrgb = (*hair)["colour_srgb"].colour();
+        if (const auto length = hair->optional("length")) {
+            const std::string value = length->text(16);
+            if (value != "shaved" && value != "long") length->refuse("\"shaved\" or \"long\"");
+            settings.longHair = value == "long";
+        }
     }
-    if (design.contains("preview")) {
-        const Json& preview = design.at("preview");
-        const std::string stage = preview.at("stage").get<std::string>();
-        settings.stage = parseStage(stage);
-        if (!settings.stage && stage != "designed") throw InputError(file + ": unknown preview stage '" + stage + "'");
-        const std::string light = preview.at("light").get<std::string>();
-        const std::optional<Lighting> lighting = parseLighting(light);
-        if (!lighting) throw InputError(file + ": unknown light '" + light + "'");
-        settings.lighting = *lighting;
+    if (const auto preview = design.optional("preview")) {
+        const JsonField stage = (*preview)["stage"];
+        if (stage.json() != "designed") settings.stage = stage.choice(parseStage, kSmpStages, stageName);
+        settings.lighting = (*preview)["light"].choice(parseLighting, kLightings,
+                                                       [](Lighting l) { return lightingPreset(l).name; });
     }
-    if (design.contains("brush")) {
-        const Json& json = design.at("brush");
-        const std::string toolName = json.at("tool").get<std::string>(), modeName = json.at("mode").get<std::string>();
-        const std::optional<BrushTool> tool = parseBrushTool(toolName);
-        const std::optional<BrushMode> mode = parseBrushMode(modeName);
-        if (!tool || !mode) throw InputError(file + ": unknown brush '" + toolName + "' / '" + modeName + "'");
+    if (const auto json = design.optional("brush")) {
         BrushSettings& brush = settings.brush;
-        brush.tool = *tool;
-        brush.mode = *mode;
-        brush.value = json.at("value").get<float>();
-        brush.radiusMm = json.at("radius_mm").get<float>();
-        brush.strength = json.at("strength").get<float>();
-        brush.hardness = json.at("hardness").get<float>();
-        brush.symmetry = json.at("symmetry").get<bool>();
+        brush.tool = (*json)["tool"].choice(parseBrushTool, kBrushTools, brushToolName);
+        brush.mode = (*json)["mode"].choice(parseBrushMode, kBrushModes, brushModeName);
+        brush.value = (*json)["value"].real(-1000.0f, 1000.0f);
+        brush.radiusMm = (*json)["radius_mm"].real(0.05f, 200.0f);
+        brush.strength = (*json)["strength"].real(0.0f, 1.0f);
+        brush.hardness = (*json)["hardness"].real(0.0f, 1.0f);
+        brush.symmetry = (*json)["symmetry"].boolean();
     }
-    if (design.contains("view")) {
-        const Json& json = design.at("view");
-        settings.view = ViewPose{vec3From(json.at("target_mm"), file, "the view's target"), json.at("yaw_radians").get<float>(),
-                                 json.at("pitch_radians").get<float>(), json.at("distance_mm").get<float>()};
+    if (const auto json = design.optional("view")) {
+        constexpr float kTurns = 1e4f;  // radians: any angle, wound up many times by orbiting
+        settings.view = ViewPose{(*json)["target_mm"].vec3(kCoordinateLimitMm), (*json)["yaw_radians"].real(-kTurns, kTurns),
+                                 (*json)["pitch_radians"].real(-kTurns, kTurns),
+                                 (*json)["distance_mm"].real(0.001f, 999999.0f)};
     }
     validateDesignSettings(settings, file);
     return settings;
@@ -261,6 +248,79 @@ void writeProject(const std::filesystem::path& path, const Project& project) {
     writeFileAtomically(path, bytes);
 }
 
+namespace {
+
+// The project's layers, read from their blocks in `bytes` starting at `offset` (moved past them).
+std::vector<Layer> layersFrom(const JsonField& list, const std::string& bytes, std::size_t& offset) {
+    std::vector<Layer> layers;
+    std::array<bool, kLayerKindCount> seen{};
+    const std::size_t count = list.arraySize(0, kMaxLayers);
+    for (std::size_t i = 0; i < count; ++i) {
+        const JsonField entry = list.element(i);
+        const JsonField kindField = entry["kind"];
+        const std::string name = kindField.text(64);
+        const std::string where = entry.where() + " (layer '" + name + "')";
+        const auto kind = std::find_if(kLayerKinds.begin(), kLayerKinds.end(),
+                                       [&](LayerKind k) { return name == layerName(k); });
+        const int width = int(entry["width"].integer(1, kMaxLayerSide));
+        const int height = int(entry["height"].integer(1, kMaxLayerSide));
+        const JsonField blockField = entry["bytes"];
+        const auto blockSize = std::uint64_t(blockField.integer(0, std::int64_t(bytes.size() - offset)));
+        if (const JsonField encoding = entry["encoding"]; encoding.text(64) != "zlib-float32le")
+            encoding.refuse("\"zlib-float32le\"");
+        if (kind == kLayerKinds.end()) {
+            offset += std::size_t(blockSize);  // a layer this version does not know: skipped
+            continue;
+        }
+        if (seen[std::size_t(*kind)]) kindField.refuse("a layer that appears once, but it appears twice");
+        seen[std::size_t(*kind)] = true;
+        Layer layer(*kind, width, height);
+        layer.texels() = inflate(bytes.data() + offset, std::size_t(blockSize), layer.texels().size(), where);
+        for (float v : layer.texels())
+            if (!(v >= layer.spec().minValue && v <= layer.spec().maxValue))
+                throw InputError(where + " holds values outside " + std::to_string(layer.spec().minValue) + ".." +
+                                 std::to_string(layer.spec().maxValue));
+        offset += std::size_t(blockSize);
+        layers.push_back(std::move(layer));
+    }
+    // Native hair came later: a project without it describes a client with none.
+    if (!seen[std::size_t(LayerKind::NativeHair)]) {
+        const int size = layerSpec(LayerKind::NativeHair).defaultSize;
+        layers.emplace_back(LayerKind::NativeHair, size, size);
+        seen[std::size_t(LayerKind::NativeHair)] = true;
+    }
+    for (LayerKind kind : kLayerKinds)
+        if (!seen[std::size_t(kind)])
+            throw InputError(list.where() + " has no " + std::string(layerName(kind)) + " layer");
+    std::sort(layers.begin(), layers.end(), [](const Layer& a, const Layer& b) { return a.kind() < b.kind(); });
+    return layers;
+}
+
+// The head the project was made on: where it is, its hash and unit, and its copy when embedded.
+void headFrom(const JsonField& head, const std::string& bytes, std::size_t offset, Project& project) {
+    project.headPath = head["path"].text();
+    const JsonField hash = head["content_hash"];
+    const std::string hex = hash.text(16);
+    if (hex.empty() || !std::all_of(hex.begin(), hex.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }))
+        hash.refuse("a hexadecimal number of at most 16 digits");
+    project.headHash = std::stoull(hex, nullptr, 16);
+    if (const auto unit = head.optional("millimetres_per_unit")) project.millimetresPerUnit = unit->real(1e-6f, 1e6f);
+    if (const auto embedded = head.optional("embedded")) {
+        EmbeddedHead carried;
+        const JsonField fileName = (*embedded)["file_name"];
+        carried.fileName = fileName.text(100);
+        if (!isPlainFileName(carried.fileName)) fileName.refuse("a plain file name (letters, digits, . - _)");
+        const std::size_t left = bytes.size() - offset;
+        const auto meshBytes = std::size_t((*embedded)["bytes"].integer(0, std::int64_t(left)));
+        const auto sidecarBytes = std::size_t((*embedded)["sidecar_bytes"].integer(0, std::int64_t(left - meshBytes)));
+        carried.mesh = bytes.substr(offset, meshBytes);
+        carried.sidecar = bytes.substr(offset + meshBytes, sidecarBytes);
+        project.embeddedHead = std::move(carried);
+    }
+}
+
+}  // namespace
+
 Project readProject(const std::filesystem::path& path) {
     const std::string file = path.string();
     const std::string bytes = readFileBytes(path, kMaxFileBytes, "a project");
@@ -272,91 +332,33 @@ Project readProject(const std::filesystem::path& path) {
     if (headerSize > kMaxHeaderBytes || headerSize > bytes.size() - headerStart)
         throw InputError(file + ": the project's header is truncated or damaged");
 
-    Project project;
-    std::size_t offset = headerStart + std::size_t(headerSize);
+    Json header;
     try {
-        const Json header = Json::parse(bytes.substr(headerStart, std::size_t(headerSize)));
-        if (header.value("format", "") != kFormatName) throw InputError(file + ": not a Stipple project");
-        const int version = header.at("version").get<int>();
-        if (version > kProjectFormatVersion)
-            throw InputError(file + ": made by a newer Stipple (project version " + std::to_string(version) +
-                             "); this one reads up to version " + std::to_string(kProjectFormatVersion));
-        Json unknown = Json::object();
-        for (const auto& [key, value] : header.items())
-            if (key != "format" && key != "version" && key != "head" && key != "design" && key != "layers") unknown[key] = value;
-        for (const auto& [key, value] : header.at("design").items())
-            if (!knownDesignField(key)) unknown["design"][key] = value;
-        project.unknownFields = unknown.dump();
-        const Json& head = header.at("head");
-        project.headPath = head.at("path").get<std::string>();
-        project.headHash = std::stoull(head.at("content_hash").get<std::string>(), nullptr, 16);
-        if (head.contains("millimetres_per_unit")) {
-            const float unit = head.at("millimetres_per_unit").get<float>();
-            if (!(unit > 0.0f && unit < 1e6f)) throw InputError(file + ": the head's unit is not a positive number");
-            project.millimetresPerUnit = unit;
-        }
-        project.settings = settingsFrom(header.at("design"), file);
-        if (header.at("design").contains("hairline")) project.hairline = hairlineFrom(header.at("design").at("hairline"), file);
-        const Json& layers = header.at("layers");
-        if (!layers.is_array() || layers.size() > kMaxLayers) throw InputError(file + ": the layer list is damaged");
-        std::array<bool, kLayerKindCount> seen{};
-        for (const Json& entry : layers) {
-            const std::string name = entry.at("kind").get<std::string>();
-            const std::string where = file + ": layer '" + name + "'";
-            const auto kind = std::find_if(kLayerKinds.begin(), kLayerKinds.end(),
-                                           [&](LayerKind k) { return name == layerName(k); });
-            const int width = entry.at("width").get<int>(), height = entry.at("height").get<int>();
-            const std::uint64_t blockSize = entry.at("bytes").get<std::uint64_t>();
-            if (entry.value("encoding", "") != "zlib-float32le") throw InputError(where + " has an unknown encoding");
-            if (width < 1 || height < 1 || width > kMaxLayerSide || height > kMaxLayerSide)
-                throw InputError(where + " has an impossible size " + std::to_string(width) + "x" + std::to_string(height));
-            if (blockSize > bytes.size() - offset) throw InputError(where + " is truncated");
-            if (kind == kLayerKinds.end()) {
-                offset += std::size_t(blockSize);  // a layer this version does not know: skipped
-                continue;
-            }
-            if (seen[std::size_t(*kind)]) throw InputError(where + " appears twice");
-            seen[std::size_t(*kind)] = true;
-            Layer layer(*kind, width, height);
-            layer.texels() = inflate(bytes.data() + offset, std::size_t(blockSize), layer.texels().size(), where);
-            for (float v : layer.texels())
-                if (!(v >= layer.spec().minValue && v <= layer.spec().maxValue))
-                    throw InputError(where + " holds values outside " + std::to_string(layer.spec().minValue) + ".." +
-                                     std::to_string(layer.spec().maxValue));
-            offset += std::size_t(blockSize);
-            project.layers.push_back(std::move(layer));
-        }
-        // Native hair came later: a project without it describes a client with none.
-        if (!seen[std::size_t(LayerKind::NativeHair)]) {
-            const int size = layerSpec(LayerKind::NativeHair).defaultSize;
-            project.layers.emplace_back(LayerKind::NativeHair, size, size);
-            seen[std::size_t(LayerKind::NativeHair)] = true;
-        }
-        for (LayerKind kind : kLayerKinds)
-            if (!seen[std::size_t(kind)]) throw InputError(file + ": the " + std::string(layerName(kind)) + " layer is missing");
-        if (head.contains("embedded")) {
-            const Json& embedded = head.at("embedded");
-            EmbeddedHead carried;
-            carried.fileName = embedded.at("file_name").get<std::string>();
-            if (!isPlainFileName(carried.fileName))
-                throw InputError(file + ": the embedded head's file name is not a plain file name");
-            const std::uint64_t meshBytes = embedded.at("bytes").get<std::uint64_t>();
-            const std::uint64_t sidecarBytes = embedded.at("sidecar_bytes").get<std::uint64_t>();
-            if (meshBytes > bytes.size() - offset || sidecarBytes > bytes.size() - offset - meshBytes)
-                throw InputError(file + ": the embedded head is truncated");
-            carried.mesh = bytes.substr(offset, std::size_t(meshBytes));
-            carried.sidecar = bytes.substr(offset + std::size_t(meshBytes), std::size_t(sidecarBytes));
-            project.embeddedHead = std::move(carried);
-        }
-        std::sort(project.layers.begin(), project.layers.end(),
-                  [](const Layer& a, const Layer& b) { return a.kind() < b.kind(); });
+        header = Json::parse(bytes.substr(headerStart, std::size_t(headerSize)));
     } catch (const Json::exception& e) {
         throw InputError(file + ": the project's header is damaged (" + e.what() + ")");
-    } catch (const std::invalid_argument&) {
-        throw InputError(file + ": the head's content hash is not a hexadecimal number");
-    } catch (const std::out_of_range&) {
-        throw InputError(file + ": the head's content hash is out of range");
     }
+    const JsonField root(header, file);
+    if (!header.is_object() || header.value("format", Json()) != kFormatName) throw InputError(file + ": not a Stipple project");
+    const std::int64_t version = root["version"].integer(1, std::numeric_limits<int>::max());
+    if (version > kProjectFormatVersion)
+        throw InputError(file + ": made by a newer Stipple (project version " + std::to_string(version) +
+                         "); this one reads up to version " + std::to_string(kProjectFormatVersion));
+    const JsonField design = root["design"];
+    Json unknown = Json::object();
+    for (const auto& [key, value] : header.items())
+        if (key != "format" && key != "version" && key != "head" && key != "design" && key != "layers") unknown[key] = value;
+    if (!design.json().is_object()) design.refuse("an object");
+    for (const auto& [key, value] : design.json().items())
+        if (!knownDesignField(key)) unknown["design"][key] = value;
+
+    Project project;
+    project.unknownFields = unknown.dump();
+    project.settings = settingsFrom(design, file);
+    if (const auto hairline = design.optional("hairline")) project.hairline = hairlineFrom(*hairline);
+    std::size_t offset = headerStart + std::size_t(headerSize);
+    project.layers = layersFrom(root["layers"], bytes, offset);
+    headFrom(root["head"], bytes, offset, project);
     return project;
 }
 

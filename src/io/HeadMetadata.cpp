@@ -1,13 +1,13 @@
 #include "io/HeadMetadata.h"
 
 #include "core/Error.h"
+#include "io/JsonField.h"
 #include "io/WholeFile.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
+#include <limits>
 
 namespace stipple {
 namespace {
@@ -19,15 +19,8 @@ using Json = nlohmann::json;
 
 Json toJson(const glm::vec3& v) { return Json::array({v.x, v.y, v.z}); }
 
-glm::vec3 vec3From(const Json& json, const char* key, const std::string& file) {
-    const Json& value = json.at(key);
-    if (!value.is_array() || value.size() != 3)
-        throw InputError(file + ": landmark '" + key + "' is not an [x, y, z] array");
-    glm::vec3 v(value[0].get<float>(), value[1].get<float>(), value[2].get<float>());
-    if (!std::isfinite(v.x) || !std::isfinite(v.y) || !std::isfinite(v.z))
-        throw InputError(file + ": landmark '" + key + "' is not finite");
-    return v;
-}
+// Landmarks lie on the head, in mm: far inside this.
+constexpr float kCoordinateLimitMm = 1e5f;
 
 }  // namespace
 
@@ -41,46 +34,41 @@ bool readHeadMetadata(const std::filesystem::path& sidecar, HeadMesh& mesh) {
     std::error_code ec;
     if (!std::filesystem::exists(sidecar, ec)) return false;
     const std::string file = sidecar.string();
-    std::ifstream in(sidecar, std::ios::binary);
-    if (!in) throw InputError(file + ": cannot be opened for reading");
+    constexpr std::uintmax_t kMaxSidecarBytes = 256u << 20;  // a scalp weight for each of 10M+ vertices
+    const std::string text = readFileBytes(sidecar, kMaxSidecarBytes, "a head sidecar");
+    Json json;
     try {
-        const Json json = Json::parse(in);
-        if (json.value("format", "") != kFormatName)
-            throw InputError(file + ": not a Stipple head file (format is not '" + kFormatName + "')");
-        const int version = json.at("version").get<int>();
-        if (version > kFormatVersion)
-            throw InputError(file + ": written by a newer Stipple (head format version " +
-                             std::to_string(version) + "); this version reads up to " +
-                             std::to_string(kFormatVersion));
-        const auto vertexCount = json.at("vertex_count").get<std::size_t>();
-        if (vertexCount != mesh.vertexCount())
-            throw InputError(file + ": made for a mesh of " + std::to_string(vertexCount) +
-                             " vertices, but the mesh has " + std::to_string(mesh.vertexCount()));
-        const Json& landmarks = json.at("landmarks");
-        Landmarks l;
-        l.glabella = vec3From(landmarks, "glabella", file);
-        l.lateralCanthusLeft = vec3From(landmarks, "lateral_canthus_left", file);
-        l.lateralCanthusRight = vec3From(landmarks, "lateral_canthus_right", file);
-        l.earCanalLeft = vec3From(landmarks, "ear_canal_left", file);
-        l.earCanalRight = vec3From(landmarks, "ear_canal_right", file);
-        l.vertex = vec3From(landmarks, "vertex", file);
-        l.estimated = false;
-        const Json& weights = json.at("scalp_weight");
-        if (!weights.is_array() || weights.size() != vertexCount)
-            throw InputError(file + ": 'scalp_weight' must hold one value per vertex");
-        std::vector<float> scalp(vertexCount);
-        for (std::size_t i = 0; i < vertexCount; ++i) {
-            const float w = weights[i].get<float>();
-            if (!(w >= 0.0f && w <= 1.0f))
-                throw InputError(file + ": scalp weight " + std::to_string(i) + " is outside 0..1");
-            scalp[i] = w;
-        }
-        mesh.landmarks = l;
-        mesh.scalpWeight = std::move(scalp);
-        return true;
+        json = Json::parse(text);
     } catch (const Json::exception& e) {
-        throw InputError(file + ": malformed head metadata (" + e.what() + ")");
+        throw InputError(file + ": not valid JSON (" + e.what() + ")");
     }
+    const JsonField root(json, file);
+    if (!json.is_object() || json.value("format", Json()) != kFormatName)
+        throw InputError(file + ": not a Stipple head file (format is not '" + kFormatName + "')");
+    const std::int64_t version = root["version"].integer(1, std::numeric_limits<int>::max());
+    if (version > kFormatVersion)
+        throw InputError(file + ": written by a newer Stipple (head format version " + std::to_string(version) +
+                         "); this version reads up to " + std::to_string(kFormatVersion));
+    const JsonField vertexCountField = root["vertex_count"];
+    const auto vertexCount = std::size_t(vertexCountField.integer(0, std::numeric_limits<std::int64_t>::max()));
+    if (vertexCount != mesh.vertexCount())
+        vertexCountField.refuse(std::to_string(mesh.vertexCount()) + ", the mesh's vertex count: the file was made for another mesh");
+    const JsonField landmarks = root["landmarks"];
+    Landmarks l;
+    l.glabella = landmarks["glabella"].vec3(kCoordinateLimitMm);
+    l.lateralCanthusLeft = landmarks["lateral_canthus_left"].vec3(kCoordinateLimitMm);
+    l.lateralCanthusRight = landmarks["lateral_canthus_right"].vec3(kCoordinateLimitMm);
+    l.earCanalLeft = landmarks["ear_canal_left"].vec3(kCoordinateLimitMm);
+    l.earCanalRight = landmarks["ear_canal_right"].vec3(kCoordinateLimitMm);
+    l.vertex = landmarks["vertex"].vec3(kCoordinateLimitMm);
+    l.estimated = false;
+    const JsonField weights = root["scalp_weight"];
+    weights.arraySize(vertexCount, vertexCount);
+    std::vector<float> scalp(vertexCount);
+    for (std::size_t i = 0; i < vertexCount; ++i) scalp[i] = weights.element(i).real(0.0f, 1.0f);
+    mesh.landmarks = l;
+    mesh.scalpWeight = std::move(scalp);
+    return true;
 }
 
 void writeHeadMetadata(const std::filesystem::path& sidecar, const HeadMesh& mesh) {

@@ -1,6 +1,7 @@
 #include "io/StrokeScript.h"
 
 #include "core/Error.h"
+#include "io/JsonField.h"
 #include "io/WholeFile.h"
 
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@ using Json = nlohmann::json;
 constexpr std::uintmax_t kMaxFileBytes = 64u << 20;
 constexpr std::size_t kMaxStrokes = 100000;
 constexpr std::size_t kMaxPointsPerStroke = 100000;
+constexpr float kCoordinateLimitMm = 1e5f;  // far beyond any head, so every later sum stays finite
 
 // Closest point of triangle abc to p (Ericson, Real-Time Collision Detection, 5.1.5).
 glm::vec3 closestOnTriangle(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
@@ -42,25 +44,10 @@ glm::vec3 closestOnTriangle(const glm::vec3& p, const glm::vec3& a, const glm::v
     return a + ab * (vb * denominator) + ac * (vc * denominator);
 }
 
-BrushTool toolFrom(const std::string& name, const std::string& where) {
-    if (const std::optional<BrushTool> tool = parseBrushTool(name)) return *tool;
-    throw InputError(where + ": unknown tool '" + name + "' (density, hairline, shading, scar, eraser, native-hair)");
-}
-
-BrushMode modeFrom(const std::string& name, const std::string& where) {
-    if (const std::optional<BrushMode> mode = parseBrushMode(name)) return *mode;
-    throw InputError(where + ": unknown mode '" + name + "' (set, add, subtract, smooth; paint, erase)");
-}
-
-float numberFrom(const Json& stroke, const char* key, float fallback, float low, float high, const std::string& where) {
-    if (!stroke.contains(key)) return fallback;
-    const Json& value = stroke.at(key);
-    if (!value.is_number()) throw InputError(where + ": '" + key + "' is not a number");
-    const double number = value.get<double>();
-    if (!(number >= low && number <= high))
-        throw InputError(where + ": '" + key + "' is " + std::to_string(number) + ", outside " + std::to_string(low) +
-                         ".." + std::to_string(high));
-    return float(number);
+// An optional number that keeps the tool's default when the stroke leaves it out.
+float numberOr(const JsonField& stroke, const char* key, float fallback, float low, float high) {
+    const std::optional<JsonField> field = stroke.optional(key);
+    return field ? field->real(low, high) : fallback;
 }
 
 }  // namespace
@@ -88,47 +75,25 @@ std::vector<ScriptedStroke> readStrokeScript(const std::filesystem::path& path, 
     } catch (const Json::exception& e) {
         throw InputError(file + ": not valid JSON (" + e.what() + ")");
     }
-    if (!json.is_object() || !json.contains("strokes") || !json.at("strokes").is_array())
-        throw InputError(file + ": expected {\"strokes\": [...]}");
-    const Json& strokes = json.at("strokes");
-    if (strokes.size() > kMaxStrokes) throw InputError(file + ": more than " + std::to_string(kMaxStrokes) + " strokes");
+    const JsonField strokes = JsonField(json, file)["strokes"];
+    const std::size_t count = strokes.arraySize(0, kMaxStrokes);
 
     std::vector<ScriptedStroke> result;
-    for (std::size_t s = 0; s < strokes.size(); ++s) {
-        const Json& stroke = strokes[s];
-        const std::string where = file + ": stroke " + std::to_string(s + 1);
-        if (!stroke.is_object()) throw InputError(where + ": is not an object");
-        if (!stroke.contains("tool") || !stroke.at("tool").is_string()) throw InputError(where + ": needs a \"tool\"");
+    for (std::size_t s = 0; s < count; ++s) {
+        const JsonField stroke = strokes.element(s);
         ScriptedStroke scripted;
         BrushSettings& brush = scripted.brush;
-        brush = defaultBrush(toolFrom(stroke.at("tool").get<std::string>(), where));
-        if (stroke.contains("mode")) {
-            if (!stroke.at("mode").is_string()) throw InputError(where + ": 'mode' is not a string");
-            brush.mode = modeFrom(stroke.at("mode").get<std::string>(), where);
-        }
-        brush.value = numberFrom(stroke, "value", brush.value, 0.0f, 1000.0f, where);
-        brush.radiusMm = numberFrom(stroke, "radius_mm", brush.radiusMm, 0.05f, 200.0f, where);
-        brush.strength = numberFrom(stroke, "strength", brush.strength, 0.0f, 1.0f, where);
-        brush.hardness = numberFrom(stroke, "hardness", brush.hardness, 0.0f, 1.0f, where);
-        if (stroke.contains("symmetry")) {
-            if (!stroke.at("symmetry").is_boolean()) throw InputError(where + ": 'symmetry' is not true or false");
-            brush.symmetry = stroke.at("symmetry").get<bool>();
-        }
-        if (!stroke.contains("points") || !stroke.at("points").is_array() || stroke.at("points").empty())
-            throw InputError(where + ": needs \"points\": [[x, y, z], ...]");
-        const Json& points = stroke.at("points");
-        if (points.size() > kMaxPointsPerStroke)
-            throw InputError(where + ": more than " + std::to_string(kMaxPointsPerStroke) + " points");
-        for (std::size_t p = 0; p < points.size(); ++p) {
-            const Json& point = points[p];
-            if (!point.is_array() || point.size() != 3 || !point[0].is_number() || !point[1].is_number() ||
-                !point[2].is_number())
-                throw InputError(where + ": point " + std::to_string(p + 1) + " is not [x, y, z]");
-            const glm::vec3 v(point[0].get<float>(), point[1].get<float>(), point[2].get<float>());
-            if (!std::isfinite(v.x) || !std::isfinite(v.y) || !std::isfinite(v.z))
-                throw InputError(where + ": point " + std::to_string(p + 1) + " is not finite");
-            scripted.pointsMm.push_back(snapToSurface(mesh, v));
-        }
+        brush = defaultBrush(stroke["tool"].choice(parseBrushTool, kBrushTools, brushToolName));
+        if (const auto mode = stroke.optional("mode")) brush.mode = mode->choice(parseBrushMode, kBrushModes, brushModeName);
+        brush.value = numberOr(stroke, "value", brush.value, 0.0f, 1000.0f);
+        brush.radiusMm = numberOr(stroke, "radius_mm", brush.radiusMm, 0.05f, 200.0f);
+        brush.strength = numberOr(stroke, "strength", brush.strength, 0.0f, 1.0f);
+        brush.hardness = numberOr(stroke, "hardness", brush.hardness, 0.0f, 1.0f);
+        if (const auto symmetry = stroke.optional("symmetry")) brush.symmetry = symmetry->boolean();
+        const JsonField points = stroke["points"];
+        const std::size_t pointCount = points.arraySize(1, kMaxPointsPerStroke);
+        for (std::size_t p = 0; p < pointCount; ++p)
+            scripted.pointsMm.push_back(snapToSurface(mesh, points.element(p).vec3(kCoordinateLimitMm)));
         result.push_back(std::move(scripted));
     }
     return result;

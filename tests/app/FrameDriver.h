@@ -1,0 +1,85 @@
+// Scripted input for the window tests, written as plain sequential code: the steps run on a
+// thread of their own, one app frame at a time. While they run the app waits inside its input
+// script, so the steps may read (and set) ImGui's state between frames.
+//
+// Catch2's assertions are not thread-safe: steps record problems in `failures` and the test
+// checks them once runApp has returned.
+#pragma once
+
+#include "app/App.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace stipple::test {
+
+class FrameDriver {
+public:
+    using Steps = std::function<void(FrameDriver&)>;
+    explicit FrameDriver(Steps steps);
+    ~FrameDriver();
+    FrameDriver(const FrameDriver&) = delete;
+    FrameDriver& operator=(const FrameDriver&) = delete;
+
+    // For AppOptions::script. When the steps end, the window quits.
+    InputScript script();
+
+    // Sends `input` for `count` frames and returns when the app asks for the next one. The
+    // mouse, buttons and modifiers hold; wheel, keys and text go once. Throws AppGone when the
+    // window closed meanwhile.
+    void frame(int count = 1);
+    struct AppGone {};
+    ScriptedInput input;
+    const ScriptedFrame& current() const { return current_; }
+
+    std::vector<std::string> failures;
+    bool finished() const { return finished_; }
+
+private:
+    void run();
+
+    Steps steps_;
+    std::thread thread_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    enum class Turn { App, Steps } turn_ = Turn::App;
+    bool appGone_ = false;
+    bool finished_ = false;
+    ScriptedInput pending_;
+    ScriptedFrame current_;
+};
+
+// ImGui's ID of `label` submitted directly in the window `window` (ImGuiWindow::GetID).
+ImGuiID itemId(const char* window, const char* label);
+ImGuiWindow* liveWindow(const char* name);  // shown in the last frame, or nullptr
+
+// A widget found under the mouse: its ID, and a point of it where the mouse hovers it.
+struct FoundItem {
+    ImGuiID id = 0;
+    ImVec2 at;
+};
+
+// Moves the mouse over `window` on a grid, one point a frame, and returns each widget it
+// hovered. Two distinct widgets with one ID hover as one ID in two separate places: each such
+// conflict is added to driver.failures.
+std::vector<FoundItem> sweepWindow(FrameDriver& driver, const char* window, float step = 7.0f);
+
+// Moves the mouse to `at`; returns what it hovers there.
+ImGuiID hoverAt(FrameDriver& driver, ImVec2 at);
+// Left click, with the modifiers as they are in driver.input.
+void click(FrameDriver& driver, ImVec2 at);
+// Finds `label` in `window` by moving over it (bottom row first), and clicks it. False when
+// it is not there.
+bool clickLabel(FrameDriver& driver, const char* window, const char* label);
+
+}  // namespace stipple::test

@@ -1,0 +1,65 @@
+// A failed ImGui assertion in any build aborts (Debian's libimgui.a keeps its asserts): the work
+// must be in the recovery file first (app/CrashRecovery.h).
+#include "AppSandbox.h"
+#include "ChildProcess.h"
+#include "FrameDriver.h"
+#include "io/ProjectFile.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+
+using namespace stipple;
+using namespace stipple::test;
+
+namespace {
+
+void waitForImpressions(FrameDriver& driver) {
+    for (int frame = 0; frame < 3000; ++frame) {
+        driver.frame();
+        const ImGuiWindow* panel = liveWindow("Impressions");
+        if (panel && panel->ContentSize.y > 150.0f) return;
+    }
+}
+
+bool layerIsEverywhere(const Project& project, LayerKind kind, float value) {
+    const auto& texels = project.layers.at(std::size_t(kind)).texels();
+    return std::all_of(texels.begin(), texels.end(), [&](float texel) { return texel == value; });
+}
+
+}  // namespace
+
+// The child: an edit, then an ImGui assertion on the main thread, inside ImGui::NewFrame.
+TEST_CASE("child: an edit, then a failed ImGui assertion", "[.child-abort]") {
+    const std::filesystem::path staged = std::filesystem::path(std::getenv("XDG_STATE_HOME")) / "stipple" / "crash-snapshot" / "recovery.stipple";
+    FrameDriver driver([&](FrameDriver& d) {
+        waitForImpressions(d);
+        if (!clickLabel(d, "Head", "Native hair everywhere")) std::_Exit(3);
+        for (int frame = 0; frame < 600 && !std::filesystem::exists(staged); ++frame) d.frame();
+        d.frame(30);  // the worker reads the snapshot back after writing it
+        ImGui::GetStyle().CurveTessellationTol = -1.0f;  // NewFrame asserts "Invalid style setting!"
+        d.frame(5);
+        std::_Exit(4);  // still alive: the assertion did not fire
+    });
+    AppOptions options;
+    options.file = std::getenv("STIPPLE_TEST_HEAD");
+    options.script = driver.script();
+    runApp(options);
+    std::_Exit(5);
+}
+
+TEST_CASE("a failed ImGui assertion saves the unsaved work to the recovery file before the app dies", "[window][abort]") {
+    AppSandbox sandbox;
+    setenv("STIPPLE_TEST_HEAD", sandbox.head().c_str(), 1);
+    ChildProcess child("[.child-abort]");
+    const std::optional<int> status = child.waitFor(std::chrono::minutes(5));
+    REQUIRE(status);
+    INFO("exit status " << (WIFEXITED(*status) ? WEXITSTATUS(*status) : -1));
+    REQUIRE(WIFSIGNALED(*status));
+    CHECK(WTERMSIG(*status) == SIGABRT);
+    const std::filesystem::path recovery = sandbox.workspace() / "recovery.stipple";
+    REQUIRE(std::filesystem::exists(recovery));
+    CHECK(std::filesystem::exists(sandbox.workspace() / "recovery.json"));
+    CHECK(layerIsEverywhere(readProject(recovery), LayerKind::NativeHair, kDefaultNativeHairPerCm2));
+}

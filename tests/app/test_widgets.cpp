@@ -1,0 +1,162 @@
+// Every widget of every panel, driven as a user would: a click, a ctrl+click (ImGui's "type a
+// value"), a drag and a double-click each, in a real window under xvfb-run. Debian's libimgui.a
+// keeps its asserts in every build type, so a widget ImGui cannot handle aborts the test; two
+// widgets sharing one ID are also found directly (sweepWindow).
+#include "AppSandbox.h"
+#include "FrameDriver.h"
+
+#include <catch2/catch.hpp>
+
+#include <GLFW/glfw3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <set>
+
+using namespace stipple;
+using namespace stipple::test;
+
+namespace {
+
+// The panels of the editing window, and the consultation bar that stands in for them.
+constexpr const char* kPanels[] = {"Head", "Impressions", "Brush", "Hairline"};
+
+// Waits until the candidate pool is built: the Impressions panel then shows its controls.
+void waitForImpressions(FrameDriver& driver) {
+    for (int frame = 0; frame < 3000; ++frame) {
+        driver.frame();
+        const ImGuiWindow* panel = liveWindow("Impressions");
+        if (panel && panel->ContentSize.y > 150.0f) return;
+    }
+    driver.failures.push_back("the impressions never came");
+}
+
+void releaseAll(FrameDriver& driver) {
+    for (bool& down : driver.input.mouseDown) down = false;
+    driver.input.ctrl = driver.input.shift = driver.input.alt = false;
+}
+
+// Back to the window with no popup, menu or dialog open. Each dialog met on the way is swept
+// for ID conflicts once, then closed with its own button.
+void settle(FrameDriver& driver, std::set<std::string>& sweptDialogs) {
+    releaseAll(driver);
+    driver.input.mouseX = driver.input.mouseY = -1.0f;
+    driver.frame();
+    driver.input.keyPresses = {GLFW_KEY_ESCAPE};  // ends text input, closes menus and combos
+    driver.frame(2);
+    for (int tries = 0; tries < 4; ++tries) {
+        const ImGuiWindow* modal = ImGui::GetTopMostPopupModal();
+        if (!modal) break;
+        const std::string name = modal->Name;
+        if (sweptDialogs.insert(name).second) sweepWindow(driver, name.c_str(), 10.0f);
+        bool closed = false;
+        for (const char* button : {"Cancel", "OK", "Discard it"})
+            if (clickLabel(driver, name.c_str(), button)) {
+                closed = true;
+                break;
+            }
+        if (!closed) driver.failures.push_back("the dialog \"" + name + "\" has no button to close it");
+        driver.frame(2);
+    }
+    for (const char* window : {"Keyboard and mouse", "About Stipple"})
+        if (liveWindow(window)) clickLabel(driver, window, "#CLOSE");
+}
+
+// The four gestures on the widget at `at`.
+void drive(FrameDriver& driver, ImVec2 at, std::set<std::string>& sweptDialogs) {
+    click(driver, at);
+    settle(driver, sweptDialogs);
+    driver.input.ctrl = true;
+    click(driver, at);
+    settle(driver, sweptDialogs);
+    hoverAt(driver, at);
+    driver.input.mouseDown[0] = true;
+    driver.frame();
+    for (int step = 0; step < 4; ++step) {
+        driver.input.mouseX += 15.0f;
+        driver.frame();
+    }
+    driver.input.mouseDown[0] = false;
+    driver.frame();
+    settle(driver, sweptDialogs);
+    hoverAt(driver, at);
+    for (int press = 0; press < 2; ++press) {
+        driver.input.mouseDown[0] = true;
+        driver.frame();
+        driver.input.mouseDown[0] = false;
+        driver.frame();
+    }
+    settle(driver, sweptDialogs);
+}
+
+// What a window's widgets look like now: its size and what it drew. A change means the widgets
+// moved or others appeared (another brush tool, say), so the window is swept again.
+std::tuple<float, float, int> layoutOf(const char* name) {
+    const ImGuiWindow* window = liveWindow(name);
+    if (!window) return {0.0f, 0.0f, 0};
+    return {window->Size.x, window->Size.y, window->DrawList->VtxBuffer.Size};
+}
+
+// Drives each widget of the window once, sweeping again whenever its layout changed, until a
+// sweep finds nothing new. Returns how many widgets were driven.
+int driveWindow(FrameDriver& driver, const char* name, std::set<std::string>& sweptDialogs,
+                const std::function<void()>& restore) {
+    std::set<ImGuiID> driven;
+    for (int sweep = 0; sweep < 30; ++sweep) {
+        restore();
+        const auto layout = layoutOf(name);
+        const std::vector<FoundItem> items = sweepWindow(driver, name);
+        bool fresh = false;
+        for (const FoundItem& item : items) {
+            if (driven.count(item.id)) continue;
+            fresh = true;
+            if (hoverAt(driver, item.at) != item.id) break;  // moved: sweep again
+            driven.insert(item.id);
+            drive(driver, item.at, sweptDialogs);
+            restore();
+            driver.frame();
+            if (layoutOf(name) != layout) break;
+        }
+        if (!fresh) break;
+    }
+    return int(driven.size());
+}
+
+}  // namespace
+
+TEST_CASE("every widget of every panel takes a click, ctrl+click, drag and double-click, and no two share an ID",
+          "[window][widgets]") {
+    AppSandbox sandbox;
+    std::map<std::string, int> drivenIn;
+    FrameDriver driver([&](FrameDriver& d) {
+        ImGui::GetIO().MouseDoubleClickTime = 2.0f;  // a double-click whatever the frame rate
+        waitForImpressions(d);
+        std::set<std::string> sweptDialogs;
+        const auto editing = [&] {
+            if (liveWindow("Consultation")) {
+                d.input.keyPresses = {GLFW_KEY_TAB};
+                d.frame(2);
+            }
+        };
+        for (const char* panel : kPanels) drivenIn[panel] = driveWindow(d, panel, sweptDialogs, editing);
+        const auto consulting = [&] {
+            if (!liveWindow("Consultation")) {
+                d.input.keyPresses = {GLFW_KEY_TAB};
+                d.frame(2);
+            }
+        };
+        drivenIn["Consultation"] = driveWindow(d, "Consultation", sweptDialogs, consulting);
+        editing();
+    });
+    AppOptions options;
+    options.file = sandbox.head().string();
+    options.script = driver.script();
+    const auto start = std::chrono::steady_clock::now();
+    REQUIRE(runApp(options) == 0);
+    std::printf("widget test: %.0f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    for (const auto& [window, count] : drivenIn) std::printf("  %s: %d widgets\n", window.c_str(), count);
+    for (const std::string& failure : driver.failures) FAIL_CHECK(failure);
+    CHECK(drivenIn["Brush"] >= 12);
+    CHECK(drivenIn["Head"] >= 5);
+}

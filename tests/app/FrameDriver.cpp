@@ -80,6 +80,14 @@ ImGuiID hoverAt(FrameDriver& driver, ImVec2 at) {
     return GImGui->HoveredId;
 }
 
+void shrinkHead(FrameDriver& driver) {
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    hoverAt(driver, ImVec2(size.x * 0.5f, size.y * 0.5f));
+    driver.input.wheel = -25.0f;
+    driver.frame();
+    driver.input.mouseX = driver.input.mouseY = -1.0f;
+}
+
 void click(FrameDriver& driver, ImVec2 at) {
     hoverAt(driver, at);
     driver.input.mouseDown[0] = true;
@@ -124,17 +132,17 @@ std::vector<std::vector<Cell>> touchingGroups(const std::set<Cell>& cells, const
 
 }  // namespace
 
-std::vector<FoundItem> sweepWindow(FrameDriver& driver, const char* name, float step) {
+std::vector<FoundItem> sweepWindow(FrameDriver& driver, const char* name, ImVec2 step) {
     ImGuiWindow* window = liveWindow(name);
     if (!window) return {};
     const ImVec2 origin = window->Pos, size = window->Size;
     const ImGuiID windowId = window->ID;
     std::map<ImGuiID, std::set<Cell>> cellsOf;
     std::set<Cell> hidden;
-    const int columns = int(size.x / step), rows = int(size.y / step);
+    const int columns = int(size.x / step.x), rows = int(size.y / step.y);
     for (int y = 0; y < rows; ++y)
         for (int x = 0; x < columns; ++x) {
-            const ImGuiID id = hoverAt(driver, ImVec2(origin.x + (float(x) + 0.5f) * step, origin.y + (float(y) + 0.5f) * step));
+            const ImGuiID id = hoverAt(driver, ImVec2(origin.x + (float(x) + 0.5f) * step.x, origin.y + (float(y) + 0.5f) * step.y));
             const ImGuiWindow* over = GImGui->HoveredWindow;
             if (!over || over->RootWindow->ID != windowId) hidden.insert({x, y});
             else if (id != 0) cellsOf[id].insert({x, y});
@@ -145,7 +153,7 @@ std::vector<FoundItem> sweepWindow(FrameDriver& driver, const char* name, float 
         const auto groups = touchingGroups(cells, hidden);
         const auto pointOf = [&](const std::vector<Cell>& group) {
             const Cell middle = group[group.size() / 2];
-            return ImVec2(origin.x + (float(middle.x) + 0.5f) * step, origin.y + (float(middle.y) + 0.5f) * step);
+            return ImVec2(origin.x + (float(middle.x) + 0.5f) * step.x, origin.y + (float(middle.y) + 0.5f) * step.y);
         };
         if (groups.size() > 1) {
             char message[200];
@@ -167,9 +175,8 @@ bool clickLabel(FrameDriver& driver, const char* name, const char* label) {
     if (!window) return false;
     const ImGuiID wanted = itemId(name, label);
     const ImVec2 origin = window->Pos, size = window->Size;
-    constexpr float kStep = 6.0f;
-    for (float y = size.y - kStep / 2; y > 0.0f; y -= kStep)
-        for (float x = kStep / 2; x < size.x; x += kStep)
+    for (float y = size.y - 3.5f; y > 0.0f; y -= 7.0f)
+        for (float x = 7.0f; x < size.x; x += 14.0f)
             if (hoverAt(driver, ImVec2(origin.x + x, origin.y + y)) == wanted) {
                 click(driver, ImVec2(origin.x + x, origin.y + y));
                 return true;

@@ -72,8 +72,13 @@ struct FoundItem {
 // Moves the mouse over `window` on a grid, one point a frame, and returns each widget it
 // hovered. Two distinct widgets with one ID hover as one ID in two separate places: each such
 // conflict is added to driver.failures.
-std::vector<FoundItem> sweepWindow(FrameDriver& driver, const char* window, float step = 7.0f);
+// Rows 7 px apart meet every widget (a frame is 19 px high, with 4 px between) at least twice;
+// columns 14 px apart meet a checkbox's box twice.
+std::vector<FoundItem> sweepWindow(FrameDriver& driver, const char* window, ImVec2 step = ImVec2(14.0f, 7.0f));
 
+// Zooms the camera far out: a small head draws quickly in software GL, and the sweeps take a
+// frame per point.
+void shrinkHead(FrameDriver& driver);
 // Moves the mouse to `at`; returns what it hovers there.
 ImGuiID hoverAt(FrameDriver& driver, ImVec2 at);
 // Left click, with the modifiers as they are in driver.input.

@@ -35,6 +35,7 @@ TEST_CASE("child: an edit, then a failed ImGui assertion", "[.child-abort]") {
     const std::filesystem::path staged = std::filesystem::path(std::getenv("XDG_STATE_HOME")) / "stipple" / "crash-snapshot" / "recovery.stipple";
     FrameDriver driver([&](FrameDriver& d) {
         waitForImpressions(d);
+        shrinkHead(d);
         if (!clickLabel(d, "Head", "Native hair everywhere")) std::_Exit(3);
         for (int frame = 0; frame < 600 && !std::filesystem::exists(staged); ++frame) d.frame();
         d.frame(30);  // the worker reads the snapshot back after writing it

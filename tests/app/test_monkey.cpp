@@ -210,6 +210,7 @@ TEST_CASE("child: the monkey", "[.child-monkey]") {
         FrameDriver driver([&](FrameDriver& d) {
             int modalFrames = 0;
             waitForImpressions(d);
+            shrinkHead(d);
             monkey.run(d, modalFrames);
             if (!lastEdit(d)) {
                 std::fprintf(stderr, "monkey: the density slider was not found\n");

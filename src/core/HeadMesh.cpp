@@ -6,6 +6,7 @@
 #include <glm/geometric.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 namespace stipple {
@@ -88,6 +89,16 @@ std::size_t nearestVertex(const HeadMesh& mesh, const glm::vec3& point) {
     return nearest;
 }
 
+double uvFootprint(const HeadMesh& mesh) {
+    if (mesh.uvs.size() != mesh.positions.size()) return 0.0;
+    double sum = 0.0;
+    for (const glm::uvec3& t : mesh.triangles) {
+        const glm::dvec2 a(mesh.uvs[t.x]), b(mesh.uvs[t.y]), c(mesh.uvs[t.z]);
+        sum += 0.5 * std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y));
+    }
+    return sum;
+}
+
 void validateMesh(const HeadMesh& mesh) {
     const std::string& file = mesh.sourcePath;
     if (mesh.triangles.empty()) throw InputError(file + ": the mesh has no triangles");
@@ -104,6 +115,14 @@ void validateMesh(const HeadMesh& mesh) {
     for (const glm::vec2& uv : mesh.uvs)
         if (!std::isfinite(uv.x) || !std::isfinite(uv.y))
             throw InputError(file + ": the mesh has non-finite texture coordinates");
+    if (const double footprint = uvFootprint(mesh); footprint > kMaxUvFootprint) {
+        char times[32];
+        std::snprintf(times, sizeof times, "%.1f", footprint);
+        throw InputError(file + ": the UV map covers the texture's square " + times +
+                         " times over (tiled or overlapping texture coordinates); Stipple keeps the design in "
+                         "one texture, where each place on the skin needs a texel of its own: unwrap the head "
+                         "without overlaps, inside 0..1");
+    }
     if (!mesh.normals.empty() && mesh.normals.size() != n)
         throw InputError(file + ": normals do not match the vertices");
     if (!mesh.scalpWeight.empty() && mesh.scalpWeight.size() != n)

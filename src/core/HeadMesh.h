@@ -70,6 +70,13 @@ double surfaceAreaMm2(const HeadMesh& mesh);
 // measured on the 3D surface (the UV map stretches, so UV area would be wrong).
 double scalpAreaCm2(const HeadMesh& mesh);
 
+// Sum of the triangles' areas in UV space, in units of the texture's square: under 1 for a map
+// without overlaps, many times 1 for a map tiled or wrapped across the square.
+double uvFootprint(const HeadMesh& mesh);
+// A UV map may cover the square at most this often: beyond it the map overlaps itself, so one
+// texel would hold two places of the skin and the bake rasterises the square over and over.
+constexpr double kMaxUvFootprint = 2.0;
+
 // Weight of the scalp at one triangle: mean of its three vertices (0 when no region is set).
 float triangleScalpWeight(const HeadMesh& mesh, std::size_t triangle);
 
@@ -81,7 +88,8 @@ std::uint64_t meshContentHash(const HeadMesh& mesh);
 std::size_t nearestVertex(const HeadMesh& mesh, const glm::vec3& point);
 
 // Throws InputError naming mesh.sourcePath when the mesh cannot be used: no triangles,
-// non-finite coordinates, indices out of range, or per-vertex arrays of the wrong length.
+// non-finite coordinates, indices out of range, per-vertex arrays of the wrong length, or a UV
+// map that covers its square more than kMaxUvFootprint times.
 void validateMesh(const HeadMesh& mesh);
 
 }  // namespace stipple

@@ -15,12 +15,15 @@ using stipple::test::TempFolder;
 
 namespace {
 
-// A small closed box with UVs, `size` units wide, as OBJ text.
-std::string boxObj(float size, bool withUvs = true) {
+// A small closed box with UVs, `size` units wide, as OBJ text; `uvScale` stretches its UV map.
+std::string boxObj(float size, bool withUvs = true, float uvScale = 1.0f) {
     std::ostringstream obj;
     for (int i = 0; i < 8; ++i)
         obj << "v " << (i & 1 ? size : 0.0f) << ' ' << (i & 2 ? size : 0.0f) << ' ' << (i & 4 ? size : 0.0f) << '\n';
-    if (withUvs) obj << "vt 0 0\nvt 1 0\nvt 1 1\nvt 0 1\n";
+    // Each face shares one small square of the map: the map covers 0.54 of it, as a real
+    // unwrap would stay under 1.
+    const float uv = 0.3f * uvScale;
+    if (withUvs) obj << "vt 0 0\nvt " << uv << " 0\nvt " << uv << ' ' << uv << "\nvt 0 " << uv << '\n';
     const int quads[6][4] = {{1, 3, 4, 2}, {5, 6, 8, 7}, {1, 2, 6, 5}, {3, 7, 8, 4}, {1, 5, 7, 3}, {2, 4, 8, 6}};
     for (const auto& q : quads) {
         obj << 'f';
@@ -40,7 +43,7 @@ std::string boxPly(float size) {
            "property float s\nproperty float t\nelement face 12\nproperty list uchar int vertex_indices\nend_header\n";
     for (int i = 0; i < 8; ++i)
         ply << (i & 1 ? size : 0.0f) << ' ' << (i & 2 ? size : 0.0f) << ' ' << (i & 4 ? size : 0.0f) << ' '
-            << (i & 1) << ' ' << ((i >> 1) & 1) << '\n';
+            << 0.3f * float(i & 1) << ' ' << 0.3f * float((i >> 1) & 1) << '\n';
     const int triangles[12][3] = {{0, 2, 3}, {0, 3, 1}, {4, 5, 7}, {4, 7, 6}, {0, 1, 5}, {0, 5, 4},
                                   {2, 6, 7}, {2, 7, 3}, {0, 4, 6}, {0, 6, 2}, {1, 3, 7}, {1, 7, 5}};
     for (const auto& t : triangles) ply << "3 " << t[0] << ' ' << t[1] << ' ' << t[2] << '\n';
@@ -231,4 +234,12 @@ TEST_CASE("inside an import's memory budget a larger allocation fails, and works
     }
     // Untouched pages cost nothing: the allocation itself shows the limit is gone.
     CHECK_NOTHROW(allocateUntouched(tooMuch));
+}
+
+TEST_CASE("a UV map that covers its square many times over is refused before any bake", "[loader]") {
+    // The default head's map with its UVs tiled 8 times made a render take 33 s, not 1.3 s.
+    TempFolder folder;
+    CHECK(uvFootprint(loadHeadMesh(folder.write("box.obj", boxObj(0.2f)))) == Approx(0.54));
+    const std::filesystem::path tiled = folder.write("tiled.obj", boxObj(0.2f, true, 8.0f / 3.0f));
+    CHECK_THAT(loadError(tiled), Catch::Contains(tiled.string()) && Catch::Contains("covers the texture's square 3.8 times"));
 }

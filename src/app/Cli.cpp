@@ -282,9 +282,18 @@ int runRender(int argc, char** argv) {
     OrbitCamera camera =
         args.flag("--close-up") ? closeUpCamera(mesh) : cameraForView(mesh, *view, float(width) / float(height));
     if (const auto lookAt = args.value("--look-at")) {
+        // Three finite coordinates within a metre or so of the head; "nan" or "1,2" is refused.
+        constexpr double kReachMm = 2000.0;
         glm::vec3 target;
-        if (std::sscanf(lookAt->c_str(), "%f,%f,%f", &target.x, &target.y, &target.z) != 3)
-            throw InputError("--look-at '" + *lookAt + "' is not x,y,z in mm");
+        std::size_t start = 0;
+        for (int axis = 0; axis < 3; ++axis) {
+            const std::size_t comma = lookAt->find(',', start);
+            if ((axis < 2) != (comma != std::string::npos))
+                throw InputError("option --look-at: '" + *lookAt + "' is not X,Y,Z in mm");
+            const std::string coordinate = lookAt->substr(start, axis < 2 ? comma - start : std::string::npos);
+            target[axis] = float(parseNumber("--look-at", coordinate, -kReachMm, kReachMm));
+            start = comma + 1;
+        }
         camera.target = target;
     }
     if (const auto distance = args.value("--distance"))

@@ -2,11 +2,14 @@
 
 #include "core/Error.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iterator>
-#include <cstring>
+
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 namespace stipple {
@@ -22,6 +25,28 @@ std::string readFileBytes(const std::filesystem::path& path, std::uintmax_t maxB
     if (!in) throw InputError(file + ": cannot be opened for reading");
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
+
+namespace {
+
+// The temporary files that saves of `path` killed mid-write left behind: `path`.tmp-PID whose
+// process is gone. A temporary of a save still running in another process is left alone.
+void removeStaleTemporaries(const std::filesystem::path& path) {
+    const std::string prefix = path.filename().string() + ".tmp-";
+    const std::filesystem::path folder = path.parent_path().empty() ? "." : path.parent_path();
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() <= prefix.size() || name.size() > prefix.size() + 9 || name.compare(0, prefix.size(), prefix) != 0)
+            continue;
+        const std::string digits = name.substr(prefix.size());
+        if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+        const auto pid = pid_t(std::stol(digits));
+        const bool running = pid == ::getpid() || ::kill(pid, 0) == 0 || errno == EPERM;
+        if (!running) std::filesystem::remove(entry.path(), ec);
+    }
+}
+
+}  // namespace
 
 void writeFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
     const std::filesystem::path temporary = path.string() + ".tmp-" + std::to_string(::getpid());
@@ -48,6 +73,7 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view byt
     }
     if (::close(fd) != 0) fail("cannot close the file");
     if (::rename(temporary.c_str(), path.c_str()) != 0) fail("cannot replace the file");
+    removeStaleTemporaries(path);
 }
 
 }  // namespace stipple

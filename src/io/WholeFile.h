@@ -14,7 +14,8 @@ namespace stipple {
 std::string readFileBytes(const std::filesystem::path& path, std::uintmax_t maxBytes, const char* kind);
 
 // Writes `bytes` to a temporary file beside `path`, flushes it to disk, then renames it over
-// `path`. On failure throws InputError naming `path`; the previous file stays as it was.
+// `path`. On failure throws InputError naming `path`; the previous file stays as it was. After
+// a save, the temporaries of earlier saves of `path` that were killed mid-write are removed.
 void writeFileAtomically(const std::filesystem::path& path, std::string_view bytes);
 
 }  // namespace stipple

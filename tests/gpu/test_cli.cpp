@@ -56,6 +56,11 @@ TEST_CASE("render refuses bad usage with exit 2 and writes nothing", "[cli]") {
     CHECK(run({"render", "--size", "12by7", "--out", out}) == 2);
     CHECK(run({"render", "--size", "640x480"}) == 2);
     CHECK(run({"render", folder.write("empty.stl", "").string(), "--out", out}) == 2);
+    // A camera aimed at no point drew a blank picture and exited 0.
+    for (const char* target : {"nan,0,0", "0,inf,0", "1,2", "1,2,3,4", "1,,3", "1e9,0,0", "x,y,z"}) {
+        INFO(target);
+        CHECK(run({"render", "--look-at", target, "--out", out}) == 2);
+    }
     CHECK_FALSE(std::filesystem::exists(out));
 }
 

@@ -408,10 +408,6 @@ int runExport(int argc, char** argv) {
             throw InputError("two designs would both export as '" + names.back() + "' in " + folder.string());
         designs.push_back(openDesign(path, loadOptionsFrom(args)));
     }
-    std::error_code error;
-    std::filesystem::create_directories(folder, error);
-    if (error || !std::filesystem::is_directory(folder))
-        throw InputError(folder.string() + ": cannot create the output folder" + (error ? " (" + error.message() + ")" : ""));
     HeadlessContext context;
     for (std::size_t i = 0; i < designs.size(); ++i) {
         ExportJob job(designs[i], names[i], folder, size, formats, args.flag("--16bit"));

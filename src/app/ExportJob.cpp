@@ -65,6 +65,8 @@ ExportFormats parseExportFormats(const std::string& list) {
 
 // What the steps hand on to each other.
 struct ExportJob::Work {
+    std::filesystem::path folder;
+    bool createdFolder = false;  // by this job: removed again if the job stops before filling it
     std::unique_ptr<ScalpImpressions> impressions;
     Image pigment;
     Image16 albedo;
@@ -80,6 +82,14 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
     ExportLook look{skinAlbedoSrgb(design.settings), ShadingSettings{}.inkAlbedoSrgb};
     const SkinDiffusion diffusion = skinDiffusion(design.settings.depthMm);
     look.haloGain = diffusion.gain;
+    work.folder = folder;
+    addStep("Creating the folder", [&work] {
+        std::error_code error;
+        work.createdFolder = std::filesystem::create_directories(work.folder, error);
+        if (error || !std::filesystem::is_directory(work.folder))
+            throw InputError(work.folder.string() + ": cannot create the output folder" +
+                             (error ? " (" + error.message() + ")" : ""));
+    });
     addStep("Scattering and baking the impressions", [&design, &work, size] {
         // The design, not the client's hair; the albedo blurs the halo itself.
         work.impressions = impressionsFor(design, size, std::nullopt, {true, false, false});
@@ -137,6 +147,14 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
         addStep("Writing the impression list", [&work, file] {
             writeFileAtomically(file("-impressions.csv"), impressionsCsv(work.impressions.get()).first);
         });
+}
+
+ExportJob::~ExportJob() {
+    // Stopped before the end (a failed step, or cancelled): a folder this job made stays only
+    // if something was written into it.
+    if (!work_ || !work_->createdFolder) return;
+    std::error_code error;
+    if (std::filesystem::is_empty(work_->folder, error) && !error) std::filesystem::remove(work_->folder, error);
 }
 
 // The large images go as soon as they are written.

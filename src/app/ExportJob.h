@@ -43,8 +43,10 @@ class ExportJob : public StepJob {
 public:
     // Writes NAME-*.* into `folder`, each file atomically: a failure part way leaves the files
     // already written whole and names the one that failed. `design` must outlive the job.
+    // The folder is created by the first step, and removed again, empty, when a later one fails.
     ExportJob(const Design& design, std::string name, std::filesystem::path folder, int size,
               const ExportFormats& formats, bool sixteenBit);
+    ~ExportJob() override;
 
 private:
     void finished() override;

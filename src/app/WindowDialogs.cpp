@@ -159,8 +159,6 @@ void drawExportDialog(AppState& state) {
             ImGui::SameLine();
             ImGui::Checkbox("CSV impressions", &state.exportFormats.csv);
             if (ImGui::Button("Export")) {
-                std::error_code error;
-                std::filesystem::create_directories(state.exportFolder, error);
                 const std::string stem = std::filesystem::path(state.head->projectPath.empty() ? state.head->design.mesh.sourcePath
                                                                                                : state.head->projectPath)
                                              .stem()

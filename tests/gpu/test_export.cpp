@@ -1,5 +1,6 @@
 // `stipple export`: each file against what it is made from (the bake, the layers, the mesh).
 #include "RunCommand.h"
+#include "app/ExportJob.h"
 #include "core/Needles.h"
 #include "core/SkinDiffusion.h"
 #include "core/SmpModel.h"
@@ -247,6 +248,33 @@ TEST_CASE("export into a folder it cannot write exits 2 and writes nothing", "[c
         CHECK(std::filesystem::is_empty(locked));
     }
     ::chmod(locked.c_str(), 0755);
+}
+
+TEST_CASE("an export that stops before writing removes the folder it made, and only that", "[export]") {
+    const Exported& e = exported();
+    const Design design = openDesign(e.project);
+    TempFolder folder;
+    const std::filesystem::path made = folder.path() / "new" / "out";
+    {
+        ExportJob job(design, "client-a", made, kSize, ExportFormats{}, false);
+        job.runNextStep();  // creates the folder
+        REQUIRE(std::filesystem::is_directory(made));
+    }  // stopped here, as a failed step or a cancel leaves it
+    CHECK_FALSE(std::filesystem::exists(made));
+    // A folder that was there before stays, and so does one the export wrote into.
+    const std::filesystem::path existing = folder.path() / "existing";
+    std::filesystem::create_directory(existing);
+    {
+        ExportJob job(design, "client-a", existing, kSize, ExportFormats{}, false);
+        job.runNextStep();
+    }
+    CHECK(std::filesystem::is_directory(existing));
+    {
+        ExportJob job(design, "client-a", made, kSize, ExportFormats{}, false);
+        job.runNextStep();
+        std::ofstream(made / "client-a-notes.txt") << "a file in it by the time the export stops";
+    }
+    CHECK(std::filesystem::exists(made / "client-a-notes.txt"));
 }
 
 TEST_CASE("export refuses bad usage with exit 2", "[cli][export]") {

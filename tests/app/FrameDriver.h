@@ -83,8 +83,8 @@ void shrinkHead(FrameDriver& driver);
 ImGuiID hoverAt(FrameDriver& driver, ImVec2 at);
 // Left click, with the modifiers as they are in driver.input.
 void click(FrameDriver& driver, ImVec2 at);
-// Finds `label` in `window` by moving over it (bottom row first), and clicks it. False when
-// it is not there.
+// Finds `label` in `window` by moving over it (a few columns first, bottom row first), and
+// clicks it. False when it is not there.
 bool clickLabel(FrameDriver& driver, const char* window, const char* label);
 
 }  // namespace stipple::test

@@ -237,7 +237,7 @@ TEST_CASE("the monkey never kills the app, and after a kill -9 the autosave brin
     const auto start = Clock::now();
     {
         ChildProcess child("[.child-monkey]");
-        const auto limit = std::chrono::duration<double>(monkeySeconds() + 300.0);
+        const auto limit = std::chrono::duration<double>(monkeySeconds() + 600.0);
         while (!std::filesystem::exists(sandbox.folder() / "edited")) {
             const std::optional<int> status = child.waitFor(std::chrono::milliseconds(200));
             if (status) FAIL("the app died under the monkey: " << (WIFSIGNALED(*status) ? "signal " : "exit ")

@@ -92,29 +92,19 @@ void drive(FrameDriver& driver, ImVec2 at, std::set<std::string>& sweptDialogs) 
     settle(driver, sweptDialogs);
 }
 
-// What a window's widgets look like now: its size and what it drew. A change means the widgets
-// moved or others appeared (another brush tool, say), so the window is swept again.
-std::tuple<float, float, int> layoutOf(const char* name) {
-    const ImGuiWindow* window = liveWindow(name);
-    if (!window) return {0.0f, 0.0f, 0};
-    return {window->Size.x, window->Size.y, window->DrawList->VtxBuffer.Size};
-}
-
-// How often a window is swept again after its layout changed: a sweep costs a frame a point,
+// How often a window is swept for widgets not driven yet (others' actions reveal some): a sweep costs a frame a point,
 // and software GL under Xvfb draws about 10 frames a second.
 int sweepsPerWindow() {
     const char* text = std::getenv("STIPPLE_WIDGET_SWEEPS");
     return text ? std::max(1, std::atoi(text)) : 1;
 }
 
-// Drives each widget of the window once, sweeping again whenever its layout changed, until a
-// sweep finds nothing new or sweepsPerWindow() are done. Returns how many widgets were driven.
+// Drives each widget of the window once, sweeping again until a sweep finds nothing new or sweepsPerWindow() are done. Returns how many widgets were driven.
 int driveWindow(FrameDriver& driver, const char* name, std::set<std::string>& sweptDialogs,
                 const std::function<void()>& restore) {
     std::set<ImGuiID> driven;
     for (int sweep = 0; sweep < sweepsPerWindow(); ++sweep) {
         restore();
-        const auto layout = layoutOf(name);
         const auto sweepStart = std::chrono::steady_clock::now();
         const int framesBefore = driver.current().frame;
         const std::vector<FoundItem> items = sweepWindow(driver, name);
@@ -125,12 +115,10 @@ int driveWindow(FrameDriver& driver, const char* name, std::set<std::string>& sw
         for (const FoundItem& item : items) {
             if (driven.count(item.id)) continue;
             fresh = true;
-            if (hoverAt(driver, item.at) != item.id) break;  // moved: sweep again
+            if (hoverAt(driver, item.at) != item.id) continue;  // moved: found again by the next sweep
             driven.insert(item.id);
             drive(driver, item.at, sweptDialogs);
             restore();
-            driver.frame();
-            if (layoutOf(name) != layout) break;
         }
         if (!fresh) break;
     }

@@ -89,14 +89,34 @@ std::size_t nearestVertex(const HeadMesh& mesh, const glm::vec3& point) {
     return nearest;
 }
 
-double uvFootprint(const HeadMesh& mesh) {
+double uvFootprint(const HeadMesh& mesh, bool scalpOnly) {
     if (mesh.uvs.size() != mesh.positions.size()) return 0.0;
     double sum = 0.0;
-    for (const glm::uvec3& t : mesh.triangles) {
+    for (std::size_t i = 0; i < mesh.triangles.size(); ++i) {
+        if (scalpOnly && !(triangleScalpWeight(mesh, i) > 0.0f)) continue;
+        const glm::uvec3& t = mesh.triangles[i];
         const glm::dvec2 a(mesh.uvs[t.x]), b(mesh.uvs[t.y]), c(mesh.uvs[t.z]);
         sum += 0.5 * std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y));
     }
     return sum;
+}
+
+namespace {
+
+[[noreturn]] void refuseFootprint(const HeadMesh& mesh, const char* whose, double footprint) {
+    char times[32];
+    std::snprintf(times, sizeof times, "%.1f", footprint);
+    throw InputError(mesh.sourcePath + ": " + whose + " UV map covers the texture's square " + times +
+                     " times over (tiled or overlapping texture coordinates); Stipple keeps the design in one "
+                     "texture, where each place on the scalp needs a texel of its own: unwrap the head without "
+                     "overlaps, inside 0..1");
+}
+
+}  // namespace
+
+void checkScalpUvFootprint(const HeadMesh& mesh) {
+    if (const double footprint = uvFootprint(mesh, true); footprint > kMaxScalpUvFootprint)
+        refuseFootprint(mesh, "the scalp's", footprint);
 }
 
 void validateMesh(const HeadMesh& mesh) {
@@ -115,14 +135,7 @@ void validateMesh(const HeadMesh& mesh) {
     for (const glm::vec2& uv : mesh.uvs)
         if (!std::isfinite(uv.x) || !std::isfinite(uv.y))
             throw InputError(file + ": the mesh has non-finite texture coordinates");
-    if (const double footprint = uvFootprint(mesh); footprint > kMaxUvFootprint) {
-        char times[32];
-        std::snprintf(times, sizeof times, "%.1f", footprint);
-        throw InputError(file + ": the UV map covers the texture's square " + times +
-                         " times over (tiled or overlapping texture coordinates); Stipple keeps the design in "
-                         "one texture, where each place on the skin needs a texel of its own: unwrap the head "
-                         "without overlaps, inside 0..1");
-    }
+    if (const double footprint = uvFootprint(mesh); footprint > kMaxUvFootprint) refuseFootprint(mesh, "the", footprint);
     if (!mesh.normals.empty() && mesh.normals.size() != n)
         throw InputError(file + ": normals do not match the vertices");
     if (!mesh.scalpWeight.empty() && mesh.scalpWeight.size() != n)

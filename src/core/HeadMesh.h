@@ -71,11 +71,15 @@ double surfaceAreaMm2(const HeadMesh& mesh);
 double scalpAreaCm2(const HeadMesh& mesh);
 
 // Sum of the triangles' areas in UV space, in units of the texture's square: under 1 for a map
-// without overlaps, many times 1 for a map tiled or wrapped across the square.
-double uvFootprint(const HeadMesh& mesh);
-// A UV map may cover the square at most this often: beyond it the map overlaps itself, so one
-// texel would hold two places of the skin and the bake rasterises the square over and over.
-constexpr double kMaxUvFootprint = 2.0;
+// without overlaps, many times 1 for a map tiled or wrapped across the square. `scalpOnly`
+// counts only the triangles of the scalp region (a weight above 0).
+double uvFootprint(const HeadMesh& mesh, bool scalpOnly = false);
+// The scalp's map may cover the square at most this often: beyond it the map overlaps itself,
+// so one texel would hold two places of the scalp and the bakes rasterise the square over and
+// over (a map tiled 8 times made a render take 90 s). The rest of the head (eyes, teeth, a body
+// sharing the square) may cover it up to kMaxUvFootprint times, which bounds the atlas's cost.
+constexpr double kMaxScalpUvFootprint = 2.0;
+constexpr double kMaxUvFootprint = 16.0;
 
 // Weight of the scalp at one triangle: mean of its three vertices (0 when no region is set).
 float triangleScalpWeight(const HeadMesh& mesh, std::size_t triangle);
@@ -89,7 +93,12 @@ std::size_t nearestVertex(const HeadMesh& mesh, const glm::vec3& point);
 
 // Throws InputError naming mesh.sourcePath when the mesh cannot be used: no triangles,
 // non-finite coordinates, indices out of range, per-vertex arrays of the wrong length, or a UV
-// map that covers its square more than kMaxUvFootprint times.
+// map that covers its square more than kMaxUvFootprint times (the scalp's footprint is checked
+// once the scalp region is known: checkScalpUvFootprint).
 void validateMesh(const HeadMesh& mesh);
+
+// Throws InputError naming mesh.sourcePath when the scalp's UV map covers its square more than
+// kMaxScalpUvFootprint times.
+void checkScalpUvFootprint(const HeadMesh& mesh);
 
 }  // namespace stipple

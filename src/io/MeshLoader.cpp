@@ -294,6 +294,7 @@ HeadMesh loadHeadMesh(const std::filesystem::path& path, const LoadOptions& opti
         mesh.landmarks = estimateLandmarks(mesh);
         mesh.scalpWeight = estimateScalpRegion(mesh, mesh.landmarks);
     }
+    checkScalpUvFootprint(mesh);
     if (report) *report = applied;
     return mesh;
 }

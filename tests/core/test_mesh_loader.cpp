@@ -237,9 +237,16 @@ TEST_CASE("inside an import's memory budget a larger allocation fails, and works
 }
 
 TEST_CASE("a UV map that covers its square many times over is refused before any bake", "[loader]") {
-    // The default head's map with its UVs tiled 8 times made a render take 33 s, not 1.3 s.
+    // The default head's map with its UVs tiled 8 times made a render take 90 s, not 1.3 s.
     TempFolder folder;
-    CHECK(uvFootprint(loadHeadMesh(folder.write("box.obj", boxObj(0.2f)))) == Approx(0.54));
-    const std::filesystem::path tiled = folder.write("tiled.obj", boxObj(0.2f, true, 8.0f / 3.0f));
-    CHECK_THAT(loadError(tiled), Catch::Contains(tiled.string()) && Catch::Contains("covers the texture's square 3.8 times"));
+    const HeadMesh box = loadHeadMesh(folder.write("box.obj", boxObj(0.2f)));
+    CHECK(uvFootprint(box) == Approx(0.54));
+    CHECK(uvFootprint(box, true) > 0.0);
+    CHECK(uvFootprint(box, true) < uvFootprint(box));  // its bottom lies outside the scalp
+    // The whole map 7.7 times over: more than the scalp may take, less than the head may.
+    const std::filesystem::path tiled = folder.write("tiled.obj", boxObj(0.2f, true, 3.8f));
+    CHECK_THAT(loadError(tiled), Catch::Contains(tiled.string()) && Catch::Contains("the scalp's UV map covers"));
+    const std::filesystem::path wrapped = folder.write("wrapped.obj", boxObj(0.2f, true, 6.0f));
+    CHECK_THAT(loadError(wrapped), Catch::Contains(wrapped.string()) &&
+                                       Catch::Contains("the UV map covers the texture's square 19.4 times"));
 }

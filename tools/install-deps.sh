@@ -8,7 +8,7 @@ packages=(
   nlohmann-json3-dev libstb-dev libspng-dev libtinyexr-dev libmeshoptimizer-dev zlib1g-dev
   libcairo2-dev fonts-dejavu-core
   libegl-dev libgl-dev libegl1-mesa libgl1-mesa-dri
-  catch2 xvfb xauth
+  catch2 xvfb xauth assimp-testmodels
 )
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"

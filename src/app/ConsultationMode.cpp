@@ -66,7 +66,7 @@ void drawConsultationBar(AppState& state) {
     }
     if (state.compare == Compare::Wipe) {
         ImGui::SetNextItemWidth(200);
-        ImGui::SliderFloat("##wipe", &state.wipe, 0.0f, 1.0f, "");
+        ImGui::SliderFloat("##wipe", &state.wipe, 0.0f, 1.0f, "", kTypedValuesClamped);
         ImGui::SameLine();
     }
     if (bigButton("Turn", state.turntable)) state.turntable = !state.turntable;
@@ -77,7 +77,7 @@ void drawConsultationBar(AppState& state) {
     // The timeline: the design as drawn, then fresh to ten years.
     ImGui::SetNextItemWidth(420);
     const char* stages[] = {"As designed", "Fresh", "Healed", "1 year", "3 years", "5 years", "10 years"};
-    if (ImGui::SliderInt("##stage", &state.stage, 0, 6, stages[state.stage]) && state.head && state.head->impressions)
+    if (ImGui::SliderInt("##stage", &state.stage, 0, 6, stages[state.stage], kTypedValuesClamped) && state.head && state.head->impressions)
         applyLook(state, *state.head->impressions);
     ImGui::SameLine();
     for (Lighting lighting : kLightings) {

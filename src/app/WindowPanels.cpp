@@ -218,7 +218,7 @@ void drawPreviewControls(AppState& state, ScalpImpressions& impressions) {
         ImGui::SetTooltip("What the client will see: fresh dots are larger and darker; healed ones 0.09-0.17 mm;\n"
                           "they soften and lighten over the years (docs/smp-model.md)");
     ImGui::SetNextItemWidth(200);
-    ImGui::SliderFloat("Depth", &state.depthMm, kMinDepthMm, kMaxDepthMm, "%.1f mm");
+    ImGui::SliderFloat("Depth", &state.depthMm, kMinDepthMm, kMaxDepthMm, "%.1f mm", kTypedValuesClamped);
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         state.head->paint->markChanged();
         applyLook(state, impressions);
@@ -270,7 +270,7 @@ void drawImpressionsPanel(AppState& state) {
         ScalpImpressions& impressions = *state.head->impressions;
         ImGui::Checkbox("Show impressions (I)", &state.showImpressions);
         ImGui::SetNextItemWidth(200);
-        ImGui::SliderFloat("Density everywhere", &state.density, 0.0f, impressions.field().maxDensityPerCm2(), "%.0f per cm2");
+        ImGui::SliderFloat("Density everywhere", &state.density, 0.0f, impressions.field().maxDensityPerCm2(), "%.0f per cm2", kTypedValuesClamped);
         // Scatter and bake once the slider is let go: a full bake is too slow for every frame.
         if (ImGui::IsItemDeactivatedAfterEdit()) {
             state.head->paint->fillLayer(LayerKind::Density, state.density);
@@ -357,8 +357,8 @@ void drawBrushPanel(AppState& state) {
         ImGui::SetNextItemWidth(200);
         if (ImGui::Combo("Mode", &mode, modes, 4)) brush.mode = BrushMode(mode);
         ImGui::SetNextItemWidth(200);
-        if (density) ImGui::SliderFloat("Density", &brush.value, 0.0f, 200.0f, "%.0f per cm2");
-        else ImGui::SliderFloat("Hair", &brush.value, 0.0f, kMaxNativeHairPerCm2, "%.0f units per cm2");
+        if (density) ImGui::SliderFloat("Density", &brush.value, 0.0f, 200.0f, "%.0f per cm2", kTypedValuesClamped);
+        else ImGui::SliderFloat("Hair", &brush.value, 0.0f, kMaxNativeHairPerCm2, "%.0f units per cm2", kTypedValuesClamped);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Set: the target; add or subtract: the change at the brush's centre");
     } else if (brush.tool == BrushTool::Hairline) {
         bool erase = brush.mode == BrushMode::Subtract;
@@ -366,7 +366,7 @@ void drawBrushPanel(AppState& state) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Off: paint where impressions may go. On: take it away.");
     } else if (brush.tool == BrushTool::Shading) {
         ImGui::SetNextItemWidth(200);
-        ImGui::SliderFloat("Tone", &brush.value, 0.0f, 1.0f, "%.2f");
+        ImGui::SliderFloat("Tone", &brush.value, 0.0f, 1.0f, "%.2f", kTypedValuesClamped);
     } else if (brush.tool == BrushTool::Scar) {
         // Scars come in two shapes (docs/smp-facts.md): the line of an FUT strip, 1-3 mm wide,
         // and the round punch of an FUE graft, 0.75-1.0 mm.
@@ -377,12 +377,12 @@ void drawBrushPanel(AppState& state) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click once on each punch scar");
     }
     ImGui::SetNextItemWidth(200);
-    ImGui::SliderFloat("Radius ([ ])", &brush.radiusMm, 0.3f, 60.0f, "%.1f mm", ImGuiSliderFlags_Logarithmic);
+    ImGui::SliderFloat("Radius ([ ])", &brush.radiusMm, 0.3f, 60.0f, "%.1f mm", ImGuiSliderFlags_Logarithmic | kTypedValuesClamped);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Measured on the skin. [ and ] change it.");
     ImGui::SetNextItemWidth(200);
-    ImGui::SliderFloat("Strength (Shift+[ ])", &brush.strength, 0.0f, 1.0f, "%.2f");
+    ImGui::SliderFloat("Strength (Shift+[ ])", &brush.strength, 0.0f, 1.0f, "%.2f", kTypedValuesClamped);
     ImGui::SetNextItemWidth(200);
-    ImGui::SliderFloat("Hardness", &brush.hardness, 0.0f, 1.0f, "%.2f");
+    ImGui::SliderFloat("Hardness", &brush.hardness, 0.0f, 1.0f, "%.2f", kTypedValuesClamped);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Share of the radius at full strength; the rest fades softly");
     ImGui::Checkbox("Mirror left and right (X)", &brush.symmetry);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Paint both sides of the head at once, across the mid-sagittal plane");
@@ -428,7 +428,7 @@ void drawHairlinePanel(AppState& state) {
     if (hairline.hasCurve()) {
         HairlineMaskSettings settings = hairline.settings();
         ImGui::SetNextItemWidth(200);
-        ImGui::SliderFloat("Transition zone", &settings.transitionMm, 2.0f, 20.0f, "%.0f mm");
+        ImGui::SliderFloat("Transition zone", &settings.transitionMm, 2.0f, 20.0f, "%.0f mm", kTypedValuesClamped);
         const bool transitionDone = ImGui::IsItemDeactivatedAfterEdit();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Width of the soft fall-off across the line; 5-10 mm is natural");
         if (transitionDone) {

@@ -24,6 +24,8 @@
 #include "io/Design.h"
 #include "io/Workspace.h"
 
+#include <imgui.h>
+
 #include <cstdint>
 #include <future>
 #include <memory>
@@ -181,6 +183,11 @@ void handleMouse(AppState& state, const PointerState& pointer);
 std::optional<glm::vec2> onScreen(const AppState& state, const SkinPoint& point, glm::ivec2 windowSize);
 
 // [SECTION] WindowPanels.cpp
+
+// Every slider's flags. A ctrl+click types a value into a slider, and ImGui keeps one outside the
+// slider's range unless told to clamp it: a depth of 3 mm typed in made a project that the
+// reader refuses (its range is 0.3-2 mm), so the autosave could not bring the work back.
+constexpr int kTypedValuesClamped = ImGuiSliderFlags_AlwaysClamp;
 
 // File, Edit, View and Help, and the latest notice.
 void drawMenuBar(AppState& state);

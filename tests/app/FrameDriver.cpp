@@ -19,19 +19,19 @@ FrameDriver::~FrameDriver() {
 }
 
 InputScript FrameDriver::script() {
-    return [this](const ScriptedFrame& frame, ScriptedInput& input) {
+    return [this](const ScriptedFrame& frame, ScriptedInput& toApp) {
         std::unique_lock<std::mutex> lock(mutex_);
         current_ = frame;
         if (finished_) {
-            input.quit = true;
+            toApp.quit = true;
             return;
         }
         turn_ = Turn::Steps;
         if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
         changed_.notify_all();
         changed_.wait(lock, [this] { return turn_ == Turn::App || finished_; });
-        input = pending_;
-        if (finished_) input.quit = true;
+        toApp = pending_;
+        if (finished_) toApp.quit = true;
     };
 }
 
@@ -68,6 +68,10 @@ void FrameDriver::frame(int count) {
 
 ImGuiID itemId(const char* window, const char* label) { return ImHashStr(label, 0, ImHashStr(window)); }
 
+ImGuiID itemId(const char* window, const char* scope, const char* label) {
+    return ImHashStr(label, 0, itemId(window, scope));
+}
+
 ImGuiWindow* liveWindow(const char* name) {
     ImGuiWindow* window = ImGui::FindWindowByName(name);
     return window && window->WasActive && !window->Hidden ? window : nullptr;
@@ -94,6 +98,11 @@ void click(FrameDriver& driver, ImVec2 at) {
     driver.frame();
     driver.input.mouseDown[0] = false;
     driver.frame();
+}
+
+void closePopups(FrameDriver& driver) {
+    for (int tries = 0; tries < 3 && !GImGui->OpenPopupStack.empty() && !ImGui::GetTopMostPopupModal(); ++tries)
+        click(driver, ImVec2(ImGui::GetIO().DisplaySize.x - 4.0f, 4.0f));
 }
 
 namespace {
@@ -170,10 +179,9 @@ std::vector<FoundItem> sweepWindow(FrameDriver& driver, const char* name, ImVec2
     return found;
 }
 
-bool clickLabel(FrameDriver& driver, const char* name, const char* label) {
+bool clickItem(FrameDriver& driver, const char* name, ImGuiID wanted) {
     const ImGuiWindow* window = liveWindow(name);
     if (!window) return false;
-    const ImGuiID wanted = itemId(name, label);
     const ImVec2 origin = window->Pos, size = window->Size;
     // A few columns first, where sliders and buttons are found (a full grid costs a frame a
     // point), then every column.
@@ -187,6 +195,10 @@ bool clickLabel(FrameDriver& driver, const char* name, const char* label) {
                 return true;
             }
     return false;
+}
+
+bool clickLabel(FrameDriver& driver, const char* name, const char* label) {
+    return clickItem(driver, name, itemId(name, label));
 }
 
 }  // namespace stipple::test

@@ -59,8 +59,10 @@ private:
     ScriptedFrame current_;
 };
 
-// ImGui's ID of `label` submitted directly in the window `window` (ImGuiWindow::GetID).
+// ImGui's ID of `label` submitted directly in the window `window` (ImGuiWindow::GetID), or
+// inside its ID scope `scope` (ImGui::PushID(scope)).
 ImGuiID itemId(const char* window, const char* label);
+ImGuiID itemId(const char* window, const char* scope, const char* label);
 ImGuiWindow* liveWindow(const char* name);  // shown in the last frame, or nullptr
 
 // A widget found under the mouse: its ID, and a point of it where the mouse hovers it.
@@ -83,8 +85,12 @@ void shrinkHead(FrameDriver& driver);
 ImGuiID hoverAt(FrameDriver& driver, ImVec2 at);
 // Left click, with the modifiers as they are in driver.input.
 void click(FrameDriver& driver, ImVec2 at);
-// Finds `label` in `window` by moving over it (a few columns first, bottom row first), and
-// clicks it. False when it is not there.
+// Closes an open combo, menu or colour picker (they block every other widget; Escape does not
+// close them) as a user does: with a click beside it, on the empty end of the menu bar.
+void closePopups(FrameDriver& driver);
+// Finds the widget `id` in `window` by moving over it (a few columns first, bottom row first),
+// and clicks it. False when it is not there. clickLabel finds it by its label.
+bool clickItem(FrameDriver& driver, const char* window, ImGuiID id);
 bool clickLabel(FrameDriver& driver, const char* window, const char* label);
 
 }  // namespace stipple::test

@@ -3,9 +3,12 @@
 #include "AppSandbox.h"
 #include "ChildProcess.h"
 #include "FrameDriver.h"
+#include "core/SmpModel.h"
 #include "io/ProjectFile.h"
 
 #include <catch2/catch.hpp>
+
+#include <GLFW/glfw3.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -63,4 +66,34 @@ TEST_CASE("a failed ImGui assertion saves the unsaved work to the recovery file 
     REQUIRE(std::filesystem::exists(recovery));
     CHECK(std::filesystem::exists(sandbox.workspace() / "recovery.json"));
     CHECK(layerIsEverywhere(readProject(recovery), LayerKind::NativeHair, kDefaultNativeHairPerCm2));
+}
+
+// The monkey found it: a depth of 3 mm typed into the 0.3-2 mm slider was kept, and the
+// recovery file holding it could not be read back.
+TEST_CASE("a value typed into a slider beyond its range is clamped, and the autosave reads back", "[window]") {
+    AppSandbox sandbox;
+    const std::filesystem::path recovery = sandbox.workspace() / "recovery.stipple";
+    bool typed = false;
+    FrameDriver driver([&](FrameDriver& d) {
+        waitForImpressions(d);
+        shrinkHead(d);
+        d.input.ctrl = true;
+        typed = clickLabel(d, "Impressions", "Depth");
+        d.input.ctrl = false;
+        d.input.text = "3";  // ImGui selected the old value: this replaces it
+        d.frame();
+        d.input.keyPresses = {GLFW_KEY_ENTER};
+        d.frame(3);
+        // The autosave runs every second while the work is unsaved.
+        for (int frame = 0; frame < 600 && !std::filesystem::exists(recovery); ++frame) d.frame();
+        d.frame(30);
+    });
+    AppOptions options;
+    options.file = sandbox.head().string();
+    options.autosaveSeconds = 1.0;
+    options.script = driver.script();
+    REQUIRE(runApp(options) == 0);
+    REQUIRE(typed);
+    REQUIRE(std::filesystem::exists(recovery));
+    CHECK(readProject(recovery).settings.depthMm == kMaxDepthMm);
 }

@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <random>
+#include <string>
 
 using namespace stipple;
 using namespace stipple::test;
@@ -40,10 +41,23 @@ void waitForImpressions(FrameDriver& driver) {
 
 bool densityIsEverywhere(const std::filesystem::path& project, float value) {
     try {
-        const auto& texels = readProject(project).layers.at(std::size_t(LayerKind::Density)).texels();
+        const Project read = readProject(project);  // held: the texels are its own
+        const auto& texels = read.layers.at(std::size_t(LayerKind::Density)).texels();
         return std::all_of(texels.begin(), texels.end(), [&](float texel) { return texel == value; });
     } catch (const std::exception&) {
         return false;
+    }
+}
+
+// What the project's density layer holds, for a failure's message.
+std::string densityRange(const std::filesystem::path& project) {
+    try {
+        const Project read = readProject(project);
+        const auto& texels = read.layers.at(std::size_t(LayerKind::Density)).texels();
+        const auto [low, high] = std::minmax_element(texels.begin(), texels.end());
+        return "density from " + std::to_string(*low) + " to " + std::to_string(*high);
+    } catch (const std::exception& error) {
+        return error.what();
     }
 }
 
@@ -178,6 +192,7 @@ bool lastEdit(FrameDriver& driver) {
     driver.input.ctrl = driver.input.shift = driver.input.alt = false;
     driver.input.keyPresses = {GLFW_KEY_ESCAPE};
     driver.frame(2);
+    closePopups(driver);
     for (int tries = 0; tries < 4 && ImGui::GetTopMostPopupModal(); ++tries) closeDialog(driver);
     if (liveWindow("Consultation")) {
         driver.input.keyPresses = {GLFW_KEY_TAB};
@@ -185,6 +200,7 @@ bool lastEdit(FrameDriver& driver) {
     }
     ImGui::SetWindowCollapsed("Impressions", false);
     ImGui::SetWindowPos("Impressions", ImVec2(10, 350));
+    ImGui::SetWindowFocus("Impressions");  // above a help window the monkey opened
     driver.frame(2);
     waitForImpressions(driver);
     driver.input.ctrl = true;
@@ -248,6 +264,7 @@ TEST_CASE("the monkey never kills the app, and after a kill -9 the autosave brin
         // The autosave runs every second with unsaved work.
         for (int wait = 0; wait < 300 && !densityIsEverywhere(recovery, kLastEditDensity); ++wait)
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        INFO("the recovery file: " << densityRange(recovery));
         REQUIRE(densityIsEverywhere(recovery, kLastEditDensity));
         child.kill(SIGKILL);
         REQUIRE(child.waitFor(std::chrono::seconds(10)));

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <set>
 
 using namespace stipple;
@@ -45,8 +46,9 @@ void settle(FrameDriver& driver, std::set<std::string>& sweptDialogs) {
     releaseAll(driver);
     driver.input.mouseX = driver.input.mouseY = -1.0f;
     driver.frame();
-    driver.input.keyPresses = {GLFW_KEY_ESCAPE};  // ends text input, closes menus and combos
+    driver.input.keyPresses = {GLFW_KEY_ESCAPE};  // ends text input
     driver.frame(2);
+    closePopups(driver);
     for (int tries = 0; tries < 4; ++tries) {
         const ImGuiWindow* modal = ImGui::GetTopMostPopupModal();
         if (!modal) break;
@@ -92,38 +94,49 @@ void drive(FrameDriver& driver, ImVec2 at, std::set<std::string>& sweptDialogs) 
     settle(driver, sweptDialogs);
 }
 
-// How often a window is swept for widgets not driven yet (others' actions reveal some): a sweep costs a frame a point,
-// and software GL under Xvfb draws about 10 frames a second.
-int sweepsPerWindow() {
+// How often at most a window is swept in each of its states: a sweep costs a frame a point,
+// and software GL under Xvfb draws about 40 frames a second.
+int sweepsPerState() {
     const char* text = std::getenv("STIPPLE_WIDGET_SWEEPS");
-    return text ? std::max(1, std::atoi(text)) : 1;
+    return text ? std::max(1, std::atoi(text)) : 2;
 }
 
-// Drives each widget of the window once, sweeping again until a sweep finds nothing new or sweepsPerWindow() are done. Returns how many widgets were driven.
+// Drives each widget of the window once. `states` bring the window into each of its states
+// (the brush panel shows other settings for each tool) and back after each gesture; a state is
+// swept again while widgets moved before they were driven. Returns how many widgets were driven.
 int driveWindow(FrameDriver& driver, const char* name, std::set<std::string>& sweptDialogs,
-                const std::function<void()>& restore) {
+                const std::vector<std::function<void()>>& states) {
     std::set<ImGuiID> driven;
-    for (int sweep = 0; sweep < sweepsPerWindow(); ++sweep) {
-        restore();
-        const auto sweepStart = std::chrono::steady_clock::now();
-        const int framesBefore = driver.current().frame;
-        const std::vector<FoundItem> items = sweepWindow(driver, name);
-        std::fprintf(stderr, "swept %s: %zu widgets, %d frames in %.1f s\n", name, items.size(),
-                     driver.current().frame - framesBefore,
-                     std::chrono::duration<double>(std::chrono::steady_clock::now() - sweepStart).count());
-        bool fresh = false;
-        for (const FoundItem& item : items) {
-            if (driven.count(item.id)) continue;
-            fresh = true;
-            if (hoverAt(driver, item.at) != item.id) continue;  // moved: found again by the next sweep
-            driven.insert(item.id);
-            drive(driver, item.at, sweptDialogs);
+    for (const auto& restore : states)
+        for (int sweep = 0; sweep < sweepsPerState(); ++sweep) {
             restore();
+            const auto sweepStart = std::chrono::steady_clock::now();
+            const int framesBefore = driver.current().frame;
+            const std::vector<FoundItem> items = sweepWindow(driver, name);
+            std::fprintf(stderr, "swept %s: %zu widgets, %d frames in %.1f s\n", name, items.size(),
+                         driver.current().frame - framesBefore,
+                         std::chrono::duration<double>(std::chrono::steady_clock::now() - sweepStart).count());
+            bool moved = false;
+            for (const FoundItem& item : items) {
+                if (driven.count(item.id)) continue;
+                if (hoverAt(driver, item.at) != item.id) {
+                    moved = true;  // found again by the next sweep
+                    continue;
+                }
+                driven.insert(item.id);
+                const auto driveStart = std::chrono::steady_clock::now();
+                drive(driver, item.at, sweptDialogs);
+                restore();
+                const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - driveStart).count();
+                if (seconds > 5.0) std::fprintf(stderr, "  the widget at (%.0f, %.0f) took %.0f s\n", item.at.x, item.at.y, seconds);
+            }
+            if (!moved) break;
         }
-        if (!fresh) break;
-    }
     return int(driven.size());
 }
+
+// The brush panel's tools, as its radio buttons name them (inside the ID scope "tools").
+constexpr const char* kBrushToolLabels[] = {"Density", "Hairline", "Shading", "Scar", "Eraser", "Native hair"};
 
 }  // namespace
 
@@ -136,20 +149,43 @@ TEST_CASE("every widget of every panel takes a click, ctrl+click, drag and doubl
         waitForImpressions(d);
         shrinkHead(d);
         std::set<std::string> sweptDialogs;
+        // The whole head, small: a close-up or a zoom left by a widget makes every frame slow.
+        const auto wholeHead = [&] {
+            d.input.keyPresses = {GLFW_KEY_F};
+            d.frame();
+            shrinkHead(d);
+        };
         const auto editing = [&] {
             if (liveWindow("Consultation")) {
                 d.input.keyPresses = {GLFW_KEY_TAB};
                 d.frame(2);
             }
+            wholeHead();
         };
-        for (const char* panel : kPanels) drivenIn[panel] = driveWindow(d, panel, sweptDialogs, editing);
+        for (const char* panel : kPanels) {
+            std::vector<std::function<void()>> states{editing};
+            if (std::string(panel) == "Brush") {
+                states.clear();
+                for (const char* tool : kBrushToolLabels)
+                    states.push_back([&, tool, at = std::make_shared<ImVec2>(-1.0f, -1.0f)] {
+                        editing();
+                        // Found once by a search (seconds), then clicked where it was.
+                        const ImGuiID radio = itemId("Brush", "tools", tool);
+                        if (hoverAt(d, *at) == radio) click(d, *at);
+                        else if (clickItem(d, "Brush", radio)) *at = ImVec2(d.input.mouseX, d.input.mouseY);
+                        else d.failures.push_back(std::string("no brush tool \"") + tool + "\"");
+                    });
+            }
+            drivenIn[panel] = driveWindow(d, panel, sweptDialogs, states);
+        }
         const auto consulting = [&] {
             if (!liveWindow("Consultation")) {
                 d.input.keyPresses = {GLFW_KEY_TAB};
                 d.frame(2);
             }
+            wholeHead();
         };
-        drivenIn["Consultation"] = driveWindow(d, "Consultation", sweptDialogs, consulting);
+        drivenIn["Consultation"] = driveWindow(d, "Consultation", sweptDialogs, {consulting});
         editing();
     });
     AppOptions options;
@@ -160,7 +196,7 @@ TEST_CASE("every widget of every panel takes a click, ctrl+click, drag and doubl
     std::printf("widget test: %.0f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     for (const auto& [window, count] : drivenIn) std::printf("  %s: %d widgets\n", window.c_str(), count);
     for (const std::string& failure : driver.failures) FAIL_CHECK(failure);
-    CHECK(drivenIn["Brush"] >= 12);
+    CHECK(drivenIn["Brush"] >= 20);  // the tools, and each one's settings
     CHECK(drivenIn["Head"] >= 5);
     CHECK(drivenIn["Consultation"] >= 10);
 }

@@ -61,34 +61,65 @@ constexpr const char* kUsage =
     "\n"
     "Exit codes: 0 success, 2 bad input or usage, 1 internal failure.\n";
 
-constexpr const char* kInfoHelp =
-    "usage: stipple info [MESH|PROJECT] [--units mm|cm|m|in|FACTOR]\n"
+// The lists of names come from the choice tables (core/Choice.h); an option's text wraps at 92
+// columns under its own start.
+std::string option(const std::string& head, const std::string& text) {
+    constexpr std::size_t kWidth = 92;
+    std::string out = head, word;
+    std::size_t column = head.size();
+    const auto put = [&] {
+        if (word.empty()) return;
+        const bool first = column == head.size();
+        if (!first && column + 1 + word.size() > kWidth) {
+            out += "\n" + std::string(head.size(), ' ');
+            column = head.size();
+        } else if (!first) {
+            out += ' ';
+            ++column;
+        }
+        out += word;
+        column += word.size();
+        word.clear();
+    };
+    for (const char c : text) {
+        if (c == ' ') put();
+        else word += c;
+    }
+    put();
+    return out + "\n";
+}
+
+const std::string kUnitsOption = "[--units " + choiceNames(kUnitChoices, "|", "|") + "|FACTOR]";
+
+std::string infoHelp() {
+    return "usage: stipple info [MESH|PROJECT] " + kUnitsOption + "\n"
     "\n"
     "Prints key: value lines about MESH, or a PROJECT's head (the default head without either):\n"
     "vertices, triangles, has_uvs, size_mm (W x H x D in model space), scalp_area_cm2 (3D\n"
     "surface), units, and where the scalp region came from (metadata or estimated).\n";
+}
 
-constexpr const char* kRenderHelp =
-    "usage: stipple render [MESH|PROJECT] [--view VIEW] [--size WxH] --out FILE.png\n"
+std::string renderHelp() {
+    return "usage: stipple render [MESH|PROJECT] [--view VIEW] [--size WxH] --out FILE.png\n"
     "                      [--density N] [--needle 0..4] [--close-up] [--look-at X,Y,Z]\n"
     "                      [--distance MM] [--stage STAGE [--depth MM]] [--light LIGHT]\n"
     "                      [--session N [--alone]] [--before]\n"
     "                      [--skin 1..6] [--scalp-overlay] [--overlay LAYER]\n"
-    "                      [--units mm|cm|m|in|FACTOR]\n"
+    "                      " + kUnitsOption + "\n"
     "\n"
     "Renders a design headless through EGL and writes a PNG: a PROJECT with its painted layers,\n"
     "or MESH (the default head without one) with a fresh design.\n"
-    "  --view           front, back, left, right, top or three-quarter (default front)\n"
+    + option("  --view           ", choiceNames(kViewChoices, ", ", " or ") + " (default front)") +
     "  --size           picture size (default 1280x800)\n"
     "  --density        one density everywhere, impressions per cm2 (0 shows bare skin)\n"
     "  --needle         needle preset: 0 1RL 0.18, 1 1RL 0.20 (default), 2 1RL 0.25,\n"
     "                   3 1RL 0.30, 4 3RL 0.25 mm\n"
     "  --close-up       look at the skin from 30 mm above the vertex, to see single dots\n"
-    "  --stage          show the impressions as they look fresh, healed, aged-1y, aged-3y,\n"
-    "                   aged-5y or aged-10y (docs/smp-model.md)\n"
+    + option("  --stage          ", "show the impressions as they look " + choiceNames(kStageChoices, ", ", " or ") +
+             " (docs/smp-model.md)") +
     "  --depth MM       how deep the pigment sits, 0.3..2 mm: deeper is wider and cooler;\n"
     "                   default: the project's, else 0.5\n"
-    "  --light          clinic (default), daylight, indoor or flash\n"
+    + option("  --light          ", choiceNames(kLightingChoices, ", ", " or ", lightingName(PictureLook{}.lighting))) +
     "  --session N      the skin after session N of 3 (30 %, 70 %, 100 % of the density)\n"
     "  --alone          with --session: only what session N itself adds\n"
     "  --before         the scalp as it is: the client's own stubble, no impressions\n"
@@ -96,31 +127,36 @@ constexpr const char* kRenderHelp =
     "  --distance MM    the camera's distance from what it looks at\n"
     "  --skin           Fitzpatrick skin type 1..6 (default: the project's, else 3)\n"
     "  --scalp-overlay  tint the scalp region\n"
-    "  --overlay        show a layer as colour: density, hairline, shading, scar or native-hair\n"
+    + option("  --overlay        ", "show a layer as colour: " + choiceNames(kOverlayChoices, ", ", " or ", {}, 1)) +
     "  --units          the mesh's unit, overriding detection from the head's size\n";
+}
 
-constexpr const char* kImpressionsHelp =
+std::string impressionsHelp() {
+    return
     "usage: stipple impressions [MESH|PROJECT] [--density N] [--needle 0..4] --out FILE.csv\n"
     "\n"
     "Scatters the impressions of a design on the GPU, headless, and writes one row per\n"
     "impression: id,x_mm,y_mm,z_mm,u,v,diameter_mm,shade (model space, millimetres).\n"
     "A PROJECT brings its painted layers; a MESH (the default head without one) starts a fresh\n"
     "design at 80 per cm2. --density sets one density everywhere (impressions per cm2).\n";
+}
 
-constexpr const char* kPaintHelp =
-    "usage: stipple paint [MESH|PROJECT] [--template NAME [--style STYLE]] [--strokes FILE.json]\n"
+std::string paintHelp() {
+    return "usage: stipple paint [MESH|PROJECT] [--template NAME [--style STYLE]] [--strokes FILE.json]\n"
     "                     [--embed-head] --out PROJECT.stipple\n"
     "\n"
     "Designs headless and writes the project. Without PROJECT it starts a fresh design on MESH\n"
     "(the default head without MESH).\n"
     "  --template  a hairline template placed from the head's landmarks (docs/hairline.md):\n"
-    "              norwood-1 .. norwood-7, norwood-3v, ludwig-1 .. ludwig-3\n"
-    "  --style     the hairline's edge: soft (default), defined or mature\n"
+    "              " + std::string(kTemplateNamesSummary) + "\n"
+    + option("  --style     ", "the hairline's edge: " + choiceNames(kHairlineStyleChoices, ", ", " or ", "soft")) +
     "  --strokes   brush strokes from a JSON file (docs/strokes.md), applied after the template;\n"
     "              points are model-space millimetres, snapped to the skin\n"
     "  --embed-head  carry the head inside the project, so it travels as one file\n";
+}
 
-constexpr const char* kExportHelp =
+std::string exportHelp() {
+    return
     "usage: stipple export PROJECT [PROJECT...] --out DIR [--size N] [--formats LIST] [--16bit]\n"
     "\n"
     "Exports each design headless, in one GL context, into DIR as NAME-KIND.EXT, NAME being the\n"
@@ -134,10 +170,11 @@ constexpr const char* kExportHelp =
     "  --formats  comma-separated subset of png,exr,glb,csv (default all)\n"
     "  --16bit    write the albedo with 16 bits a channel\n"
     "The skin is the mesh's own texture, else Fitzpatrick III (projects hold no skin tone yet).\n";
+}
 
-constexpr const char* kSheetHelp =
-    "usage: stipple sheet PROJECT --out FILE.pdf|FILE.png [--notes TEXT] [--stage STAGE [--depth MM]]\n"
-    "                     [--light LIGHT] [--skin 1..6] [--units mm|cm|m|in|FACTOR]\n"
+std::string sheetHelp() {
+    return "usage: stipple sheet PROJECT --out FILE.pdf|FILE.png [--notes TEXT] [--stage STAGE [--depth MM]]\n"
+    "                     [--light LIGHT] [--skin 1..6] " + kUnitsOption + "\n"
     "\n"
     "Writes a one-page A4 consultation sheet of a design, headless (docs/sheet.md): the front,\n"
     "left, right, top and back views before (no impressions) and after, the hairline's\n"
@@ -146,23 +183,27 @@ constexpr const char* kSheetHelp =
     "the client and the practitioner. The extension picks the format: .pdf (vector, the pictures\n"
     "embedded) or .png (150 dpi, 1240x1754). PROJECT may also be a head mesh (a fresh design).\n"
     "  --notes  text for the notes box (default: empty lines to write on)\n"
-    "  --stage  how the \"after\" row shows the impressions: fresh, healed (default), aged-1y,\n"
-    "           aged-3y, aged-5y or aged-10y; --depth MM as in `stipple render`\n"
-    "  --light  clinic (default), daylight, indoor or flash\n"
+    + option("  --stage  ", "how the \"after\" row shows the impressions: " +
+             choiceNames(kStageChoices, ", ", " or ", stageName(SmpStage::Healed)) + "; --depth MM as in `stipple render`")
+    + option("  --light  ", choiceNames(kLightingChoices, ", ", " or ", lightingName(PictureLook{}.lighting))) +
     "  --skin   Fitzpatrick skin type for the skin colour (default 3)\n";
+}
 
-constexpr const char* kBenchHelp =
+std::string benchHelp() {
+    return
     "usage: stipple bench\n"
     "\n"
     "Prints medians of start to first frame, frame time at 1280x800 with the default head, and\n"
     "import times of the default head and of a generated 1M-triangle mesh through each loader.\n";
+}
 
-constexpr const char* kOpenHelp =
-    "usage: stipple [FILE] [--units mm|cm|m|in|FACTOR] [--screenshot FILE.png] [--autosave SECONDS]\n"
+std::string openHelp() {
+    return "usage: stipple [FILE] " + kUnitsOption + " [--screenshot FILE.png] [--autosave SECONDS]\n"
     "\n"
     "Opens the Stipple window on FILE, or on the default head.\n"
     "  --screenshot  draw a few frames, save the window as a PNG and quit (for docs and scripts)\n"
     "  --autosave    how often unsaved work is copied for crash recovery (default 60 s)\n";
+}
 
 bool wantsHelp(int argc, char** argv, int first) {
     for (int i = first; i < argc; ++i)
@@ -175,10 +216,8 @@ bool wantsHelp(int argc, char** argv, int first) {
 LoadOptions loadOptionsFrom(const Arguments& args) {
     LoadOptions options;
     if (const auto units = args.value("--units")) {
-        for (const float known : {1.0f, 10.0f, 25.4f, 1000.0f})
-            if (*units == unitName(known)) options.millimetresPerUnit = known;
-        if (!options.millimetresPerUnit)
-            options.millimetresPerUnit = float(parseNumber("--units", *units, 1e-6, 1e6));
+        if (const Choice<float>* unit = findChoice(kUnitChoices, *units)) options.millimetresPerUnit = unit->value;
+        else options.millimetresPerUnit = float(parseNumber("--units", *units, 1e-6, 1e6));
     }
     return options;
 }
@@ -209,15 +248,8 @@ PictureLook pictureLookFrom(const Arguments& args, DesignSettings& settings) {
     if (const auto skin = args.value("--skin")) settings.skinType = int(parseNumber("--skin", *skin, 1, 6));
     if (const auto depth = args.value("--depth"))
         settings.depthMm = float(parseNumber("--depth", *depth, kMinDepthMm, kMaxDepthMm));
-    if (const auto light = args.value("--light")) {
-        const auto lighting = parseLighting(*light);
-        if (!lighting) throw InputError("unknown light '" + *light + "' (clinic, daylight, indoor, flash)");
-        look.lighting = *lighting;
-    }
-    if (const auto stageName = args.value("--stage")) {
-        look.stage = parseStage(*stageName);
-        if (!look.stage) throw InputError("unknown stage '" + *stageName + "' (fresh, healed, aged-1y, aged-3y, aged-5y, aged-10y)");
-    }
+    if (const auto light = args.value("--light")) look.lighting = parseChoice(kLightingChoices, *light, "light").value;
+    if (const auto stage = args.value("--stage")) look.stage = parseChoice(kStageChoices, *stage, "stage").value;
     return look;
 }
 
@@ -251,20 +283,13 @@ int runRender(int argc, char** argv) {
     const auto out = args.value("--out");
     if (!out) throw InputError("render needs --out FILE.png");
     const std::string viewName = args.value("--view").value_or("front");
-    const auto view = parseStandardView(viewName);
-    if (!view) throw InputError("unknown view '" + viewName + "' (front, back, left, right, top, three-quarter)");
+    const StandardView view = parseChoice(kViewChoices, viewName, "view").value;
     const auto [width, height] = parseSize(args.value("--size").value_or("1280x800"));
     // Read the design before making a context: a bad file then fails fast, with no GL noise.
     Design design = designFrom(args);
     const PictureLook look = pictureLookFrom(args, design.settings);
-    std::optional<ShadingSettings::Overlay> overlay;
-    if (const auto name = args.value("--overlay")) {
-        const std::string names[] = {"none", "density", "hairline", "shading", "scar", "native-hair"};
-        const auto found = std::find(std::begin(names), std::end(names), *name);
-        if (found == std::end(names))
-            throw InputError("unknown overlay '" + *name + "' (density, hairline, shading, scar, native-hair)");
-        overlay = ShadingSettings::Overlay(found - std::begin(names));
-    }
+    std::optional<LayerOverlay> overlay;
+    if (const auto name = args.value("--overlay")) overlay = parseChoice(kOverlayChoices, *name, "overlay").value;
 
     const SessionPlan plan = defaultSessionPlan();
     int session = 0;
@@ -280,7 +305,7 @@ int runRender(int argc, char** argv) {
     settings.showScalpOverlay = args.flag("--scalp-overlay");
     if (overlay) settings.overlay = *overlay;
     OrbitCamera camera =
-        args.flag("--close-up") ? closeUpCamera(mesh) : cameraForView(mesh, *view, float(width) / float(height));
+        args.flag("--close-up") ? closeUpCamera(mesh) : cameraForView(mesh, view, float(width) / float(height));
     if (const auto lookAt = args.value("--look-at")) {
         // Three finite coordinates within a metre or so of the head; "nan" or "1,2" is refused.
         constexpr double kReachMm = 2000.0;
@@ -318,40 +343,23 @@ int runImpressions(int argc, char** argv) {
     return 0;
 }
 
-// "norwood-1" .. "norwood-7", "norwood-3v", "ludwig-1" .. "ludwig-3": a template from the head's
-// landmarks, put into the design (its hairline mask in `style`, and its density strokes).
+// A template from the head's landmarks, put into the design: its hairline mask in the style
+// `styleName` (the curve kept for later editing), and its density strokes.
 void applyTemplate(Design& design, const std::string& name, const std::string& styleName) {
-    const std::pair<const char*, NorwoodStage> norwood[] = {
-        {"norwood-1", NorwoodStage::I},  {"norwood-2", NorwoodStage::II}, {"norwood-3", NorwoodStage::III},
-        {"norwood-3v", NorwoodStage::IIIVertex}, {"norwood-4", NorwoodStage::IV}, {"norwood-5", NorwoodStage::V},
-        {"norwood-6", NorwoodStage::VI}, {"norwood-7", NorwoodStage::VII}};
-    const std::pair<const char*, LudwigStage> ludwig[] = {
-        {"ludwig-1", LudwigStage::I}, {"ludwig-2", LudwigStage::II}, {"ludwig-3", LudwigStage::III}};
-    const std::pair<const char*, HairlineStyle> styles[] = {
-        {"soft", HairlineStyle::Soft}, {"defined", HairlineStyle::Defined}, {"mature", HairlineStyle::Mature}};
-    const auto style = std::find_if(std::begin(styles), std::end(styles), [&](const auto& s) { return styleName == s.first; });
-    if (style == std::end(styles)) throw InputError("unknown hairline style '" + styleName + "' (soft, defined, mature)");
-    const SurfaceProjector projector(design.mesh);
+    const HairlineStyle style = parseChoice(kHairlineStyleChoices, styleName, "hairline style").value;
+    const TemplateChoice& choice = parseChoice(kTemplateChoices, name, "template");
     LayerSet& layers = *design.layers;
-    std::vector<TemplateStroke> strokes;
-    if (const auto n = std::find_if(std::begin(norwood), std::end(norwood), [&](const auto& s) { return name == s.first; });
-        n != std::end(norwood)) {
-        const HairlineTemplate stage = norwoodTemplate(projector, n->second);
+    const TemplatePlacement placement = placeTemplate(SurfaceProjector(design.mesh), choice);
+    if (placement.curve) {
+        const HairlineCurve& curve = *placement.curve;
         HairlineDesign hairline;
-        for (const SkinPoint& point : stage.curve.leftHalf()) hairline.leftHalf.push_back(point.position);
-        hairline.frontotemporal = stage.curve.frontotemporalIndex();
-        hairline.settings = hairlineStyle(style->second);
-        writeHairlineMask(layers.layer(LayerKind::Hairline), layers.atlas(LayerKind::Hairline), stage.curve,
-                          hairline.settings);
-        design.hairline = hairline;  // so the project keeps the curve for later editing
-        strokes = stage.density;
-    } else if (const auto l = std::find_if(std::begin(ludwig), std::end(ludwig), [&](const auto& s) { return name == s.first; });
-               l != std::end(ludwig)) {
-        strokes = ludwigTemplate(projector, l->second).strokes;
-    } else {
-        throw InputError("unknown template '" + name + "' (norwood-1 .. norwood-7, norwood-3v, ludwig-1 .. ludwig-3)");
+        for (const SkinPoint& point : curve.leftHalf()) hairline.leftHalf.push_back(point.position);
+        hairline.frontotemporal = curve.frontotemporalIndex();
+        hairline.settings = hairlineStyle(style);
+        writeHairlineMask(layers.layer(LayerKind::Hairline), layers.atlas(LayerKind::Hairline), curve, hairline.settings);
+        design.hairline = hairline;
     }
-    for (const TemplateStroke& stroke : strokes) paintStroke(layers, stroke.brush, stroke.points);
+    for (const TemplateStroke& stroke : placement.strokes) paintStroke(layers, stroke.brush, stroke.points);
 }
 
 int runPaint(int argc, char** argv) {
@@ -444,7 +452,7 @@ int runSheet(int argc, char** argv) {
 struct Command {
     const char* name;
     int (*run)(int, char**);
-    const char* help;
+    std::string (*help)();
 };
 
 int runBenchCommand(int argc, char** argv) {
@@ -454,13 +462,13 @@ int runBenchCommand(int argc, char** argv) {
 }
 
 constexpr Command kCommands[] = {
-    {"info", runInfo, kInfoHelp},
-    {"render", runRender, kRenderHelp},
-    {"impressions", runImpressions, kImpressionsHelp},
-    {"paint", runPaint, kPaintHelp},
-    {"export", runExport, kExportHelp},
-    {"sheet", runSheet, kSheetHelp},
-    {"bench", runBenchCommand, kBenchHelp},
+    {"info", runInfo, infoHelp},
+    {"render", runRender, renderHelp},
+    {"impressions", runImpressions, impressionsHelp},
+    {"paint", runPaint, paintHelp},
+    {"export", runExport, exportHelp},
+    {"sheet", runSheet, sheetHelp},
+    {"bench", runBenchCommand, benchHelp},
 };
 
 }  // namespace
@@ -474,14 +482,14 @@ int runCommandLine(int argc, char** argv) {
         for (const Command& command : kCommands) {
             if (argc > 1 && !std::strcmp(argv[1], command.name)) {
                 if (wantsHelp(argc, argv, 2)) {
-                    std::fputs(command.help, stdout);
+                    std::fputs(command.help().c_str(), stdout);
                     return 0;
                 }
                 return command.run(argc, argv);
             }
         }
         if (wantsHelp(argc, argv, 1)) {
-            std::fputs(kOpenHelp, stdout);
+            std::fputs(openHelp().c_str(), stdout);
             return 0;
         }
         return runOpen(argc, argv);

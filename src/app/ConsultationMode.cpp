@@ -76,21 +76,20 @@ void drawConsultationBar(AppState& state) {
     if (bigButton("Exit")) state.consultation = false;
     // The timeline: the design as drawn, then fresh to ten years.
     ImGui::SetNextItemWidth(420);
-    const char* stages[] = {"As designed", "Fresh", "Healed", "1 year", "3 years", "5 years", "10 years"};
-    if (ImGui::SliderInt("##stage", &state.stage, 0, 6, stages[state.stage], kTypedValuesClamped) && state.head && state.head->impressions)
+    const char* stage = state.stage == 0 ? kAsDesignedLabel : kStageChoices[state.stage - 1].shortLabel;
+    if (ImGui::SliderInt("##stage", &state.stage, 0, int(std::size(kStageChoices)), stage, kTypedValuesClamped) &&
+        state.head && state.head->impressions)
         applyLook(state, *state.head->impressions);
     ImGui::SameLine();
-    for (Lighting lighting : kLightings) {
-        const char* name = lightingPreset(lighting).name;
-        if (bigButton(name, state.shading.lighting == lighting)) state.shading.lighting = lighting;
+    for (const Choice<Lighting>& light : kLightingChoices) {
+        if (bigButton(light.name, state.shading.lighting == light.value)) state.shading.lighting = light.value;
         ImGui::SameLine();
     }
     ImGui::NewLine();
-    const std::pair<StandardView, const char*> views[] = {{StandardView::Front, "Front"}, {StandardView::Left, "Left"},
-                                                          {StandardView::Right, "Right"}, {StandardView::Back, "Back"},
-                                                          {StandardView::Top, "Top"}, {StandardView::ThreeQuarter, "3/4"}};
-    for (const auto& [view, label] : views) {
-        if (bigButton(label)) setStandardView(state, view);
+    // Around the head from the front, rather than the View menu's order.
+    for (const StandardView view : {StandardView::Front, StandardView::Left, StandardView::Right, StandardView::Back,
+                                    StandardView::Top, StandardView::ThreeQuarter}) {
+        if (bigButton(choiceFor(kViewChoices, view).label)) setStandardView(state, view);
         ImGui::SameLine();
     }
     if (bigButton("Close-up")) closeUpView(state);

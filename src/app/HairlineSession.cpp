@@ -2,21 +2,6 @@
 
 namespace stipple {
 
-const TemplateChoice kTemplateChoices[12] = {
-    {"Norwood I", NorwoodStage::I, std::nullopt},
-    {"Norwood II", NorwoodStage::II, std::nullopt},
-    {"Norwood III", NorwoodStage::III, std::nullopt},
-    {"Norwood III vertex", NorwoodStage::IIIVertex, std::nullopt},
-    {"Norwood IV", NorwoodStage::IV, std::nullopt},
-    {"Norwood V", NorwoodStage::V, std::nullopt},
-    {"Norwood VI", NorwoodStage::VI, std::nullopt},
-    {"Norwood VII", NorwoodStage::VII, std::nullopt},
-    {"Ludwig I (female)", std::nullopt, LudwigStage::I},
-    {"Ludwig II (female)", std::nullopt, LudwigStage::II},
-    {"Ludwig III (female)", std::nullopt, LudwigStage::III},
-    {"None", std::nullopt, std::nullopt},
-};
-
 HairlineSession::HairlineSession(Design& design, PaintSession& paint)
     : design_(design),
       paint_(paint),
@@ -33,15 +18,9 @@ void HairlineSession::record(std::unique_ptr<UndoCommand> step) {
 }
 
 void HairlineSession::placeTemplate(const TemplateChoice& choice) {
-    std::vector<TemplateStroke> strokes;
-    if (choice.norwood) {
-        HairlineTemplate stage = norwoodTemplate(projector_, *choice.norwood);
-        record(editor_.setCurve(stage.curve, choice.name));
-        strokes = std::move(stage.density);
-    } else if (choice.ludwig) {
-        strokes = ludwigTemplate(projector_, *choice.ludwig).strokes;
-    }
-    for (const TemplateStroke& stroke : strokes) paint_.paintScripted(stroke.brush, stroke.points);
+    const TemplatePlacement placement = stipple::placeTemplate(projector_, choice);
+    if (placement.curve) record(editor_.setCurve(*placement.curve, choice.label));
+    for (const TemplateStroke& stroke : placement.strokes) paint_.paintScripted(stroke.brush, stroke.points);
     refresh();
 }
 

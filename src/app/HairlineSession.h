@@ -11,17 +11,8 @@
 #include "core/SurfaceProjector.h"
 
 #include <memory>
-#include <optional>
 
 namespace stipple {
-
-// The templates a practitioner picks from, in menu order.
-struct TemplateChoice {
-    const char* name;
-    std::optional<NorwoodStage> norwood;
-    std::optional<LudwigStage> ludwig;
-};
-extern const TemplateChoice kTemplateChoices[12];
 
 class HairlineSession {
 public:

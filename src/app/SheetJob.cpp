@@ -59,10 +59,10 @@ SheetJob::SheetJob(const Design& design, const std::filesystem::path& out, const
     contents.date = options.date.empty() ? today() : options.date;
     contents.notes = options.notes;
     const PictureLook look = options.look;
-    contents.stage = look.stage ? stageLabel(*look.stage) : "As designed";
+    contents.stage = look.stage ? stageLabel(*look.stage) : kAsDesignedLabel;
     const NeedlePreset& needle = kNeedlePresets[design.settings.needlePreset];
     contents.needle = std::string(needle.name) + " (cartridge " + needle.cartridge + ")";
-    contents.light = lightingPreset(look.lighting).label;
+    contents.light = choiceFor(kLightingChoices, look.lighting).label;
     contents.skin = design.settings.skinType > 0 ? fitzpatrickPreset(design.settings.skinType).name : "Custom colour";
     contents.depthMm = design.settings.depthMm;
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace stipple::window {
 
@@ -231,13 +232,11 @@ void handleKey(AppState& state, int key, int mods) {
     case GLFW_KEY_DOWN: state.camera.orbit(0.0f, -kStep); break;
     case GLFW_KEY_EQUAL: case GLFW_KEY_KP_ADD: state.camera.zoom(0.85f); break;
     case GLFW_KEY_MINUS: case GLFW_KEY_KP_SUBTRACT: state.camera.zoom(1.0f / 0.85f); break;
-    case GLFW_KEY_1: setStandardView(state, StandardView::Front); break;
-    case GLFW_KEY_2: setStandardView(state, StandardView::Back); break;
-    case GLFW_KEY_3: setStandardView(state, StandardView::Left); break;
-    case GLFW_KEY_4: setStandardView(state, StandardView::Right); break;
-    case GLFW_KEY_5: setStandardView(state, StandardView::Top); break;
-    case GLFW_KEY_6: setStandardView(state, StandardView::ThreeQuarter); break;
-    default: break;
+    default:
+        // 1-6: the views in the View menu's order, as it shows them.
+        if (key >= GLFW_KEY_1 && key < GLFW_KEY_1 + int(std::size(kViewChoices)))
+            setStandardView(state, kViewChoices[key - GLFW_KEY_1].value);
+        break;
     }
 }
 

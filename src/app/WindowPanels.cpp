@@ -17,11 +17,14 @@ namespace stipple::window {
 
 namespace {
 
-// In ShadingSettings::Overlay order.
-constexpr const char* kOverlayNames[] = {"None", "Density", "Hairline mask", "Shading", "Scar", "Native hair"};
-
-constexpr StandardView kViewMenu[] = {StandardView::Front, StandardView::Back, StandardView::Left,
-                                      StandardView::Right, StandardView::Top, StandardView::ThreeQuarter};
+// ImGui's Combo reads labels through this getter; `data` is the table.
+template <typename Entry, std::size_t N>
+int comboOf(const char* label, int* current, const Entry (&table)[N]) {
+    return ImGui::Combo(label, current, [](void* data, int i, const char** text) {
+        *text = static_cast<const Entry*>(data)[i].label;
+        return true;
+    }, const_cast<Entry*>(table), int(N));
+}
 
 void reloadWithUnits(AppState& state, std::optional<float> millimetresPerUnit) {
     if (!state.head) return;
@@ -70,18 +73,18 @@ void drawMenuBar(AppState& state) {
             const float applied = state.head ? state.head->design.loadReport.millimetresPerUnit : 1.0f;
             if (ImGui::MenuItem("Detect from size", nullptr, !state.loadOptions.millimetresPerUnit))
                 reloadWithUnits(state, std::nullopt);
-            for (const float unit : {1.0f, 10.0f, 25.4f, 1000.0f})
-                if (ImGui::MenuItem(unitName(unit), nullptr, state.loadOptions.millimetresPerUnit && applied == unit))
-                    reloadWithUnits(state, unit);
+            for (const Choice<float>& unit : kUnitChoices)
+                if (ImGui::MenuItem(unit.label, nullptr, state.loadOptions.millimetresPerUnit && applied == unit.value))
+                    reloadWithUnits(state, unit.value);
             ImGui::EndMenu();
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("The unit the file was modelled in; Stipple works in mm");
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
-        for (std::size_t i = 0; i < std::size(kViewMenu); ++i) {
+        for (std::size_t i = 0; i < std::size(kViewChoices); ++i) {
             const std::string shortcut = std::to_string(i + 1);
-            if (ImGui::MenuItem(standardViewName(kViewMenu[i]), shortcut.c_str())) setStandardView(state, kViewMenu[i]);
+            if (ImGui::MenuItem(kViewChoices[i].name, shortcut.c_str())) setStandardView(state, kViewChoices[i].value);
         }
         ImGui::Separator();
         if (ImGui::MenuItem("Frame head", "F")) frameHead(state);
@@ -90,9 +93,10 @@ void drawMenuBar(AppState& state) {
         ImGui::MenuItem("Impressions", "I", &state.showImpressions);
         ImGui::MenuItem("Scalp region overlay", "S", &state.shading.showScalpOverlay);
         if (ImGui::BeginMenu("Layer overlay")) {
-            for (int i = 0; i < int(std::size(kOverlayNames)); ++i)
-                if (ImGui::MenuItem(kOverlayNames[i], i == 1 ? "D" : nullptr, int(state.shading.overlay) == i))
-                    state.shading.overlay = ShadingSettings::Overlay(i);
+            for (const Choice<LayerOverlay>& overlay : kOverlayChoices)
+                if (ImGui::MenuItem(overlay.label, overlay.value == LayerOverlay::Density ? "D" : nullptr,
+                                    state.shading.overlay == overlay.value))
+                    state.shading.overlay = overlay.value;
             ImGui::EndMenu();
         }
         ImGui::EndMenu();
@@ -176,9 +180,8 @@ void drawHeadPanel(AppState& state) {
     ImGui::TextDisabled("Display");
     ImGui::Checkbox("Scalp region overlay (S)", &state.shading.showScalpOverlay);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Tint the hair-bearing area where impressions may go");
-    int overlay = int(state.shading.overlay);
-    if (ImGui::Combo("Layer overlay", &overlay, kOverlayNames, int(std::size(kOverlayNames))))
-        state.shading.overlay = ShadingSettings::Overlay(overlay);
+    int overlay = choiceIndex(kOverlayChoices, choiceFor(kOverlayChoices, state.shading.overlay));
+    if (comboOf("Layer overlay", &overlay, kOverlayChoices)) state.shading.overlay = kOverlayChoices[overlay].value;
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("One layer of the design as colour, to see its layout from afar (D: density)");
     const char* preview = state.skinType > 0 ? fitzpatrickPreset(state.skinType).name : "Custom colour";
@@ -211,9 +214,13 @@ namespace {
 
 void drawPreviewControls(AppState& state, ScalpImpressions& impressions) {
     ImGui::Separator();
-    const char* stages[] = {"As designed", "Fresh (day 0)", "Healed (4 weeks)", "Aged 1 year", "Aged 3 years", "Aged 5 years", "Aged 10 years"};
     ImGui::SetNextItemWidth(200);
-    if (ImGui::Combo("Stage", &state.stage, stages, 7)) applyLook(state, impressions);
+    // state.stage: 0 as designed, else 1 + the index in kStageChoices.
+    const bool stageChanged = ImGui::Combo("Stage", &state.stage, [](void*, int i, const char** text) {
+        *text = i == 0 ? kAsDesignedLabel : kStageChoices[i - 1].label;
+        return true;
+    }, nullptr, 1 + int(std::size(kStageChoices)));
+    if (stageChanged) applyLook(state, impressions);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("What the client will see: fresh dots are larger and darker; healed ones 0.09-0.17 mm;\n"
                           "they soften and lighten over the years (docs/smp-model.md)");
@@ -224,13 +231,9 @@ void drawPreviewControls(AppState& state, ScalpImpressions& impressions) {
         applyLook(state, impressions);
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Target about 0.5 mm. Deeper spreads the dot and cools it towards blue.");
-    int light = int(state.shading.lighting);
+    int light = choiceIndex(kLightingChoices, choiceFor(kLightingChoices, state.shading.lighting));
     ImGui::SetNextItemWidth(200);
-    if (ImGui::Combo("Light", &light, [](void*, int i, const char** text) {
-            *text = lightingPreset(kLightings[i]).label;
-            return true;
-        }, nullptr, int(std::size(kLightings))))
-        state.shading.lighting = Lighting(light);
+    if (comboOf("Light", &light, kLightingChoices)) state.shading.lighting = kLightingChoices[light].value;
 }
 
 // The default plan (30 % -> 70 % -> 100 %, docs/smp-model.md) for the design on screen: what each
@@ -303,26 +306,6 @@ void drawImpressionsPanel(AppState& state) {
     ImGui::End();
 }
 
-namespace {
-
-struct ToolEntry {
-    BrushTool tool;
-    const char* name;
-    const char* tip;
-};
-constexpr ToolEntry kTools[] = {
-    {BrushTool::Density, "Density", "Impressions per cm2: set, add, subtract or smooth"},
-    {BrushTool::Hairline, "Hairline", "Where the design may place impressions: paint or erase, with a soft edge"},
-    {BrushTool::Shading, "Shading", "A lighter pigment tone for extreme thinning (0..1)"},
-    {BrushTool::Scar, "Scar", "Scar tissue that holds pigment less evenly: an FUT strip line (1-3 mm)"},
-    {BrushTool::Eraser, "Eraser", "Back to a fresh design: every layer of the design to its default"},
-    {BrushTool::NativeHair, "Native hair",
-     "Where the client still has hair, in follicular units per cm2 (natural 65-110, about 50 near the ears).\n"
-     "Drawn as shaved stubble beside the impressions, so the match can be judged. Not part of the design."},
-};
-
-}  // namespace
-
 void drawBrushPanel(AppState& state) {
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 10, 290), ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
     ImGui::Begin("Brush", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
@@ -339,23 +322,22 @@ void drawBrushPanel(AppState& state) {
     // The tools' names come back as the labels of their settings below ("Density"): the tools
     // get an ID scope of their own, or ImGui takes the two for one widget.
     ImGui::PushID("tools");
-    for (std::size_t i = 0; i < std::size(kTools); ++i) {
-        const ToolEntry& entry = kTools[i];
-        if (ImGui::RadioButton(entry.name, brush.tool == entry.tool)) {
+    for (std::size_t i = 0; i < std::size(kBrushToolChoices); ++i) {
+        const Choice<BrushTool>& entry = kBrushToolChoices[i];
+        if (ImGui::RadioButton(entry.label, brush.tool == entry.value)) {
             // Each tool keeps its own sensible start (a hairline is painted mirrored, say).
-            brush = defaultBrush(entry.tool);
+            brush = defaultBrush(entry.value);
             state.paintMode = true;
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", entry.tip);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", entry.help);
         if (i % 3 != 2) ImGui::SameLine();  // three to a row
     }
     ImGui::PopID();
     if (brush.tool == BrushTool::Density || brush.tool == BrushTool::NativeHair) {
         const bool density = brush.tool == BrushTool::Density;
-        const char* modes[] = {"Set", "Add", "Subtract", "Smooth"};
-        int mode = int(brush.mode);
+        int mode = choiceIndex(kBrushModeChoices, choiceFor(kBrushModeChoices, brush.mode));
         ImGui::SetNextItemWidth(200);
-        if (ImGui::Combo("Mode", &mode, modes, 4)) brush.mode = BrushMode(mode);
+        if (comboOf("Mode", &mode, kBrushModeChoices)) brush.mode = kBrushModeChoices[mode].value;
         ImGui::SetNextItemWidth(200);
         if (density) ImGui::SliderFloat("Density", &brush.value, 0.0f, 200.0f, "%.0f per cm2", kTypedValuesClamped);
         else ImGui::SliderFloat("Hair", &brush.value, 0.0f, kMaxNativeHairPerCm2, "%.0f units per cm2", kTypedValuesClamped);
@@ -407,22 +389,23 @@ void drawHairlinePanel(AppState& state) {
     }
     HairlineSession& hairline = *state.head->hairline;
     ImGui::SetNextItemWidth(200);
+    // The templates, then "None" (the index one past them), which places nothing.
+    constexpr int kTemplateCount = int(std::size(kTemplateChoices));
     ImGui::Combo("##template", &state.hairlineTemplate, [](void*, int i, const char** text) {
-        *text = kTemplateChoices[i].name;
+        *text = i < kTemplateCount ? kTemplateChoices[i].label : "None";
         return true;
-    }, nullptr, int(std::size(kTemplateChoices)));
+    }, nullptr, kTemplateCount + 1);
     ImGui::SameLine();
     if (ImGui::Button("Place template")) {
-        hairline.placeTemplate(kTemplateChoices[state.hairlineTemplate]);
+        if (state.hairlineTemplate < kTemplateCount) hairline.placeTemplate(kTemplateChoices[state.hairlineTemplate]);
         refreshImpressions(state);
     }
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("From the head's landmarks (docs/hairline.md): Norwood stages set the hairline and thin\n"
                           "the crown; Ludwig stages thin the part line and crown for female density. Undoable.");
-    const char* styles[] = {"Soft / broken", "Defined / edge-up", "Mature"};
     ImGui::SetNextItemWidth(200);
-    if (ImGui::Combo("Style", &state.hairlineStyle, styles, 3) && hairline.hasCurve()) {
-        hairline.setSettings(hairlineStyle(HairlineStyle(state.hairlineStyle)));
+    if (comboOf("Style", &state.hairlineStyle, kHairlineStyleChoices) && hairline.hasCurve()) {
+        hairline.setSettings(hairlineStyle(kHairlineStyleChoices[state.hairlineStyle].value));
         refreshImpressions(state);
     }
     if (hairline.hasCurve()) {

@@ -66,9 +66,9 @@ struct AppState {
     bool showImpressions = true;
     bool paintMode = false;     // left drag paints instead of orbiting
     bool editHairline = false;  // the hairline's control points can be dragged
-    int hairlineTemplate = 1;   // index into kTemplateChoices: Norwood II
-    int hairlineStyle = 0;      // HairlineStyle
-    int stage = 0;              // 0: the design as drawn; then kSmpStages[stage - 1]
+    int hairlineTemplate = 1;   // index into kTemplateChoices (Norwood II), one past them: none
+    int hairlineStyle = 0;      // index into kHairlineStyleChoices
+    int stage = 0;              // 0: the design as drawn; then kStageChoices[stage - 1]
     int session = 0;            // 0: the whole design; k: the skin after session k of the plan
     bool sessionAlone = false;  // with a session: only what it adds
     float depthMm = kDefaultDepthMm;

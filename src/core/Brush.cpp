@@ -97,39 +97,19 @@ void validateBrush(const BrushSettings& settings) {
         throw InputError("brush hardness must lie in 0..1, not " + std::to_string(settings.hardness));
 }
 
-const char* brushToolName(BrushTool tool) {
-    switch (tool) {
-        case BrushTool::Density: return "density";
-        case BrushTool::Hairline: return "hairline";
-        case BrushTool::Shading: return "shading";
-        case BrushTool::Scar: return "scar";
-        case BrushTool::Eraser: return "eraser";
-        case BrushTool::NativeHair: return "native-hair";
-    }
-    return "density";
-}
+const char* brushToolName(BrushTool tool) { return choiceFor(kBrushToolChoices, tool).name; }
 
 std::optional<BrushTool> parseBrushTool(std::string_view name) {
-    for (BrushTool tool : kBrushTools)
-        if (name == brushToolName(tool)) return tool;
+    if (const Choice<BrushTool>* choice = findChoice(kBrushToolChoices, name)) return choice->value;
     return std::nullopt;
 }
 
-const char* brushModeName(BrushMode mode) {
-    switch (mode) {
-        case BrushMode::Set: return "set";
-        case BrushMode::Add: return "add";
-        case BrushMode::Subtract: return "subtract";
-        case BrushMode::Smooth: return "smooth";
-    }
-    return "set";
-}
+const char* brushModeName(BrushMode mode) { return choiceFor(kBrushModeChoices, mode).name; }
 
 std::optional<BrushMode> parseBrushMode(std::string_view name) {
     if (name == "paint") return BrushMode::Add;
     if (name == "erase") return BrushMode::Subtract;
-    for (BrushMode mode : kBrushModes)
-        if (name == brushModeName(mode)) return mode;
+    if (const Choice<BrushMode>* choice = findChoice(kBrushModeChoices, name)) return choice->value;
     return std::nullopt;
 }
 

@@ -17,6 +17,7 @@
 // docs/painting.md has the numbers and their sources.
 #pragma once
 
+#include "core/Choice.h"
 #include "core/LayerEdit.h"
 #include "core/Layers.h"
 #include "core/PaintStroke.h"
@@ -41,6 +42,20 @@ enum class BrushMode { Set, Add, Subtract, Smooth };
 constexpr BrushTool kBrushTools[] = {BrushTool::Density, BrushTool::Hairline, BrushTool::Shading,
                                      BrushTool::Scar,    BrushTool::Eraser,   BrushTool::NativeHair};
 constexpr BrushMode kBrushModes[] = {BrushMode::Set, BrushMode::Add, BrushMode::Subtract, BrushMode::Smooth};
+// In the Brush panel's order.
+inline constexpr Choice<BrushTool> kBrushToolChoices[] = {
+    {BrushTool::Density, "density", "Density", "Impressions per cm2: set, add, subtract or smooth"},
+    {BrushTool::Hairline, "hairline", "Hairline", "Where the design may place impressions: paint or erase, with a soft edge"},
+    {BrushTool::Shading, "shading", "Shading", "A lighter pigment tone for extreme thinning (0..1)"},
+    {BrushTool::Scar, "scar", "Scar", "Scar tissue that holds pigment less evenly: an FUT strip line (1-3 mm)"},
+    {BrushTool::Eraser, "eraser", "Eraser", "Back to a fresh design: every layer of the design to its default"},
+    {BrushTool::NativeHair, "native-hair", "Native hair",
+     "Where the client still has hair, in follicular units per cm2 (natural 65-110, about 50 near the ears).\n"
+     "Drawn as shaved stubble beside the impressions, so the match can be judged. Not part of the design."},
+};
+inline constexpr Choice<BrushMode> kBrushModeChoices[] = {
+    {BrushMode::Set, "set", "Set"}, {BrushMode::Add, "add", "Add"},
+    {BrushMode::Subtract, "subtract", "Subtract"}, {BrushMode::Smooth, "smooth", "Smooth"}};
 
 struct BrushSettings {
     BrushTool tool = BrushTool::Density;
@@ -57,9 +72,8 @@ BrushSettings defaultBrush(BrushTool tool);
 // Throws InputError for a radius that is not positive or a strength or hardness outside 0..1.
 void validateBrush(const BrushSettings& settings);
 
-// The names stroke files and projects use: density, hairline, shading, scar, eraser,
-// native-hair; set, add,
-// subtract, smooth (and paint / erase for add / subtract, as the hairline mask says it).
+// The names stroke files and projects use (the tables' names; a mode may also be paint or erase,
+// for add or subtract, as the hairline mask says it).
 const char* brushToolName(BrushTool tool);
 std::optional<BrushTool> parseBrushTool(std::string_view name);
 const char* brushModeName(BrushMode mode);

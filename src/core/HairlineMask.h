@@ -11,6 +11,7 @@
 //   mature          8 mm zone, moderate irregularity, the line 15 mm further back at the temples
 #pragma once
 
+#include "core/Choice.h"
 #include "core/HairlineCurve.h"
 #include "core/LayerEdit.h"
 #include "core/Layers.h"
@@ -22,6 +23,11 @@
 namespace stipple {
 
 enum class HairlineStyle { Soft, Defined, Mature };
+inline constexpr Choice<HairlineStyle> kHairlineStyleChoices[] = {
+    {HairlineStyle::Soft, "soft", "Soft / broken"},
+    {HairlineStyle::Defined, "defined", "Defined / edge-up"},
+    {HairlineStyle::Mature, "mature", "Mature"},
+};
 
 struct HairlineMaskSettings {
     // Full width of the fall-off from 0 to 1, centred on the curve: SMP-FACTS gives a soft

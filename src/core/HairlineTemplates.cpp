@@ -58,6 +58,18 @@ TemplateStroke densityStroke(std::vector<glm::vec3> points, float radiusMm, floa
     return stroke;
 }
 
+const char* labelOf(NorwoodStage stage) {
+    for (const TemplateChoice& choice : kTemplateChoices)
+        if (choice.norwood == stage) return choice.label;
+    return "Norwood";
+}
+
+const char* labelOf(LudwigStage stage) {
+    for (const TemplateChoice& choice : kTemplateChoices)
+        if (choice.ludwig == stage) return choice.label;
+    return "Ludwig";
+}
+
 }  // namespace
 
 NorwoodRule norwoodRule(NorwoodStage stage) {
@@ -72,29 +84,6 @@ NorwoodRule norwoodRule(NorwoodStage stage) {
         case NorwoodStage::VII: return {100.0f, 30.0f};
     }
     return {80.0f, 15.0f};
-}
-
-const char* norwoodName(NorwoodStage stage) {
-    switch (stage) {
-        case NorwoodStage::I: return "Norwood I";
-        case NorwoodStage::II: return "Norwood II";
-        case NorwoodStage::III: return "Norwood III";
-        case NorwoodStage::IIIVertex: return "Norwood III vertex";
-        case NorwoodStage::IV: return "Norwood IV";
-        case NorwoodStage::V: return "Norwood V";
-        case NorwoodStage::VI: return "Norwood VI";
-        case NorwoodStage::VII: return "Norwood VII";
-    }
-    return "Norwood";
-}
-
-const char* ludwigName(LudwigStage stage) {
-    switch (stage) {
-        case LudwigStage::I: return "Ludwig I";
-        case LudwigStage::II: return "Ludwig II";
-        case LudwigStage::III: return "Ludwig III";
-    }
-    return "Ludwig";
 }
 
 HairlineCurve frontalHairline(const SurfaceProjector& projector, float midFrontalMm, float recessionMm) {
@@ -117,7 +106,7 @@ HairlineCurve frontalHairline(const SurfaceProjector& projector, float midFronta
 
 HairlineTemplate norwoodTemplate(const SurfaceProjector& projector, NorwoodStage stage) {
     const NorwoodRule rule = norwoodRule(stage);
-    HairlineTemplate t{norwoodName(stage), rule, frontalHairline(projector, rule.midFrontalMm, rule.recessionMm), {}, {}};
+    HairlineTemplate t{labelOf(stage), rule, frontalHairline(projector, rule.midFrontalMm, rule.recessionMm), {}, {}};
     const SkinPoint& front = t.curve.midFrontal();
     // Density at the mean natural follicular-unit density (SMP-FACTS: about 80 per cm^2).
     constexpr float kFull = 80.0f;
@@ -172,7 +161,7 @@ DensityTemplate ludwigTemplate(const SurfaceProjector& projector, LudwigStage st
     // the loss spreads (SMP layering reaches 100 % of natural spacing, ~80 per cm^2).
     const float radius = stage == LudwigStage::I ? 15.0f : stage == LudwigStage::II ? 25.0f : 40.0f;
     const float value = stage == LudwigStage::I ? 40.0f : stage == LudwigStage::II ? 60.0f : 80.0f;
-    DensityTemplate t{ludwigName(stage), {}, {}};
+    DensityTemplate t{labelOf(stage), {}, {}};
     t.strokes.push_back(densityStroke(part, radius, value, "part line to the crown"));
     // Olsen's "Christmas tree": thinning wider towards the front; SMP-FACTS: the frontal pattern
     // covers about 70 % of female pattern loss.
@@ -182,6 +171,18 @@ DensityTemplate ludwigTemplate(const SurfaceProjector& projector, LudwigStage st
              : stage == LudwigStage::II ? "Marked thinning over the top, a wider part."
                                         : "Diffuse loss over the whole top; the frontal line remains.";
     return t;
+}
+
+TemplatePlacement placeTemplate(const SurfaceProjector& projector, const TemplateChoice& choice) {
+    TemplatePlacement placement;
+    if (choice.norwood) {
+        HairlineTemplate stage = norwoodTemplate(projector, *choice.norwood);
+        placement.curve = std::move(stage.curve);
+        placement.strokes = std::move(stage.density);
+    } else if (choice.ludwig) {
+        placement.strokes = ludwigTemplate(projector, *choice.ludwig).strokes;
+    }
+    return placement;
 }
 
 }  // namespace stipple

@@ -23,6 +23,7 @@
 
 #include <glm/vec3.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,8 +47,29 @@ struct NorwoodRule {
     float recessionMm;       // extra height of the frontotemporal points, along the skin
 };
 NorwoodRule norwoodRule(NorwoodStage stage);
-const char* norwoodName(NorwoodStage stage);
-const char* ludwigName(LudwigStage stage);
+
+// The templates a practitioner picks from, in the Hairline panel's order (which adds "None").
+struct TemplateChoice {
+    const char* name;                     // command line: "norwood-3v"
+    const char* label;                    // the Hairline panel: "Norwood III vertex"
+    std::optional<NorwoodStage> norwood;  // exactly one of the two is set
+    std::optional<LudwigStage> ludwig;
+};
+inline constexpr TemplateChoice kTemplateChoices[] = {
+    {"norwood-1", "Norwood I", NorwoodStage::I, std::nullopt},
+    {"norwood-2", "Norwood II", NorwoodStage::II, std::nullopt},
+    {"norwood-3", "Norwood III", NorwoodStage::III, std::nullopt},
+    {"norwood-3v", "Norwood III vertex", NorwoodStage::IIIVertex, std::nullopt},
+    {"norwood-4", "Norwood IV", NorwoodStage::IV, std::nullopt},
+    {"norwood-5", "Norwood V", NorwoodStage::V, std::nullopt},
+    {"norwood-6", "Norwood VI", NorwoodStage::VI, std::nullopt},
+    {"norwood-7", "Norwood VII", NorwoodStage::VII, std::nullopt},
+    {"ludwig-1", "Ludwig I (female)", std::nullopt, LudwigStage::I},
+    {"ludwig-2", "Ludwig II (female)", std::nullopt, LudwigStage::II},
+    {"ludwig-3", "Ludwig III (female)", std::nullopt, LudwigStage::III},
+};
+// kTemplateChoices' names in short, for help texts (the core tests check it names them all).
+constexpr const char* kTemplateNamesSummary = "norwood-1 .. norwood-7, norwood-3v, ludwig-1 .. ludwig-3";
 
 struct HairlineTemplate {
     std::string name;
@@ -69,5 +91,14 @@ HairlineCurve frontalHairline(const SurfaceProjector& projector, float midFronta
 
 HairlineTemplate norwoodTemplate(const SurfaceProjector& projector, NorwoodStage stage);
 DensityTemplate ludwigTemplate(const SurfaceProjector& projector, LudwigStage stage);
+
+// What placing a template puts into a design: a Norwood stage's frontal hairline, and the
+// density strokes of the areas the stage thins. The command line and the Hairline panel both
+// place templates through it and differ only in how they record the result.
+struct TemplatePlacement {
+    std::optional<HairlineCurve> curve;
+    std::vector<TemplateStroke> strokes;
+};
+TemplatePlacement placeTemplate(const SurfaceProjector& projector, const TemplateChoice& choice);
 
 }  // namespace stipple

@@ -17,6 +17,7 @@
 // brushes keep the padding up to date.
 #pragma once
 
+#include "core/Choice.h"
 #include "core/DensityMap.h"
 #include "core/HeadMesh.h"
 #include "core/SurfaceAtlas.h"
@@ -32,6 +33,14 @@ constexpr int kLayerKindCount = 5;
 constexpr std::array<LayerKind, kLayerKindCount> kLayerKinds = {LayerKind::Density, LayerKind::Hairline,
                                                                 LayerKind::Shading, LayerKind::Scar,
                                                                 LayerKind::NativeHair};
+
+// A layer the viewport shows as colour: none, then the layers in LayerKind order.
+enum class LayerOverlay { None, Density, Hairline, Shading, Scar, NativeHair };
+inline constexpr Choice<LayerOverlay> kOverlayChoices[] = {
+    {LayerOverlay::None, "none", "None"},         {LayerOverlay::Density, "density", "Density"},
+    {LayerOverlay::Hairline, "hairline", "Hairline mask"}, {LayerOverlay::Shading, "shading", "Shading"},
+    {LayerOverlay::Scar, "scar", "Scar"},         {LayerOverlay::NativeHair, "native-hair", "Native hair"},
+};
 
 struct LayerSpec {
     const char* name;     // as the UI and project files name it

@@ -3,6 +3,8 @@
 // scalp shines in the sun (docs/smp-facts.md, "Lighting").
 #pragma once
 
+#include "core/Choice.h"
+
 #include <glm/vec3.hpp>
 
 #include <optional>
@@ -12,10 +14,15 @@ namespace stipple {
 
 enum class Lighting { Clinic, Daylight, Indoor, Flash };
 constexpr Lighting kLightings[] = {Lighting::Clinic, Lighting::Daylight, Lighting::Indoor, Lighting::Flash};
+inline constexpr Choice<Lighting> kLightingChoices[] = {
+    {Lighting::Clinic, "clinic", "Clinic (soft overhead)"},
+    {Lighting::Daylight, "daylight", "Daylight (hard sun)"},
+    {Lighting::Indoor, "indoor", "Indoor (warm lamp)"},
+    {Lighting::Flash, "flash", "Camera flash"},
+};
 
+// In kLightings order.
 struct LightingPreset {
-    const char* name;            // "clinic", "daylight", "indoor", "flash": the command line's names
-    const char* label;           // for the UI
     glm::vec3 keyDirection;      // towards the key light, in camera space (x right, y up, z to the viewer)
     glm::vec3 keyRadiance;       // linear RGB
     glm::vec3 fillDirection;
@@ -26,6 +33,7 @@ struct LightingPreset {
 };
 
 const LightingPreset& lightingPreset(Lighting lighting);
+const char* lightingName(Lighting lighting);
 std::optional<Lighting> parseLighting(std::string_view name);
 
 }  // namespace stipple

@@ -14,27 +14,14 @@ constexpr float kMaxPitch = 0.5f * kPi - 0.01f;  // stay off the pole so "up" is
 constexpr float kMinDistance = 5.0f;             // mm: close enough to see single 0.15 mm dots
 constexpr float kMaxDistance = 5000.0f;
 
-struct ViewName {
-    StandardView view;
-    const char* name;
-};
-constexpr ViewName kViewNames[] = {{StandardView::Front, "front"}, {StandardView::Back, "back"},
-                                   {StandardView::Left, "left"},   {StandardView::Right, "right"},
-                                   {StandardView::Top, "top"},     {StandardView::ThreeQuarter, "three-quarter"}};
-
 }  // namespace
 
 std::optional<StandardView> parseStandardView(std::string_view name) {
-    for (const ViewName& entry : kViewNames)
-        if (name == entry.name) return entry.view;
+    if (const Choice<StandardView>* choice = findChoice(kViewChoices, name)) return choice->value;
     return std::nullopt;
 }
 
-const char* standardViewName(StandardView view) {
-    for (const ViewName& entry : kViewNames)
-        if (view == entry.view) return entry.name;
-    return "?";
-}
+const char* standardViewName(StandardView view) { return choiceFor(kViewChoices, view).name; }
 
 glm::vec3 OrbitCamera::eye() const {
     const glm::vec3 direction(std::cos(pitch) * std::sin(yaw), std::sin(pitch), std::cos(pitch) * std::cos(yaw));

@@ -1,6 +1,7 @@
 // The viewport camera: orbits a target point, GL-free so views can be tested without a context.
 #pragma once
 
+#include "core/Choice.h"
 #include "core/HeadMesh.h"
 
 #include <glm/mat4x4.hpp>
@@ -11,8 +12,14 @@
 namespace stipple {
 
 enum class StandardView { Front, Back, Left, Right, Top, ThreeQuarter };
+// In the View menu's order (keys 1-6); the View menu shows the names, the consultation mode the labels.
+inline constexpr Choice<StandardView> kViewChoices[] = {
+    {StandardView::Front, "front", "Front"}, {StandardView::Back, "back", "Back"},
+    {StandardView::Left, "left", "Left"},    {StandardView::Right, "right", "Right"},
+    {StandardView::Top, "top", "Top"},       {StandardView::ThreeQuarter, "three-quarter", "3/4"},
+};
 
-// "front", "back", "left", "right", "top", "three-quarter"; nullopt for anything else.
+// nullopt for a name not in kViewChoices.
 std::optional<StandardView> parseStandardView(std::string_view name);
 const char* standardViewName(StandardView view);
 

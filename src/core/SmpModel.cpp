@@ -50,33 +50,12 @@ float seedSigned(std::uint32_t seed, std::uint32_t salt) {
 
 }  // namespace
 
-const char* stageName(SmpStage stage) {
-    switch (stage) {
-        case SmpStage::Fresh: return "fresh";
-        case SmpStage::Healed: return "healed";
-        case SmpStage::Aged1y: return "aged-1y";
-        case SmpStage::Aged3y: return "aged-3y";
-        case SmpStage::Aged5y: return "aged-5y";
-        case SmpStage::Aged10y: return "aged-10y";
-    }
-    return "fresh";
-}
+const char* stageName(SmpStage stage) { return choiceFor(kStageChoices, stage).name; }
 
-const char* stageLabel(SmpStage stage) {
-    switch (stage) {
-        case SmpStage::Fresh: return "Fresh (day 0)";
-        case SmpStage::Healed: return "Healed (4 weeks)";
-        case SmpStage::Aged1y: return "Aged 1 year";
-        case SmpStage::Aged3y: return "Aged 3 years";
-        case SmpStage::Aged5y: return "Aged 5 years";
-        case SmpStage::Aged10y: return "Aged 10 years";
-    }
-    return "Fresh (day 0)";
-}
+const char* stageLabel(SmpStage stage) { return choiceFor(kStageChoices, stage).label; }
 
 std::optional<SmpStage> parseStage(std::string_view name) {
-    for (SmpStage stage : kSmpStages)
-        if (name == stageName(stage)) return stage;
+    if (const StageChoice* choice = findChoice(kStageChoices, name)) return choice->value;
     return std::nullopt;
 }
 

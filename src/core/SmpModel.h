@@ -6,6 +6,7 @@
 // its source and marks the values that are modelling choices.
 #pragma once
 
+#include "core/Choice.h"
 #include "core/Scatter.h"
 
 #include <glm/vec3.hpp>
@@ -32,10 +33,26 @@ enum class SmpStage { Fresh, Healed, Aged1y, Aged3y, Aged5y, Aged10y };
 constexpr SmpStage kSmpStages[] = {SmpStage::Fresh,  SmpStage::Healed, SmpStage::Aged1y,
                                    SmpStage::Aged3y, SmpStage::Aged5y, SmpStage::Aged10y};
 
-// "fresh", "healed", "aged-1y", "aged-3y", "aged-5y", "aged-10y": the command line's names.
+struct StageChoice {
+    SmpStage value;
+    const char* name;        // command line and project files
+    const char* label;       // the Impressions panel and the sheet
+    const char* shortLabel;  // the consultation timeline
+};
+inline constexpr StageChoice kStageChoices[] = {
+    {SmpStage::Fresh, "fresh", "Fresh (day 0)", "Fresh"},
+    {SmpStage::Healed, "healed", "Healed (4 weeks)", "Healed"},
+    {SmpStage::Aged1y, "aged-1y", "Aged 1 year", "1 year"},
+    {SmpStage::Aged3y, "aged-3y", "Aged 3 years", "3 years"},
+    {SmpStage::Aged5y, "aged-5y", "Aged 5 years", "5 years"},
+    {SmpStage::Aged10y, "aged-10y", "Aged 10 years", "10 years"},
+};
+// No stage: the impressions as the design draws them. Menus put it before the stages.
+constexpr const char* kAsDesignedName = "designed";
+constexpr const char* kAsDesignedLabel = "As designed";
+
 const char* stageName(SmpStage stage);
 std::optional<SmpStage> parseStage(std::string_view name);
-// "Fresh (day 0)", "Healed (4 weeks)", "Aged 1 year", ...: for people to read.
 const char* stageLabel(SmpStage stage);
 // Time since the session: 0 for fresh, 4 weeks for healed, then 1, 3, 5, 10 years.
 float stageAgeYears(SmpStage stage);

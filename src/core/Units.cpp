@@ -6,12 +6,6 @@
 namespace stipple {
 namespace {
 
-struct Unit {
-    const char* name;
-    float millimetres;
-};
-constexpr Unit kUnits[] = {{"m", 1000.0f}, {"cm", 10.0f}, {"in", 25.4f}, {"mm", 1.0f}};
-
 // The middle of an adult head's size range, top of the skull to the upper neck or chin.
 constexpr float kTypicalHeadExtentMm = 225.0f;
 
@@ -23,20 +17,20 @@ float detectMillimetresPerUnit(const Bounds& fileBounds) {
     if (!(extent > 0.0f) || !std::isfinite(extent)) return 1.0f;
     float best = 1.0f;
     float bestError = std::numeric_limits<float>::max();
-    for (const Unit& unit : kUnits) {
+    for (const Choice<float>& unit : kUnitChoices) {
         // Compare on a log scale: 10x too big is as wrong as 10x too small.
-        const float error = std::fabs(std::log(extent * unit.millimetres / kTypicalHeadExtentMm));
+        const float error = std::fabs(std::log(extent * unit.value / kTypicalHeadExtentMm));
         if (error < bestError) {
             bestError = error;
-            best = unit.millimetres;
+            best = unit.value;
         }
     }
     return best;
 }
 
 const char* unitName(float millimetresPerUnit) {
-    for (const Unit& unit : kUnits)
-        if (millimetresPerUnit == unit.millimetres) return unit.name;
+    for (const Choice<float>& unit : kUnitChoices)
+        if (millimetresPerUnit == unit.value) return unit.name;
     return "custom";
 }
 

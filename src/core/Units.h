@@ -1,6 +1,7 @@
 // Which unit a mesh file was modelled in, guessed from the head's size.
 #pragma once
 
+#include "core/Choice.h"
 #include "core/HeadMesh.h"
 
 namespace stipple {
@@ -15,7 +16,12 @@ float detectMillimetresPerUnit(const Bounds& fileBounds);
 constexpr float kSmallestHeadMm = 50.0f;
 constexpr float kLargestHeadMm = 1000.0f;
 
-// Human-readable name of a known multiplier ("m", "cm", "in", "mm"), or "custom".
+// The units a file may be modelled in, as millimetres per unit, in the order the command line
+// lists them (--units mm|cm|m|in|FACTOR) and the Edit > Head units menu shows them.
+inline constexpr Choice<float> kUnitChoices[] = {
+    {1.0f, "mm", "mm"}, {10.0f, "cm", "cm"}, {1000.0f, "m", "m"}, {25.4f, "in", "in"}};
+
+// The name of a known multiplier ("mm", "cm", "m", "in"), or "custom".
 const char* unitName(float millimetresPerUnit);
 
 }  // namespace stipple

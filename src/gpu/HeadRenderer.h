@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/HeadMesh.h"
+#include "core/Layers.h"
 #include "core/OrbitCamera.h"
 #include "core/LevelsOfDetail.h"
 #include "core/Lighting.h"
@@ -24,7 +25,8 @@ struct ShadingSettings {
     bool useMeshAlbedo = true;                       // the mesh's own texture, when it has one
     bool showScalpOverlay = false;                   // tint the scalp region to check it
     // One layer of the design as colour, so its layout reads from across the room.
-    enum class Overlay { None, Density, Hairline, Shading, Scar, NativeHair } overlay = Overlay::None;
+    using Overlay = LayerOverlay;
+    Overlay overlay = Overlay::None;
     glm::vec3 backgroundSrgb{0.20f, 0.21f, 0.23f};
     glm::vec3 inkAlbedoSrgb{0.16f, 0.16f, 0.18f};  // healed carbon black seen through the skin
     glm::vec3 hairAlbedoSrgb = kHairColours[kDefaultHairColour].srgb;  // the client's stubble

@@ -4,6 +4,8 @@
 // to 1". Used by the readers in io/ only (it carries nlohmann's header).
 #pragma once
 
+#include "core/Choice.h"
+
 #include <nlohmann/json.hpp>
 
 #include <glm/vec3.hpp>
@@ -48,6 +50,13 @@ public:
         std::string allowed = "one of";
         for (std::size_t i = 0; i < N; ++i) allowed += std::string(i ? ", \"" : " \"") + nameOf(choices[i]) + "\"";
         refuse(allowed);
+    }
+
+    // A name from a choice table (core/Choice.h); otherwise refused, listing the table's names.
+    template <typename Entry, std::size_t N>
+    auto choice(const Entry (&table)[N]) const -> decltype(table[0].value) {
+        if (const Entry* entry = findChoice(table, text(64))) return entry->value;
+        refuse("one of \"" + choiceNames(table, "\", \"", "\", \"") + "\"");
     }
 
     const nlohmann::json& json() const { return *json_; }

@@ -249,8 +249,8 @@ void checkHeadSize(const std::filesystem::path& path, const HeadMesh& mesh, cons
     throw InputError(path.string() + ": the head measures " + millimetres(size.x) + " x " + millimetres(size.y) +
                      " x " + millimetres(size.z) + " mm after units (" + unit + "), but a head measures " +
                      millimetres(kSmallestHeadMm) + "-" + millimetres(kLargestHeadMm) +
-                     " mm at its largest. If the unit is wrong, give it with --units mm|cm|m|in|FACTOR "
-                     "(Edit > Head units in the app); otherwise a stray vertex lies far from the head");
+                     " mm at its largest. If the unit is wrong, give it with --units " +
+                     choiceNames(kUnitChoices, "|", "|") + "|FACTOR (Edit > Head units in the app); otherwise a stray vertex lies far from the head");
 }
 
 }  // namespace

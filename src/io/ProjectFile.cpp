@@ -84,8 +84,8 @@ Json settingsJson(const DesignSettings& settings) {
                            {"custom_srgb", {settings.customSkinSrgb.x, settings.customSkinSrgb.y, settings.customSkinSrgb.z}}}},
                  {"native_hair", {{"colour_srgb", {settings.hairColourSrgb.x, settings.hairColourSrgb.y, settings.hairColourSrgb.z}},
                                   {"length", settings.longHair ? "long" : "shaved"}}},
-                 {"preview", {{"stage", settings.stage ? stageName(*settings.stage) : "designed"},
-                              {"light", lightingPreset(settings.lighting).name}}},
+                 {"preview", {{"stage", settings.stage ? stageName(*settings.stage) : kAsDesignedName},
+                              {"light", lightingName(settings.lighting)}}},
                  {"brush", {{"tool", brushToolName(brush.tool)}, {"mode", brushModeName(brush.mode)},
                             {"value", brush.value}, {"radius_mm", brush.radiusMm}, {"strength", brush.strength},
                             {"hardness", brush.hardness}, {"symmetry", brush.symmetry}}}};
@@ -119,13 +119,12 @@ DesignSettings settingsFrom(const JsonField& design, const std::string& file) {
     }
     if (const auto preview = design.optional("preview")) {
         const JsonField stage = (*preview)["stage"];
-        if (stage.json() != "designed") settings.stage = stage.choice(parseStage, kSmpStages, stageName);
-        settings.lighting = (*preview)["light"].choice(parseLighting, kLightings,
-                                                       [](Lighting l) { return lightingPreset(l).name; });
+        if (stage.json() != kAsDesignedName) settings.stage = stage.choice(kStageChoices);
+        settings.lighting = (*preview)["light"].choice(kLightingChoices);
     }
     if (const auto json = design.optional("brush")) {
         BrushSettings& brush = settings.brush;
-        brush.tool = (*json)["tool"].choice(parseBrushTool, kBrushTools, brushToolName);
+        brush.tool = (*json)["tool"].choice(kBrushToolChoices);
         brush.mode = (*json)["mode"].choice(parseBrushMode, kBrushModes, brushModeName);
         brush.value = (*json)["value"].real(-1000.0f, 1000.0f);
         brush.radiusMm = (*json)["radius_mm"].real(0.05f, 200.0f);

@@ -163,6 +163,11 @@ TEST_CASE("a count a file declares must fit in the file, checked before any pars
         CHECK_THAT(loadError(file), Catch::Contains(file.string()) && Catch::Contains("declares") &&
                                         Catch::Contains("bytes"));
     }
+    // A PLY header that never ends made Assimp's reader search for ever.
+    std::string unended = boxPly(23.0f);
+    unended.replace(unended.find("end_header"), 10, "end_hea");
+    const std::filesystem::path unendedFile = folder.write("unended.ply", unended);
+    CHECK_THAT(loadError(unendedFile), Catch::Contains(unendedFile.string()) && Catch::Contains("no \"end_header\""));
     // Counts that fit pass on to the parser: the box's PLY loads.
     CHECK_NOTHROW(checkDeclaredCounts(folder.write("box.ply", boxPly(23.0f))));
     CHECK_NOTHROW(checkDeclaredCounts(folder.write("box.off", "OFF\n3 1 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n")));

@@ -4,6 +4,7 @@
 // widgets sharing one ID are also found directly (sweepWindow).
 #include "AppSandbox.h"
 #include "FrameDriver.h"
+#include "core/Brush.h"
 
 #include <catch2/catch.hpp>
 
@@ -135,9 +136,6 @@ int driveWindow(FrameDriver& driver, const char* name, std::set<std::string>& sw
     return int(driven.size());
 }
 
-// The brush panel's tools, as its radio buttons name them (inside the ID scope "tools").
-constexpr const char* kBrushToolLabels[] = {"Density", "Hairline", "Shading", "Scar", "Eraser", "Native hair"};
-
 }  // namespace
 
 TEST_CASE("every widget of every panel takes a click, ctrl+click, drag and double-click, and no two share an ID",
@@ -166,8 +164,9 @@ TEST_CASE("every widget of every panel takes a click, ctrl+click, drag and doubl
             std::vector<std::function<void()>> states{editing};
             if (std::string(panel) == "Brush") {
                 states.clear();
-                for (const char* tool : kBrushToolLabels)
-                    states.push_back([&, tool, at = std::make_shared<ImVec2>(-1.0f, -1.0f)] {
+                // The tools' radio buttons, labelled from the table, in the ID scope "tools".
+                for (const Choice<BrushTool>& entry : kBrushToolChoices)
+                    states.push_back([&, tool = entry.label, at = std::make_shared<ImVec2>(-1.0f, -1.0f)] {
                         editing();
                         // Found once by a search (seconds), then clicked where it was.
                         const ImGuiID radio = itemId("Brush", "tools", tool);

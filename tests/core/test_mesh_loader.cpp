@@ -168,6 +168,11 @@ TEST_CASE("a count a file declares must fit in the file, checked before any pars
     unended.replace(unended.find("end_header"), 10, "end_hea");
     const std::filesystem::path unendedFile = folder.write("unended.ply", unended);
     CHECK_THAT(loadError(unendedFile), Catch::Contains(unendedFile.string()) && Catch::Contains("no \"end_header\""));
+    // A Collada accessor without its count made Assimp ask for 2.4 GB at once.
+    const std::filesystem::path uncounted = folder.write("uncounted.dae",
+        "<?xml version=\"1.0\"?>\n<COLLADA><float_array id=\"p\" count=\"3\">0 0 0</float_array>\n"
+        "<accessor source=\"#p\" stride=\"3\"><param name=\"X\" type=\"float\"/></accessor></COLLADA>\n");
+    CHECK_THAT(loadError(uncounted), Catch::Contains(uncounted.string()) && Catch::Contains("<accessor> has no count"));
     // Counts that fit pass on to the parser: the box's PLY loads.
     CHECK_NOTHROW(checkDeclaredCounts(folder.write("box.ply", boxPly(23.0f))));
     CHECK_NOTHROW(checkDeclaredCounts(folder.write("box.off", "OFF\n3 1 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n")));

@@ -3,9 +3,37 @@
 // the rest is the file.
 #include "FuzzSupport.h"
 #include "core/Error.h"
+#include "io/MeshFileLimits.h"
 #include "io/MeshLoader.h"
 
+#include <cstdlib>
 #include <iterator>
+#include <new>
+
+// The app lowers the address-space limit for an import (ImportMemoryBudget), so that Assimp's
+// request for terabytes on a broken file fails with std::bad_alloc, which Assimp and the loader
+// turn into a message. Under the sanitizers that limit is off, and the sanitizer ends the process
+// instead: this harness refuses such a request itself, as the limit would.
+void* operator new(std::size_t size) {
+    if (size > stipple::kImportMemoryBudgetBytes) throw std::bad_alloc();
+    if (void* memory = std::malloc(size ? size : 1)) return memory;
+    throw std::bad_alloc();
+}
+void* operator new[](std::size_t size) { return operator new(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+    try {
+        return operator new(size);
+    } catch (const std::bad_alloc&) {
+        return nullptr;
+    }
+}
+void* operator new[](std::size_t size, const std::nothrow_t& nothrow) noexcept { return operator new(size, nothrow); }
+void operator delete(void* memory) noexcept { std::free(memory); }
+void operator delete[](void* memory) noexcept { std::free(memory); }
+void operator delete(void* memory, std::size_t) noexcept { std::free(memory); }
+void operator delete[](void* memory, std::size_t) noexcept { std::free(memory); }
+void operator delete(void* memory, const std::nothrow_t&) noexcept { std::free(memory); }
+void operator delete[](void* memory, const std::nothrow_t&) noexcept { std::free(memory); }
 
 namespace {
 

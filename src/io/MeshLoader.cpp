@@ -151,8 +151,16 @@ HeadMesh loadWithAssimp(const std::filesystem::path& path) {
     const std::string file = path.string();
     Assimp::Importer importer;
     // Keep vertex order (no joining) so a .head.json sidecar's per-vertex data stays aligned.
-    const aiScene* scene = importer.ReadFile(
-        file, aiProcess_Triangulate | aiProcess_SortByPType | aiProcess_ValidateDataStructure);
+    const aiScene* scene = importer.ReadFile(file, aiProcess_ValidateDataStructure);
+    // A face without indices passes the validation but fails an assertion in Debian's Assimp's
+    // triangulation, which aborts the process (found by fuzzing: a damaged PLY face line).
+    if (scene)
+        for (unsigned m = 0; m < scene->mNumMeshes; ++m)
+            for (unsigned f = 0; f < scene->mMeshes[m]->mNumFaces; ++f)
+                if (scene->mMeshes[m]->mFaces[f].mNumIndices == 0)
+                    throw InputError(file + ": face " + std::to_string(f) + " of mesh " + std::to_string(m) +
+                                     " has no vertices (is the file damaged?)");
+    if (scene) scene = importer.ApplyPostProcessing(aiProcess_Triangulate | aiProcess_SortByPType);
     if (!scene || !scene->mRootNode) {
         // Assimp turns an exception inside a reader into its error string.
         const std::string error = importer.GetErrorString();

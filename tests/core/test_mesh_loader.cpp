@@ -168,6 +168,12 @@ TEST_CASE("a count a file declares must fit in the file, checked before any pars
     unended.replace(unended.find("end_header"), 10, "end_hea");
     const std::filesystem::path unendedFile = folder.write("unended.ply", unended);
     CHECK_THAT(loadError(unendedFile), Catch::Contains(unendedFile.string()) && Catch::Contains("no \"end_header\""));
+    // A PLY face line that reads as a face of no vertices made Assimp's triangulation abort.
+    std::string faceless = boxPly(23.0f);
+    const std::size_t lastFace = faceless.rfind("3 ");
+    faceless.replace(lastFace, faceless.size() - lastFace, "0\n");
+    const std::filesystem::path facelessFile = folder.write("faceless.ply", faceless);
+    CHECK_THAT(loadError(facelessFile), Catch::Contains(facelessFile.string()) && Catch::Contains("has no vertices"));
     // A Collada accessor without its count made Assimp ask for 2.4 GB at once.
     const std::filesystem::path uncounted = folder.write("uncounted.dae",
         "<?xml version=\"1.0\"?>\n<COLLADA><float_array id=\"p\" count=\"3\">0 0 0</float_array>\n"

@@ -42,16 +42,6 @@ public:
     // [r, g, b], each 0..1.
     glm::vec3 colour() const;
 
-    // A name that `parse` turns into one of `choices` (an optional); otherwise refused, listing
-    // the choices by `nameOf`.
-    template <typename Enum, std::size_t N, typename Parse, typename NameOf>
-    Enum choice(Parse parse, const Enum (&choices)[N], NameOf nameOf) const {
-        if (const auto parsed = parse(text(64))) return *parsed;
-        std::string allowed = "one of";
-        for (std::size_t i = 0; i < N; ++i) allowed += std::string(i ? ", \"" : " \"") + nameOf(choices[i]) + "\"";
-        refuse(allowed);
-    }
-
     // A name from a choice table (core/Choice.h); otherwise refused, listing the table's names.
     template <typename Entry, std::size_t N>
     auto choice(const Entry (&table)[N]) const -> decltype(table[0].value) {

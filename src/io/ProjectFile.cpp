@@ -125,7 +125,7 @@ DesignSettings settingsFrom(const JsonField& design, const std::string& file) {
     if (const auto json = design.optional("brush")) {
         BrushSettings& brush = settings.brush;
         brush.tool = (*json)["tool"].choice(kBrushToolChoices);
-        brush.mode = (*json)["mode"].choice(parseBrushMode, kBrushModes, brushModeName);
+        brush.mode = (*json)["mode"].choice(kBrushModeChoices);
         brush.value = (*json)["value"].real(-1000.0f, 1000.0f);
         brush.radiusMm = (*json)["radius_mm"].real(0.05f, 200.0f);
         brush.strength = (*json)["strength"].real(0.0f, 1.0f);

@@ -84,7 +84,7 @@ std::vector<ScriptedStroke> readStrokeScript(const std::filesystem::path& path, 
         ScriptedStroke scripted;
         BrushSettings& brush = scripted.brush;
         brush = defaultBrush(stroke["tool"].choice(kBrushToolChoices));
-        if (const auto mode = stroke.optional("mode")) brush.mode = mode->choice(parseBrushMode, kBrushModes, brushModeName);
+        if (const auto mode = stroke.optional("mode")) brush.mode = mode->choice(kBrushModeChoices);
         brush.value = numberOr(stroke, "value", brush.value, 0.0f, 1000.0f);
         brush.radiusMm = numberOr(stroke, "radius_mm", brush.radiusMm, 0.05f, 200.0f);
         brush.strength = numberOr(stroke, "strength", brush.strength, 0.0f, 1.0f);

@@ -6,6 +6,7 @@
 #include "io/HeadMetadata.h"
 #include "io/ImageFile.h"
 #include "io/MeshFileLimits.h"
+#include "io/PlyStructure.h"
 
 #include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>
@@ -228,9 +229,12 @@ HeadMesh loadWithAssimp(const std::filesystem::path& path) {
 // Reads the file within the import's memory budget.
 HeadMesh parseMeshFile(const std::filesystem::path& path) {
     checkDeclaredCounts(path);
+    const bool obj = lowerExtension(path) == ".obj";
+    // Assimp picks its PLY reader by the extension or by the first line.
+    if (!obj && (lowerExtension(path) == ".ply" || looksLikePly(path))) checkPlyStructure(path);
     try {
         const ImportMemoryBudget budget;
-        return lowerExtension(path) == ".obj" ? loadObj(path) : loadWithAssimp(path);
+        return obj ? loadObj(path) : loadWithAssimp(path);
     } catch (const std::bad_alloc&) {
         throw InputError(path.string() + ": reading it needs more than the " +
                          std::to_string(kImportMemoryBudgetBytes >> 30) +

@@ -16,6 +16,7 @@
 #include "core/HairlineMask.h"
 #include "core/HairlineTemplates.h"
 #include "core/Needles.h"
+#include "core/SeenFrom.h"
 #include "core/SessionPlan.h"
 #include "core/Lighting.h"
 #include "core/Units.h"
@@ -104,6 +105,7 @@ std::string renderHelp() {
     "                      [--density N] [--needle 0..4] [--close-up] [--look-at X,Y,Z]\n"
     "                      [--distance MM] [--stage STAGE [--depth MM]] [--light LIGHT]\n"
     "                      [--session N [--alone]] [--before]\n"
+    "                      [--seen-from M | --life-size --dpi N]\n"
     "                      [--skin 1..6] [--scalp-overlay] [--overlay LAYER]\n"
     "                      " + kUnitsOption + "\n"
     "\n"
@@ -125,6 +127,11 @@ std::string renderHelp() {
     "  --before         the scalp as it is: the client's own stubble, no impressions\n"
     "  --look-at X,Y,Z  aim the camera at this point (model space, mm), from the view's side\n"
     "  --distance MM    the camera's distance from what it looks at\n"
+    "  --seen-from M    as an eye sees it from M metres (0.25..5): the camera there, the picture\n"
+    "                   rendered 3x larger and filtered by the eye's 1 arcmin point-spread\n"
+    "                   function (docs/seen-from.md)\n"
+    "  --life-size      1:1 at the skin in the picture's centre, on a display of --dpi N pixels\n"
+    "                   per inch (50..800)\n"
     "  --skin           Fitzpatrick skin type 1..6 (default: the project's, else 3)\n"
     "  --scalp-overlay  tint the scalp region\n"
     + option("  --overlay        ", "show a layer as colour: " + choiceNames(kOverlayChoices, ", ", " or ", {}, 1)) +
@@ -278,8 +285,9 @@ int runInfo(int argc, char** argv) {
 int runRender(int argc, char** argv) {
     const Arguments args(argc, argv, 2,
                          {"--view", "--size", "--out", "--skin", "--units", "--density", "--needle", "--overlay",
-                          "--look-at", "--distance", "--stage", "--depth", "--light", "--session"},
-                         {"--scalp-overlay", "--close-up", "--before", "--alone"});
+                          "--look-at", "--distance", "--stage", "--depth", "--light", "--session", "--seen-from",
+                          "--dpi"},
+                         {"--scalp-overlay", "--close-up", "--before", "--alone", "--life-size"});
     const auto out = args.value("--out");
     if (!out) throw InputError("render needs --out FILE.png");
     const std::string viewName = args.value("--view").value_or("front");
@@ -295,6 +303,20 @@ int runRender(int argc, char** argv) {
     int session = 0;
     if (const auto value = args.value("--session")) session = int(parseNumber("--session", *value, 1, plan.count()));
     if (args.flag("--alone") && session == 0) throw InputError("--alone needs --session N");
+    std::optional<float> seenFromMetres, lifeSizeDpi;
+    if (const auto metres = args.value("--seen-from"))
+        seenFromMetres = float(parseNumber("--seen-from", *metres, kSeenFromMinMetres, kSeenFromMaxMetres));
+    if (args.flag("--life-size")) {
+        const auto dpi = args.value("--dpi");
+        if (!dpi) throw InputError("--life-size needs --dpi N, the display's pixels per inch (the app's View > Life size measures it with a card)");
+        lifeSizeDpi = float(parseNumber("--dpi", *dpi, kMinDisplayDpi, kMaxDisplayDpi));
+    } else if (args.value("--dpi")) {
+        throw InputError("--dpi goes with --life-size");
+    }
+    if (seenFromMetres && lifeSizeDpi)
+        throw InputError("--seen-from and --life-size exclude each other: a life-size picture is seen from wherever the viewer stands");
+    if (seenFromMetres && args.value("--distance"))
+        throw InputError("--seen-from sets the camera's distance; leave out --distance");
     const HeadMesh& mesh = design.mesh;
     HeadlessContext context;
     // Before: the client's scalp as it is today, their own stubble without the impressions.
@@ -323,9 +345,28 @@ int runRender(int argc, char** argv) {
     }
     if (const auto distance = args.value("--distance"))
         camera.distance = float(parseNumber("--distance", *distance, 5.0, 5000.0));
-    writePng(*out, pictures.render(camera, width, height, settings));
-    std::printf("wrote %s (%dx%d, %s, %u impressions)\n", out->c_str(), width, height,
-                args.flag("--close-up") ? "close-up" : (viewName + " view").c_str(),
+    std::string seenAs;
+    Image picture;
+    if (seenFromMetres) {
+        // Rendered larger, then filtered by the eye at that distance and averaged down.
+        camera = seenFromCamera(camera, *seenFromMetres);
+        const int factor = seenFromSupersampling(width, height);
+        picture = eyeFilter(pictures.render(camera, width * factor, height * factor, settings), factor,
+                            arcminutesPerPixel(camera, height * factor));
+        char text[96];
+        std::snprintf(text, sizeof text, ", seen from %g m: %.2f arcmin a pixel", double(*seenFromMetres),
+                      double(arcminutesPerPixel(camera, height)));
+        seenAs = text;
+    } else if (lifeSizeDpi) {
+        camera = lifeSizeCamera(camera, height, *lifeSizeDpi, skinDepthAtTarget(mesh, camera));
+        picture = pictures.render(camera, width, height, settings);
+        seenAs = ", life-size at " + std::to_string(int(std::lround(*lifeSizeDpi))) + " dpi";
+    } else {
+        picture = pictures.render(camera, width, height, settings);
+    }
+    writePng(*out, picture);
+    std::printf("wrote %s (%dx%d, %s%s, %u impressions)\n", out->c_str(), width, height,
+                args.flag("--close-up") ? "close-up" : (viewName + " view").c_str(), seenAs.c_str(),
                 pictures.impressions() ? pictures.impressions()->impressionCount() : 0u);
     return 0;
 }

@@ -61,6 +61,16 @@ TEST_CASE("render refuses bad usage with exit 2 and writes nothing", "[cli]") {
         INFO(target);
         CHECK(run({"render", "--look-at", target, "--out", out}) == 2);
     }
+    // Seen from afar or life-size: each needs its own numbers, and they exclude each other.
+    const std::vector<std::vector<std::string>> seenFromMisuses = {
+        {"--seen-from", "1", "--life-size", "--dpi", "96"}, {"--life-size"}, {"--dpi", "96"},
+        {"--seen-from", "9"}, {"--seen-from", "0"}, {"--seen-from", "1", "--distance", "300"},
+        {"--life-size", "--dpi", "20"}};
+    for (std::vector<std::string> options : seenFromMisuses) {
+        options.insert(options.begin(), "render");
+        options.insert(options.end(), {"--out", out});
+        CHECK(run(options) == 2);
+    }
     CHECK_FALSE(std::filesystem::exists(out));
 }
 
@@ -426,4 +436,53 @@ TEST_CASE("from consultation distance the design reads as a shadow, and up close
     CHECK(at(halo, 0.5) > at(dots, 0.5) - 10.0);
     // "Before" shows no ink and no halo.
     CHECK(pictures.render(closeUp, 640, 400, pictures.shading(), true).rgba == pictures.render(closeUp, 640, 400, plain, true).rgba);
+}
+
+namespace {
+
+// The picture's fine texture in a window around its centre: the standard deviation of each
+// pixel's luminance less the mean of the 9x9 pixels around it.
+double centreTexture(const Image& image, int halfWidth, int halfHeight) {
+    double sum = 0.0, squares = 0.0;
+    int count = 0;
+    const int cx = image.width / 2, cy = image.height / 2;
+    for (int y = cy - halfHeight; y < cy + halfHeight; ++y)
+        for (int x = cx - halfWidth; x < cx + halfWidth; ++x) {
+            double local = 0.0;
+            for (int dy = -4; dy <= 4; ++dy)
+                for (int dx = -4; dx <= 4; ++dx)
+                    local += pixelLuminance(image, std::size_t(y + dy) * std::size_t(image.width) + std::size_t(x + dx));
+            const double detail = pixelLuminance(image, std::size_t(y) * std::size_t(image.width) + std::size_t(x)) - local / 81.0;
+            sum += detail;
+            squares += detail * detail;
+            ++count;
+        }
+    const double mean = sum / count;
+    return std::sqrt(std::max(0.0, squares / count - mean * mean));
+}
+
+}  // namespace
+
+TEST_CASE("seen from further away the eye blurs the dots' texture but keeps their darkening", "[cli][seen-from]") {
+    TempFolder folder;
+    const auto render = [&](const char* metres) {
+        const std::string out = (folder.path() / "seen.png").string();
+        REQUIRE(run({"render", "--view", "top", "--density", "100", "--size", "640x400", "--seen-from", metres,
+                     "--out", out}) == 0);
+        return readImage(out);
+    };
+    // The same framing: 5.9 arcmin a pixel from 0.5 m, where the eye resolves far more than a
+    // pixel, and 0.59 from 5 m, where its 1-arcmin spot covers more than a pixel.
+    const Image near = render("0.5"), far = render("5");
+    const double nearTexture = centreTexture(near, 40, 40), farTexture = centreTexture(far, 40, 40);
+    const auto centreMean = [](const Image& image) {
+        double sum = 0.0;
+        for (int y = image.height / 2 - 40; y < image.height / 2 + 40; ++y)
+            for (int x = image.width / 2 - 40; x < image.width / 2 + 40; ++x)
+                sum += pixelLuminance(image, std::size_t(y) * std::size_t(image.width) + std::size_t(x));
+        return sum / 6400.0;
+    };
+    INFO("texture " << nearTexture << " -> " << farTexture << ", mean " << centreMean(near) << " -> " << centreMean(far));
+    CHECK(farTexture < 0.8 * nearTexture);
+    CHECK(std::abs(centreMean(near) - centreMean(far)) < 1.5);
 }

@@ -138,6 +138,7 @@ int runApp(const AppOptions& options) {
         state.autosaveSeconds = options.autosaveSeconds;
         state.lastAutosave = glfwGetTime();
         state.offerRecovery = !state.scripted && state.workspace.hasRecovery();
+        state.displayDpi = initialDisplayDpi(state);
         loadHead(state, options.file.value_or(defaultHeadPath().string()));
         if (!state.head && options.exitAfterFrames > 0) exitCode = 2;  // scripted run with a bad file
 

@@ -358,7 +358,7 @@ int runRender(int argc, char** argv) {
                       double(arcminutesPerPixel(camera, height)));
         seenAs = text;
     } else if (lifeSizeDpi) {
-        camera = lifeSizeCamera(camera, height, *lifeSizeDpi, skinDepthAtTarget(mesh, camera));
+        camera = lifeSizeCamera(camera, height, *lifeSizeDpi, skinDepthAtTarget(MeshRaycaster(mesh), camera));
         picture = pictures.render(camera, width, height, settings);
         seenAs = ", life-size at " + std::to_string(int(std::lround(*lifeSizeDpi))) + " dpi";
     } else {

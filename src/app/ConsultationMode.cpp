@@ -3,10 +3,13 @@
 #include "app/WindowState.h"
 
 #include "core/Lighting.h"
+#include "core/SeenFrom.h"
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <functional>
 #include <string>
 #include <utility>
 
@@ -49,6 +52,31 @@ void drawSessionPicker(AppState& state, ScalpImpressions& impressions, bool big)
     state.session = session;
     state.sessionAlone = alone;
     impressions.showSession(plan, session, alone ? SessionView::Alone : SessionView::SoFar);
+}
+
+void drawSeenFromButtons(AppState& state) {
+    ImGui::TextUnformatted("Seen");
+    ImGui::SameLine();
+    if (bigButton("as the camera", state.seenFromMetres == 0.0f && !state.lifeSize)) {
+        state.seenFromMetres = 0.0f;
+        state.lifeSize = false;
+    }
+    for (float metres : kSeenFromDistancesMetres) {
+        ImGui::SameLine();
+        char label[32];
+        std::snprintf(label, sizeof label, "from %g m", double(metres));
+        if (bigButton(label, state.seenFromMetres == metres && !state.lifeSize)) {
+            state.seenFromMetres = metres;
+            state.lifeSize = false;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("What an eye resolves from %g m (docs/seen-from.md)", double(metres));
+    }
+    ImGui::SameLine();
+    if (bigButton("Life size", state.lifeSize)) {
+        state.lifeSize = !state.lifeSize;
+        state.seenFromMetres = 0.0f;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("1:1 on this screen at %.0f pixels per inch (View > Calibrate life size)", double(state.displayDpi));
 }
 
 void drawConsultationBar(AppState& state) {
@@ -94,28 +122,68 @@ void drawConsultationBar(AppState& state) {
     }
     if (bigButton("Close-up")) closeUpView(state);
     if (state.head && state.head->impressions) drawSessionPicker(state, *state.head->impressions, true);
+    drawSeenFromButtons(state);
     ImGui::End();
 }
 
 // Draws the head once or twice: before (the client's own stubble, no impressions) and after,
 // whole, wiped or side by side.
+namespace {
+
+// Changes whenever what the impressions show does: an edit, the stage, the session, the depth.
+std::size_t designGeneration(const AppState& state) {
+    std::size_t generation = state.head->paint->changeCount();
+    const auto mix = [&generation](std::size_t value) { generation = generation * 1000003u ^ value; };
+    mix(std::size_t(state.stage));
+    mix(std::size_t(state.session) * 2 + std::size_t(state.sessionAlone));
+    mix(std::hash<float>{}(state.depthMm));
+    mix(std::hash<float>{}(state.density));
+    mix(std::size_t(state.showImpressions));
+    mix(state.head->impressions ? state.head->impressions->impressionCount() : 0u);
+    return generation;
+}
+
+}  // namespace
+
+OrbitCamera shownCamera(const AppState& state, int height) {
+    if (state.lifeSize && state.head)
+        return lifeSizeCamera(state.camera, height, state.displayDpi,
+                              skinDepthAtTarget(state.head->paint->raycaster(), state.camera));
+    if (state.seenFromMetres > 0.0f) return seenFromCamera(state.camera, state.seenFromMetres);
+    return state.camera;
+}
+
 void drawHeadViews(AppState& state, int width, int height, const PigmentView& pigment) {
     using Compare = AppState::Compare;
     const Compare compare = state.consultation ? state.compare : Compare::After;
-    HeadRenderer& renderer = *state.head->renderer;
+    const HeadRenderer& renderer = *state.head->renderer;
     ShadingSettings before = state.shading;
     before.showDesign = false;
+    const OrbitCamera camera = shownCamera(state, height);
+    if (state.camera != state.lastDrawnCamera) {
+        state.lastDrawnCamera = state.camera;
+        state.cameraRestingSince = state.lastFrameTime;
+    }
     if (compare == Compare::After || compare == Compare::Before) {
-        renderer.draw(state.camera, width, height, compare == Compare::After ? state.shading : before, pigment);
+        const ShadingSettings& settings = compare == Compare::After ? state.shading : before;
+        if (state.seenFromMetres > 0.0f && !state.lifeSize) {
+            // A quarter second without moving, turning or painting: the eye's picture is made.
+            const bool resting = state.lastFrameTime - state.cameraRestingSince > 0.25 && !state.turntable &&
+                                 !state.head->paint->painting();
+            state.head->seenFrom.draw(renderer, state.camera, width, height, settings, pigment, state.seenFromMetres,
+                                      designGeneration(state), resting);
+        } else {
+            renderer.draw(camera, width, height, settings, pigment);
+        }
         return;
     }
     glEnable(GL_SCISSOR_TEST);
     if (compare == Compare::Wipe) {
         const int split = int(state.wipe * float(width));
         glScissor(0, 0, width, height);
-        renderer.draw(state.camera, width, height, state.shading, pigment);
+        renderer.draw(camera, width, height, state.shading, pigment);
         glScissor(0, 0, split, height);  // the clear inside draw() respects the scissor
-        renderer.draw(state.camera, width, height, before, pigment);
+        renderer.draw(camera, width, height, before, pigment);
     } else {
         const int half = width / 2;
         // Each half frames the whole head again: half the width needs the camera farther away.

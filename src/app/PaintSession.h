@@ -52,6 +52,8 @@ public:
     bool undo();
     bool redo();
     const UndoStack& history() const { return history_; }
+    // The head's triangles for ray queries (what lies under a cursor or a line of sight).
+    const MeshRaycaster& raycaster() const { return raycaster_; }
 
     // Goes up with every change to the design, undo and redo included: the app compares it with
     // its value at the last save to know whether there is unsaved work.

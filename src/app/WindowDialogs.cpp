@@ -2,11 +2,13 @@
 // with their progress, errors, and the help and about windows.
 #include "app/WindowState.h"
 
+#include "core/SeenFrom.h"
 #include "gpu/GlInfo.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <system_error>
@@ -222,12 +224,41 @@ void drawSheetDialog(AppState& state) {
 
 }  // namespace
 
+// View > Calibrate life size: a bank card's outline at the display's pixel density, matched
+// against a real card held to the screen.
+void drawLifeSizeCalibration(AppState& state) {
+    if (!state.showLifeSizeCalibration) return;
+    if (ImGui::Begin("Life size", &state.showLifeSizeCalibration, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("Hold a bank or ID card (85.60 mm wide) against the screen\n"
+                               "and drag the slider until the outline is as wide as the card.");
+        float dpi = state.displayDpi;
+        ImGui::SetNextItemWidth(320);
+        if (ImGui::SliderFloat("pixels per inch", &dpi, kMinDisplayDpi, kMaxDisplayDpi, "%.1f", kTypedValuesClamped)) {
+            state.displayDpi = dpi;
+            state.workspace.setDisplayDpi(dpi);
+        }
+        // The dpi counts the framebuffer's pixels; ImGui lays out in window coordinates.
+        const float perPixel = 1.0f / std::max(ImGui::GetIO().DisplayFramebufferScale.x, 1e-3f);
+        const float millimetre = dpi / 25.4f * perPixel;
+        const ImVec2 card(kCalibrationCardWidthMm * millimetre, kCalibrationCardHeightMm * millimetre);
+        const ImVec2 corner = ImGui::GetCursorScreenPos();
+        ImGui::Dummy(card);
+        ImGui::GetWindowDrawList()->AddRect(corner, ImVec2(corner.x + card.x, corner.y + card.y),
+                                            IM_COL32(255, 255, 255, 255), kCalibrationCardCornerMm * millimetre, 0, 2.0f);
+        ImGui::Text("One pixel is %.3f mm.", double(25.4f / dpi));
+        ImGui::Checkbox("Show the head life-size", &state.lifeSize);
+        if (state.lifeSize) state.seenFromMetres = 0.0f;
+    }
+    ImGui::End();
+}
+
 void drawDialogs(AppState& state) {
     if (const auto picked = state.fileBrowser.draw()) openHead(state, picked->string());
     drawExportDialog(state);
     drawSheetDialog(state);
     drawSaveAsDialog(state);
     drawWorkDialogs(state);
+    drawLifeSizeCalibration(state);
     if (!state.errorMessage.empty()) ImGui::OpenPopup("Stipple");
     if (ImGui::BeginPopupModal("Stipple", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted(state.errorMessage.c_str());
@@ -256,6 +287,7 @@ void drawDialogs(AppState& state) {
                                "Ctrl+Z, Ctrl+Y    undo, redo (also Ctrl+Shift+Z)\n"
                                "Ctrl+S            save the project (Ctrl+Shift+S: save as)\n"
                                "I                 show or hide the impressions\n"
+                               "L                 life size (View > Calibrate life size)\n"
                                "S                 scalp region overlay\n"
                                "D                 density overlay (View > Layer overlay for the others)\n"
                                "Ctrl+O            open a head (or drop a file on the window)\n"

@@ -3,6 +3,7 @@
 #include "app/WindowState.h"
 
 #include "core/Needles.h"
+#include "core/SeenFrom.h"
 #include "core/SkinDiffusion.h"
 #include "core/StageLook.h"
 #include "gpu/GpuBrushStroke.h"
@@ -254,6 +255,22 @@ void setStandardView(AppState& state, StandardView view) {
 
 void closeUpView(AppState& state) {
     if (state.head) state.camera = closeUpCamera(state.head->design.mesh);
+}
+
+void toggleLifeSize(AppState& state) {
+    state.lifeSize = !state.lifeSize;
+    if (state.lifeSize) state.seenFromMetres = 0.0f;
+}
+
+float initialDisplayDpi(AppState& state) {
+    if (const std::optional<float> calibrated = state.workspace.displayDpi()) return *calibrated;
+    // The monitor's own report is often rounded or missing (a virtual display says 0 mm).
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    int widthMm = 0, heightMm = 0;
+    if (monitor) glfwGetMonitorPhysicalSize(monitor, &widthMm, &heightMm);
+    if (!mode || widthMm <= 0) return 96.0f;
+    return std::clamp(float(mode->width) / (float(widthMm) / 25.4f), kMinDisplayDpi, kMaxDisplayDpi);
 }
 
 }  // namespace stipple::window

@@ -19,8 +19,12 @@ bool keyDown(GLFWwindow* window, int left, int right) {
     return glfwGetKey(window, left) == GLFW_PRESS || glfwGetKey(window, right) == GLFW_PRESS;
 }
 
+// What the viewport draws from: seen from afar or life-size, the user's camera changed.
 glm::mat4 viewProjection(const AppState& state) {
-    return state.camera.projection(framebufferAspect(state.window)) * state.camera.view();
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(state.window, &width, &height);
+    const OrbitCamera camera = shownCamera(state, height);
+    return camera.projection(framebufferAspect(state.window)) * camera.view();
 }
 
 // Puts the session's cursor where the ray from the eye through the mouse meets the skin.
@@ -50,7 +54,7 @@ void handleScroll(AppState& state, double dx, double dy) {
 // Where a point of the head lands in the window (ImGui's coordinates); nullopt when it faces
 // away from the camera or lies behind it.
 std::optional<glm::vec2> onScreen(const AppState& state, const SkinPoint& point, glm::ivec2 windowSize) {
-    if (glm::dot(point.normal, state.camera.eye() - point.position) <= 0.0f) return std::nullopt;
+    if (glm::dot(point.normal, shownCamera(state, 1).eye() - point.position) <= 0.0f) return std::nullopt;
     const glm::vec4 clip = viewProjection(state) * glm::vec4(point.position, 1.0f);
     if (clip.w <= 0.0f) return std::nullopt;
     const glm::vec2 ndc = glm::vec2(clip) / clip.w;
@@ -220,6 +224,7 @@ void handleKey(AppState& state, int key, int mods) {
     case GLFW_KEY_F: frameHead(state); break;
     case GLFW_KEY_C: closeUpView(state); break;
     case GLFW_KEY_I: state.showImpressions = !state.showImpressions; break;
+    case GLFW_KEY_L: toggleLifeSize(state); break;
     case GLFW_KEY_S: state.shading.showScalpOverlay = !state.shading.showScalpOverlay; break;
     case GLFW_KEY_TAB: state.consultation = !state.consultation; break;
     case GLFW_KEY_D:

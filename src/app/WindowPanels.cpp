@@ -5,12 +5,14 @@
 #include "core/Lighting.h"
 #include "core/NativeHair.h"
 #include "core/Needles.h"
+#include "core/SeenFrom.h"
 #include "core/Units.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 namespace stipple::window {
@@ -99,6 +101,21 @@ void drawMenuBar(AppState& state) {
                     state.shading.overlay = overlay.value;
             ImGui::EndMenu();
         }
+        ImGui::Separator();
+        if (ImGui::BeginMenu("Seen from")) {
+            if (ImGui::MenuItem("As the camera sees it", nullptr, state.seenFromMetres == 0.0f)) state.seenFromMetres = 0.0f;
+            for (float metres : kSeenFromDistancesMetres) {
+                char label[32];
+                std::snprintf(label, sizeof label, "%g m", double(metres));
+                if (ImGui::MenuItem(label, nullptr, state.seenFromMetres == metres)) {
+                    state.seenFromMetres = metres;
+                    state.lifeSize = false;
+                }
+            }
+            ImGui::EndMenu();
+        }
+        if (ImGui::MenuItem("Life size", "L", state.lifeSize)) toggleLifeSize(state);
+        ImGui::MenuItem("Calibrate life size...", nullptr, &state.showLifeSizeCalibration);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {

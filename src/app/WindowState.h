@@ -15,6 +15,7 @@
 #include "app/HairlineSession.h"
 #include "app/PaintSession.h"
 #include "app/PoolJob.h"
+#include "app/SeenFromView.h"
 #include "app/SheetJob.h"
 #include "core/SessionPlan.h"
 #include "core/SkinTone.h"
@@ -52,6 +53,7 @@ struct LoadedHead {
     std::size_t savedChangeCount = 0;                 // the paint session's count at the last save
     std::unique_ptr<PoolJob> poolJob;                 // until the candidate pool is ready
     std::unique_ptr<ScalpImpressions> impressions;    // after
+    SeenFromView seenFrom;                            // the view as an eye sees it from afar
 };
 
 // Everything the window shows and keeps between frames; GLFW's callbacks find it through the
@@ -77,6 +79,14 @@ struct AppState {
     enum class Compare { After, Before, Wipe, SideBySide } compare = Compare::After;
     float wipe = 0.5f;                // share of the width showing "before" in the wipe
     bool turntable = false;
+    // How the viewport shows the head (core/SeenFrom.h): as an eye sees it from seenFromMetres
+    // (0: as the camera does), or life-size on a display of displayDpi, measured with a card.
+    float seenFromMetres = 0.0f;
+    bool lifeSize = false;
+    float displayDpi = 96.0f;
+    bool showLifeSizeCalibration = false;
+    OrbitCamera lastDrawnCamera;      // the camera resting since cameraRestingSince
+    double cameraRestingSince = 0.0;
     double lastFrameTime = 0.0;
     std::vector<SessionEstimate> sessionEstimates;
     std::uint32_t sessionsForCount = ~0u;  // the impression count the estimates were made for
@@ -157,6 +167,10 @@ void frameHead(AppState& state);
 void setStandardView(AppState& state, StandardView view);
 // Looks at the skin from 3 cm, close enough to see single dots.
 void closeUpView(AppState& state);
+// Life size on or off; on, it replaces a seen-from distance (core/SeenFrom.h).
+void toggleLifeSize(AppState& state);
+// The display's pixel density: as calibrated with a card before, else as the monitor reports it.
+float initialDisplayDpi(AppState& state);
 
 // [SECTION] WindowInput.cpp
 
@@ -208,6 +222,11 @@ void drawConsultationBar(AppState& state);
 void drawSessionPicker(AppState& state, ScalpImpressions& impressions, bool big);
 // Draws the head: after, or in consultation mode before, wiped or side by side.
 void drawHeadViews(AppState& state, int width, int height, const PigmentView& pigment);
+// The camera the viewport draws from, `height` pixels high: the user's, seen from afar or made
+// life-size. Picking on the skin goes through it too.
+OrbitCamera shownCamera(const AppState& state, int height);
+// The seen-from and life-size choices as big buttons, for the consultation bar.
+void drawSeenFromButtons(AppState& state);
 
 // [SECTION] WindowDialogs.cpp
 

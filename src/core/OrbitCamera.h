@@ -33,6 +33,12 @@ public:
     float distance = 600.0f;                 // mm
     float verticalFovRadians = 0.5236f;      // 30 degrees: little perspective distortion on a face
 
+    bool operator==(const OrbitCamera& other) const {
+        return target == other.target && yaw == other.yaw && pitch == other.pitch && distance == other.distance &&
+               verticalFovRadians == other.verticalFovRadians;
+    }
+    bool operator!=(const OrbitCamera& other) const { return !(*this == other); }
+
     glm::vec3 eye() const;
     glm::mat4 view() const;
     glm::mat4 projection(float aspect) const;

@@ -1,6 +1,5 @@
 #include "core/SeenFrom.h"
 
-#include "core/MeshRaycaster.h"
 #include "core/SkinTone.h"
 
 #include <glm/geometric.hpp>
@@ -77,10 +76,9 @@ OrbitCamera lifeSizeCamera(const OrbitCamera& camera, int heightPx, float dpi, f
     return lifeSize;
 }
 
-float skinDepthAtTarget(const HeadMesh& mesh, const OrbitCamera& camera) {
-    const MeshRaycaster raycaster(mesh);
+float skinDepthAtTarget(const MeshRaycaster& head, const OrbitCamera& camera) {
     const glm::vec3 eye = camera.eye();
-    const std::optional<RayHit> hit = raycaster.intersect(eye, camera.target - eye);
+    const std::optional<RayHit> hit = head.intersect(eye, camera.target - eye);
     return hit ? hit->distanceMm : camera.distance;
 }
 

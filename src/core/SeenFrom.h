@@ -15,6 +15,7 @@
 #pragma once
 
 #include "core/HeadMesh.h"
+#include "core/MeshRaycaster.h"
 #include "core/OrbitCamera.h"
 
 namespace stipple {
@@ -39,6 +40,8 @@ constexpr float kMinDisplayDpi = 50.0f;
 constexpr float kMaxDisplayDpi = 800.0f;
 // ISO/IEC 7810 ID-1: a bank or ID card, the calibration's reference of known width.
 constexpr float kCalibrationCardWidthMm = 85.60f;
+constexpr float kCalibrationCardHeightMm = 53.98f;
+constexpr float kCalibrationCardCornerMm = 3.18f;
 
 // `framed` moved to `metres` from its target along its own direction, its field of view
 // narrowed (or widened) so the target's surroundings fill the frame as before.
@@ -53,7 +56,7 @@ OrbitCamera lifeSizeCamera(const OrbitCamera& camera, int heightPx, float dpi, f
 
 // The distance from the camera to the skin along its line of sight through the target, or the
 // camera's distance where that line misses the head.
-float skinDepthAtTarget(const HeadMesh& mesh, const OrbitCamera& camera);
+float skinDepthAtTarget(const MeshRaycaster& head, const OrbitCamera& camera);
 
 // The picture an eye sees: `supersampled` (sRGB, rows top to bottom, `factor` times the output's
 // size on each side) blurred by the eye's point-spread function in linear light, then averaged

@@ -1,5 +1,6 @@
 #include "io/Workspace.h"
 
+#include "core/SeenFrom.h"
 #include "io/WholeFile.h"
 
 #include <nlohmann/json.hpp>
@@ -68,6 +69,18 @@ void Workspace::addRecentFile(const std::string& path) {
     if (files.size() > kMaxRecentFiles) files.resize(kMaxRecentFiles);
     writeState(folder_ / "recent.json", Json{{"files", files}});
 }
+
+std::optional<float> Workspace::displayDpi() const {
+    const Json state = readState(folder_ / "display.json");
+    const auto dpi = state.find("dpi");
+    if (dpi == state.end() || !dpi->is_number()) return std::nullopt;
+    const float value = dpi->get<float>();
+    // A damaged file reads as never calibrated, as the recent list does.
+    if (!(value >= kMinDisplayDpi && value <= kMaxDisplayDpi)) return std::nullopt;
+    return value;
+}
+
+void Workspace::setDisplayDpi(float dpi) { writeState(folder_ / "display.json", Json{{"dpi", dpi}}); }
 
 bool Workspace::hasRecovery() const {
     std::error_code ec;

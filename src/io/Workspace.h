@@ -23,6 +23,10 @@ public:
     std::vector<std::string> recentFiles() const;
     void addRecentFile(const std::string& path);
 
+    // The display's pixel density as the user calibrated it (View > Calibrate life size).
+    std::optional<float> displayDpi() const;
+    void setDisplayDpi(float dpi);
+
     // The recovery copy: a project, and where the user had saved it (empty when never saved).
     std::filesystem::path recoveryProjectPath() const { return folder_ / "recovery.stipple"; }
     bool hasRecovery() const;

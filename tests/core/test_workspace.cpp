@@ -27,6 +27,20 @@ TEST_CASE("recent files: newest first, no repeats, at most ten, gone files left 
     CHECK(workspace.recentFiles().empty());
 }
 
+TEST_CASE("the display's calibrated pixel density is kept; a damaged or absurd one reads as none", "[workspace]") {
+    TempFolder folder;
+    Workspace workspace(folder.path() / "state");
+    CHECK_FALSE(workspace.displayDpi());
+    workspace.setDisplayDpi(132.5f);
+    REQUIRE(Workspace(folder.path() / "state").displayDpi());
+    CHECK(*Workspace(folder.path() / "state").displayDpi() == Approx(132.5f));
+    for (const char* damaged : {"{not json", "{\"dpi\": \"many\"}", "{\"dpi\": 4}", "{\"dpi\": 1e9}", "[]"}) {
+        INFO(damaged);
+        folder.write("state/display.json", damaged);
+        CHECK_FALSE(workspace.displayDpi());
+    }
+}
+
 TEST_CASE("the recovery copy holds the design and where it was saved, until cleared", "[workspace]") {
     TempFolder folder;
     Workspace workspace(folder.path() / "state");

@@ -181,7 +181,7 @@ std::string exportHelp() {
 
 std::string sheetHelp() {
     return "usage: stipple sheet PROJECT --out FILE.pdf|FILE.png [--notes TEXT] [--stage STAGE [--depth MM]]\n"
-    "                     [--light LIGHT] [--skin 1..6] " + kUnitsOption + "\n"
+    "                     [--light LIGHT] [--skin 1..6] [--seen-from M] " + kUnitsOption + "\n"
     "\n"
     "Writes a one-page A4 consultation sheet of a design, headless (docs/sheet.md): the front,\n"
     "left, right, top and back views before (no impressions) and after, the hairline's\n"
@@ -193,7 +193,9 @@ std::string sheetHelp() {
     + option("  --stage  ", "how the \"after\" row shows the impressions: " +
              choiceNames(kStageChoices, ", ", " or ", stageName(SmpStage::Healed)) + "; --depth MM as in `stipple render`")
     + option("  --light  ", choiceNames(kLightingChoices, ", ", " or ", lightingName(PictureLook{}.lighting))) +
-    "  --skin   Fitzpatrick skin type for the skin colour (default 3)\n";
+    "  --skin   Fitzpatrick skin type for the skin colour (default 3)\n"
+    "  --seen-from M  the pictures as an eye sees the head from M metres, 0.25..5 (default 1;\n"
+    "           0: as the camera sees it; docs/seen-from.md)\n";
 }
 
 std::string benchHelp() {
@@ -470,7 +472,8 @@ int runExport(int argc, char** argv) {
 // [SECTION] Command: sheet
 
 int runSheet(int argc, char** argv) {
-    const Arguments args(argc, argv, 2, {"--out", "--notes", "--stage", "--depth", "--light", "--skin", "--units"}, {});
+    const Arguments args(argc, argv, 2,
+                         {"--out", "--notes", "--stage", "--depth", "--light", "--skin", "--units", "--seen-from"}, {});
     const auto out = args.value("--out");
     if (!out || args.positional().empty()) throw InputError("sheet needs PROJECT and --out FILE.pdf|FILE.png");
     if (args.positional().size() > 1) throw InputError("more than one file given: " + args.positional()[1]);
@@ -481,6 +484,12 @@ int runSheet(int argc, char** argv) {
     Design design = openDesign(path, loadOptionsFrom(args));
     options.look = pictureLookFrom(args, design.settings);
     if (!options.look.stage) options.look.stage = SmpStage::Healed;
+    if (const auto metres = args.value("--seen-from")) {
+        options.seenFromMetres = float(parseNumber("--seen-from", *metres, 0.0, kSeenFromMaxMetres));
+        if (options.seenFromMetres > 0.0f && options.seenFromMetres < kSeenFromMinMetres)
+            throw InputError("option --seen-from: " + *metres + " m is nearer than " + std::to_string(kSeenFromMinMetres) +
+                             "; 0 shows the camera's view");
+    }
     SheetJob job(design, *out, options);  // a bad extension fails here, before GL starts
     HeadlessContext context;
     while (!job.done()) job.runNextStep();

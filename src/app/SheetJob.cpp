@@ -3,12 +3,14 @@
 #include "core/HairlineCurve.h"
 #include "core/HairlineMeasurements.h"
 #include "core/Needles.h"
+#include "core/SeenFrom.h"
 #include "core/SessionPlan.h"
 #include "core/SkinTone.h"
 #include "core/SurfaceGeodesic.h"
 #include "io/ConsultationSheet.h"
 #include "io/WholeFile.h"
 
+#include <cstdio>
 #include <ctime>
 
 namespace stipple {
@@ -65,6 +67,10 @@ SheetJob::SheetJob(const Design& design, const std::filesystem::path& out, const
     contents.light = choiceFor(kLightingChoices, look.lighting).label;
     contents.skin = design.settings.skinType > 0 ? fitzpatrickPreset(design.settings.skinType).name : "Custom colour";
     contents.depthMm = design.settings.depthMm;
+    const float metres = options.seenFromMetres;
+    char seenFrom[64];
+    std::snprintf(seenFrom, sizeof seenFrom, "%g m, as the eye resolves it", double(metres));
+    contents.seenFrom = metres > 0.0f ? seenFrom : "the camera";
 
     addStep("Scattering and baking the impressions", [&design, &work, look] {
         work.pictures = std::make_unique<DesignPictures>(design, look);
@@ -72,15 +78,22 @@ SheetJob::SheetJob(const Design& design, const std::filesystem::path& out, const
         work.contents.impressionCount = impressions ? impressions->impressionCount() : 0;
     });
     for (std::size_t i = 0; i < kSheetViewCount; ++i)
-        addStep(std::string("Rendering the ") + standardViewName(kSheetViews[i]) + " view", [&design, &work, i] {
+        addStep(std::string("Rendering the ") + standardViewName(kSheetViews[i]) + " view", [&design, &work, i, metres] {
             const auto [width, height] = sheetPictureSize(kSheetRenderDpi);
             OrbitCamera camera = cameraForView(design.mesh, kSheetViews[i], float(width) / float(height));
             // The standard views leave room around the head's bounding sphere; the cells are small.
             camera.zoom(0.8f);
             ShadingSettings settings = work.pictures->shading();
             settings.backgroundSrgb = kPictureBackgroundSrgb;
-            work.contents.before[i] = work.pictures->render(camera, width, height, settings, true);
-            work.contents.after[i] = work.pictures->render(camera, width, height, settings);
+            const auto picture = [&](bool before) {
+                if (metres <= 0.0f) return work.pictures->render(camera, width, height, settings, before);
+                const OrbitCamera seen = seenFromCamera(camera, metres);
+                const int factor = seenFromSupersampling(width, height);
+                return eyeFilter(work.pictures->render(seen, width * factor, height * factor, settings, before), factor,
+                                 arcminutesPerPixel(seen, height * factor));
+            };
+            work.contents.before[i] = picture(true);
+            work.contents.after[i] = picture(false);
         });
     addStep("Measuring the hairline", [&design, &work] { measureHairlineOf(design, work.contents); });
     addStep("Planning the sessions", [&work] {

@@ -22,6 +22,7 @@ struct SheetOptions {
     std::string date;         // as printed; empty: today's, YYYY-MM-DD
     std::string notes;        // empty: ruled lines to write on
     PictureLook look{SmpStage::Healed};  // the "after" row: healed dots in clinic light
+    float seenFromMetres = 1.0f;         // the pictures as an eye sees the head from there; 0: the camera's
 };
 
 class SheetJob : public StepJob {

@@ -387,7 +387,8 @@ void drawLook(cairo_t* cr, const SheetRect& part, const SheetContents& contents)
                          {"needle", contents.needle},
                          {"depth", formatted("%.1f mm", contents.depthMm)},
                          {"skin", contents.skin},
-                         {"light", contents.light}};
+                         {"light", contents.light},
+                         {"seen from", contents.seenFrom}};
     const Items before = {{"Before", "the same head without the impressions"}};
     double baseline = part.y + 8.0;
     for (const Items* items : {&after, &before}) {

@@ -50,6 +50,8 @@ struct SheetContents {
     // "Clinic (soft overhead)", "Fitzpatrick III (medium)".
     std::string stage, needle, light, skin;
     float depthMm = 0.0f;
+    // How far the pictures are seen from: "1 m, as the eye resolves it", or "the camera" (core/SeenFrom.h).
+    std::string seenFrom;
     std::string notes;  // printed in the notes box; empty leaves ruled lines to write on
 };
 

@@ -22,6 +22,7 @@
 #include "core/Units.h"
 #include "gpu/HeadlessContext.h"
 #include "gpu/ScalpImpressions.h"
+#include "io/CameraFile.h"
 #include "io/WholeFile.h"
 #include "io/ImageFile.h"
 #include "io/Design.h"
@@ -105,7 +106,7 @@ std::string renderHelp() {
     "                      [--density N] [--needle 0..4] [--close-up] [--look-at X,Y,Z]\n"
     "                      [--distance MM] [--stage STAGE [--depth MM]] [--light LIGHT]\n"
     "                      [--session N [--alone]] [--before]\n"
-    "                      [--seen-from M | --life-size --dpi N]\n"
+    "                      [--seen-from M | --life-size --dpi N] [--camera-out FILE.json]\n"
     "                      [--skin 1..6] [--scalp-overlay] [--overlay LAYER]\n"
     "                      " + kUnitsOption + "\n"
     "\n"
@@ -132,6 +133,8 @@ std::string renderHelp() {
     "                   function (docs/seen-from.md)\n"
     "  --life-size      1:1 at the skin in the picture's centre, on a display of --dpi N pixels\n"
     "                   per inch (50..800)\n"
+    "  --camera-out F   write the camera as JSON, with mm_per_px where the view meets the skin\n"
+    "                   square on (docs/seen-from.md)\n"
     "  --skin           Fitzpatrick skin type 1..6 (default: the project's, else 3)\n"
     "  --scalp-overlay  tint the scalp region\n"
     + option("  --overlay        ", "show a layer as colour: " + choiceNames(kOverlayChoices, ", ", " or ", {}, 1)) +
@@ -288,7 +291,7 @@ int runRender(int argc, char** argv) {
     const Arguments args(argc, argv, 2,
                          {"--view", "--size", "--out", "--skin", "--units", "--density", "--needle", "--overlay",
                           "--look-at", "--distance", "--stage", "--depth", "--light", "--session", "--seen-from",
-                          "--dpi"},
+                          "--dpi", "--camera-out"},
                          {"--scalp-overlay", "--close-up", "--before", "--alone", "--life-size"});
     const auto out = args.value("--out");
     if (!out) throw InputError("render needs --out FILE.png");
@@ -367,6 +370,9 @@ int runRender(int argc, char** argv) {
         picture = pictures.render(camera, width, height, settings);
     }
     writePng(*out, picture);
+    if (const auto cameraOut = args.value("--camera-out"))
+        writeCameraFile(*cameraOut, {camera, width, height,
+                                     squareOnMmPerPixel(MeshRaycaster(mesh), camera, height, kSquareOnDegrees)});
     std::printf("wrote %s (%dx%d, %s%s, %u impressions)\n", out->c_str(), width, height,
                 args.flag("--close-up") ? "close-up" : (viewName + " view").c_str(), seenAs.c_str(),
                 pictures.impressions() ? pictures.impressions()->impressionCount() : 0u);

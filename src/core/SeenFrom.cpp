@@ -82,6 +82,15 @@ float skinDepthAtTarget(const MeshRaycaster& head, const OrbitCamera& camera) {
     return hit ? hit->distanceMm : camera.distance;
 }
 
+std::optional<float> squareOnMmPerPixel(const MeshRaycaster& head, const OrbitCamera& camera, int heightPx,
+                                        float maxDegrees) {
+    const glm::vec3 eye = camera.eye();
+    const glm::vec3 sight = glm::normalize(camera.target - eye);
+    const std::optional<RayHit> hit = head.intersect(eye, sight);
+    if (!hit || -glm::dot(sight, hit->normal) < std::cos(maxDegrees * kPi / 180.0f)) return std::nullopt;
+    return camera.pixelSizeMm(hit->distanceMm, heightPx);
+}
+
 Image eyeFilter(const Image& supersampled, int factor, float arcminPerSupersampledPixel) {
     factor = std::max(factor, 1);
     const int inWidth = supersampled.width, inHeight = supersampled.height;

@@ -18,6 +18,8 @@
 #include "core/MeshRaycaster.h"
 #include "core/OrbitCamera.h"
 
+#include <optional>
+
 namespace stipple {
 
 // The eye's point-spread function, taken as a Gaussian of 1 arcminute full width at half
@@ -57,6 +59,12 @@ OrbitCamera lifeSizeCamera(const OrbitCamera& camera, int heightPx, float dpi, f
 // The distance from the camera to the skin along its line of sight through the target, or the
 // camera's distance where that line misses the head.
 float skinDepthAtTarget(const MeshRaycaster& head, const OrbitCamera& camera);
+
+// Millimetres of skin a pixel of a `heightPx` picture covers where the line of sight through its
+// centre meets the head, when it meets it within `maxDegrees` of square on; else none (a view at
+// a slant has no one scale).
+std::optional<float> squareOnMmPerPixel(const MeshRaycaster& head, const OrbitCamera& camera, int heightPx,
+                                        float maxDegrees);
 
 // The picture an eye sees: `supersampled` (sRGB, rows top to bottom, `factor` times the output's
 // size on each side) blurred by the eye's point-spread function in linear light, then averaged

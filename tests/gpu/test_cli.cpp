@@ -12,8 +12,10 @@
 
 #include <catch2/catch.hpp>
 #include <glm/geometric.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -485,4 +487,30 @@ TEST_CASE("seen from further away the eye blurs the dots' texture but keeps thei
     INFO("texture " << nearTexture << " -> " << farTexture << ", mean " << centreMean(near) << " -> " << centreMean(far));
     CHECK(farTexture < 0.8 * nearTexture);
     CHECK(std::abs(centreMean(near) - centreMean(far)) < 1.5);
+}
+
+TEST_CASE("render --camera-out writes the camera, with the skin's scale where the view meets it square on", "[cli][seen-from]") {
+    TempFolder folder;
+    const std::string picture = (folder.path() / "view.png").string(), cameraFile = (folder.path() / "camera.json").string();
+    const auto cameraOf = [&](std::vector<std::string> options) {
+        options.insert(options.begin(), "render");
+        options.insert(options.end(), {"--size", "320x200", "--out", picture, "--camera-out", cameraFile});
+        REQUIRE(run(options) == 0);
+        std::ifstream in(cameraFile);
+        return nlohmann::json::parse(in);
+    };
+    // The close-up looks straight down from 30 mm: 2 x 30 x tan(15 degrees) / 200 mm a pixel,
+    // a little less where the skin bulges towards the camera.
+    const nlohmann::json closeUp = cameraOf({"--close-up"});
+    CHECK(closeUp.at("format") == "stipple-camera");
+    CHECK(closeUp.at("width_px") == 320);
+    CHECK(closeUp.at("height_px") == 200);
+    const double expected = 2.0 * 30.0 * std::tan(0.2618) / 200.0;
+    CHECK(closeUp.at("mm_per_px").get<double>() == Approx(expected).epsilon(0.05));
+    const auto eye = closeUp.at("eye_mm").get<std::vector<double>>(), target = closeUp.at("target_mm").get<std::vector<double>>();
+    CHECK(std::hypot(eye[0] - target[0], eye[1] - target[1], eye[2] - target[2]) == Approx(30.0).epsilon(0.01));
+    // A three-quarter view meets the skin at a slant: no one scale.
+    CHECK(cameraOf({"--view", "three-quarter"}).at("mm_per_px").is_null());
+    // A camera file that cannot be written is a clear error.
+    CHECK(run({"render", "--size", "320x200", "--out", picture, "--camera-out", (folder.path() / "no" / "c.json").string()}) == 2);
 }

@@ -12,6 +12,7 @@
 #include "app/DesignPictures.h"
 #include "app/ExportJob.h"
 #include "app/SheetJob.h"
+#include "core/DotCalibration.h"
 #include "core/Error.h"
 #include "core/HairlineMask.h"
 #include "core/HairlineTemplates.h"
@@ -23,6 +24,8 @@
 #include "gpu/HeadlessContext.h"
 #include "gpu/ScalpImpressions.h"
 #include "io/CameraFile.h"
+#include "io/LookFile.h"
+#include "io/Workspace.h"
 #include "io/WholeFile.h"
 #include "io/ImageFile.h"
 #include "io/Design.h"
@@ -58,6 +61,8 @@ constexpr const char* kUsage =
     "  stipple sheet PROJECT --out FILE.pdf|FILE.png [--notes TEXT]\n"
     "                            a consultation sheet: five views before and after, the\n"
     "                            measurements, the sessions, notes and signature lines\n"
+    "  stipple calibrate PHOTO --mm-per-px X --name NAME\n"
+    "                            measure the dots of a close-up of healed work as a named look\n"
     "  stipple bench             print the benchmark figures\n"
     "  stipple COMMAND --help    details of one command\n"
     "\n"
@@ -199,6 +204,17 @@ std::string sheetHelp() {
     "  --skin   Fitzpatrick skin type for the skin colour (default 3)\n"
     "  --seen-from M  the pictures as an eye sees the head from M metres, 0.25..5 (default 1;\n"
     "           0: as the camera sees it; docs/seen-from.md)\n";
+}
+
+std::string calibrateHelp() {
+    return "usage: stipple calibrate PHOTO --mm-per-px X --name NAME [--out FILE.json]\n"
+    "\n"
+    "Measures the dots of a close-up photo of your own healed work (PNG or JPEG, filled with\n"
+    "scalp, X mm a pixel: measure it on a ruler in the photo, or take it from a render's\n"
+    "--camera-out) and saves them as the look NAME (docs/calibration.md). Prints key: value\n"
+    "lines: dots, density_per_cm2, apparent_diameter_mm (full width at half contrast),\n"
+    "peak_contrast_rgb, ink_linear_rgb, skin_linear_rgb and where the look was saved.\n"
+    "  --out  where to write the look (default: the workspace's looks/NAME.json)\n";
 }
 
 std::string benchHelp() {
@@ -477,6 +493,39 @@ int runExport(int argc, char** argv) {
 
 // [SECTION] Command: sheet
 
+int runCalibrate(int argc, char** argv) {
+    const Arguments args(argc, argv, 2, {"--mm-per-px", "--name", "--out"}, {});
+    if (args.positional().size() != 1) throw InputError("calibrate needs one PHOTO");
+    const auto scale = args.value("--mm-per-px");
+    const auto name = args.value("--name");
+    if (!scale || !name) throw InputError("calibrate needs --mm-per-px X and --name NAME");
+    CalibratedLook look;
+    look.name = *name;
+    checkLookName(look.name);
+    look.mmPerPixel = float(parseNumber("--mm-per-px", *scale, kMinCalibrationMmPerPixel, kMaxCalibrationMmPerPixel));
+    const std::filesystem::path photo = args.positional()[0];
+    look.photo = photo.filename().string();
+    const Image image = readImage(photo);
+    try {
+        look.measurement = measureDots(image, look.mmPerPixel);
+    } catch (const InputError& e) {
+        throw InputError(photo.string() + ": " + e.what());
+    }
+    const std::filesystem::path out = args.value("--out").value_or(Workspace().lookPath(look.name).string());
+    std::error_code ec;
+    if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path(), ec);
+    writeLookFile(out, look);
+    const DotMeasurement& m = look.measurement;
+    std::printf("dots: %zu\n", m.dots.size());
+    std::printf("density_per_cm2: %.1f\n", double(m.densityPerCm2));
+    std::printf("apparent_diameter_mm: %.3f\n", double(m.apparentDiameterMm));
+    std::printf("peak_contrast_rgb: %.3f %.3f %.3f\n", double(m.peakContrast.x), double(m.peakContrast.y), double(m.peakContrast.z));
+    std::printf("ink_linear_rgb: %.4f %.4f %.4f\n", double(m.inkLinear.x), double(m.inkLinear.y), double(m.inkLinear.z));
+    std::printf("skin_linear_rgb: %.4f %.4f %.4f\n", double(m.skinLinear.x), double(m.skinLinear.y), double(m.skinLinear.z));
+    std::printf("look: %s\n", out.string().c_str());
+    return 0;
+}
+
 int runSheet(int argc, char** argv) {
     const Arguments args(argc, argv, 2,
                          {"--out", "--notes", "--stage", "--depth", "--light", "--skin", "--units", "--seen-from"}, {});
@@ -524,6 +573,7 @@ constexpr Command kCommands[] = {
     {"paint", runPaint, paintHelp},
     {"export", runExport, exportHelp},
     {"sheet", runSheet, sheetHelp},
+    {"calibrate", runCalibrate, calibrateHelp},
     {"bench", runBenchCommand, benchHelp},
 };
 

@@ -27,6 +27,9 @@ public:
     std::optional<float> displayDpi() const;
     void setDisplayDpi(float dpi);
 
+    // Where the calibrated look `name` is kept (io/LookFile.h).
+    std::filesystem::path lookPath(const std::string& name) const { return folder_ / "looks" / (name + ".json"); }
+
     // The recovery copy: a project, and where the user had saved it (empty when never saved).
     std::filesystem::path recoveryProjectPath() const { return folder_ / "recovery.stipple"; }
     bool hasRecovery() const;

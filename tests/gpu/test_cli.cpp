@@ -2,6 +2,7 @@
 #include "app/DesignPictures.h"
 #include "core/NativeHair.h"
 #include "core/Scatter.h"
+#include "core/SkinTone.h"
 #include "gpu/HeadlessContext.h"
 #include "io/Design.h"
 #include "io/HeadMetadata.h"
@@ -12,6 +13,7 @@
 
 #include <catch2/catch.hpp>
 #include <glm/geometric.hpp>
+#include <glm/gtc/matrix_transform.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -513,4 +515,75 @@ TEST_CASE("render --camera-out writes the camera, with the skin's scale where th
     CHECK(cameraOf({"--view", "three-quarter"}).at("mm_per_px").is_null());
     // A camera file that cannot be written is a clear error.
     CHECK(run({"render", "--size", "320x200", "--out", picture, "--camera-out", (folder.path() / "no" / "c.json").string()}) == 2);
+}
+
+TEST_CASE("calibrate measures the project's own close-up renders as their known impressions", "[cli][calibration]") {
+    TempFolder folder;
+    const std::string picture = (folder.path() / "close-up.png").string(), bare = (folder.path() / "bare.png").string();
+    const std::string cameraFile = (folder.path() / "camera.json").string(), csv = (folder.path() / "impressions.csv").string();
+    REQUIRE(run({"render", "--close-up", "--density", "100", "--camera-out", cameraFile, "--out", picture}) == 0);
+    REQUIRE(run({"render", "--close-up", "--density", "100", "--before", "--out", bare}) == 0);
+    REQUIRE(run({"impressions", "--density", "100", "--out", csv}) == 0);
+    std::ifstream cameraIn(cameraFile);
+    const nlohmann::json camera = nlohmann::json::parse(cameraIn);
+    const double mmPerPixel = camera.at("mm_per_px").get<double>();
+    const std::string look = (folder.path() / "look.json").string();
+    REQUIRE(run({"calibrate", picture, "--mm-per-px", std::to_string(mmPerPixel), "--name", "own work", "--out", look}) == 0);
+    std::ifstream lookIn(look);
+    const nlohmann::json measured = nlohmann::json::parse(lookIn);
+
+    // The truth: the impressions the render drew, projected through its camera into the picture,
+    // counted over the part calibrate searched (inside its 1.5 mm edge band).
+    const Image after = readImage(picture), before = readImage(bare);
+    const auto vec = [&](const char* key) {
+        const auto v = camera.at(key).get<std::vector<float>>();
+        return glm::vec3(v[0], v[1], v[2]);
+    };
+    const glm::mat4 viewProjection =
+        glm::perspective(glm::radians(camera.at("vertical_fov_degrees").get<float>()), float(after.width) / float(after.height),
+                         1.0f, 1000.0f) *
+        glm::lookAt(vec("eye_mm"), vec("target_mm"), vec("up"));
+    const double border = std::round(1.5 / mmPerPixel);
+    std::ifstream rows(csv);
+    std::string line;
+    std::getline(rows, line);
+    std::vector<double> diameters, contrasts;
+    while (std::getline(rows, line)) {
+        std::istringstream fields(line);
+        std::vector<double> values;
+        for (std::string field; std::getline(fields, field, ',');) values.push_back(std::stod(field));
+        const glm::vec3 position(values[1], values[2], values[3]);
+        if (glm::distance(position, vec("eye_mm")) > 40.0f) continue;  // the far side of the head
+        const glm::vec4 clip = viewProjection * glm::vec4(position, 1.0f);
+        const double x = (clip.x / clip.w + 1.0) * 0.5 * after.width, y = (1.0 - clip.y / clip.w) * 0.5 * after.height;
+        if (x < border || y < border || x >= after.width - border || y >= after.height - border) continue;
+        diameters.push_back(values[6]);
+        // The green channel in linear light, as calibrate measures each channel.
+        const std::size_t green = (std::size_t(y) * std::size_t(after.width) + std::size_t(x)) * 4 + 1;
+        const auto linear = [](std::uint8_t code) { return srgbToLinear(glm::vec3(float(code) / 255.0f)).x; };
+        contrasts.push_back(1.0 - linear(after.rgba[green]) / linear(before.rgba[green]));
+    }
+    REQUIRE(diameters.size() > 100);
+    const auto medianOf = [](std::vector<double> values) {
+        std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(values.size() / 2), values.end());
+        return values[values.size() / 2];
+    };
+    const double measuredDots = measured.at("dots").get<double>();
+    const double measuredDiameter = measured.at("apparent_diameter_mm").get<double>();
+    const double measuredGreen = measured.at("peak_contrast_rgb").at(1).get<double>();
+    INFO("dots " << measuredDots << " of " << diameters.size() << ", diameter " << measuredDiameter << " for "
+                 << medianOf(diameters) << ", green contrast " << measuredGreen << " for " << medianOf(contrasts));
+    CHECK(measuredDots == Approx(double(diameters.size())).epsilon(0.10));
+    CHECK(measuredDiameter == Approx(medianOf(diameters)).epsilon(0.15));
+    CHECK(measuredGreen == Approx(medianOf(contrasts)).epsilon(0.15));
+    // The density over the searched area, as the projected dots give it.
+    CHECK(measured.at("density_per_cm2").get<double>() ==
+          Approx(double(diameters.size()) / measured.at("searched_area_mm2").get<double>() * 100.0).epsilon(0.10));
+    CHECK(std::filesystem::exists(look));
+
+    // Bad input: a scale outside the range, a name that is no file name, a photo of no dots.
+    CHECK(run({"calibrate", picture, "--mm-per-px", "5", "--name", "x", "--out", look}) == 2);
+    CHECK(run({"calibrate", picture, "--mm-per-px", "0.02", "--name", "../x", "--out", look}) == 2);
+    CHECK(run({"calibrate", bare, "--mm-per-px", "0.02", "--name", "x", "--out", look}) == 2);
+    CHECK(run({"calibrate", (folder.path() / "missing.png").string(), "--mm-per-px", "0.02", "--name", "x"}) == 2);
 }

@@ -499,21 +499,9 @@ int runCalibrate(int argc, char** argv) {
     const auto scale = args.value("--mm-per-px");
     const auto name = args.value("--name");
     if (!scale || !name) throw InputError("calibrate needs --mm-per-px X and --name NAME");
-    CalibratedLook look;
-    look.name = *name;
-    checkLookName(look.name);
-    look.mmPerPixel = float(parseNumber("--mm-per-px", *scale, kMinCalibrationMmPerPixel, kMaxCalibrationMmPerPixel));
-    const std::filesystem::path photo = args.positional()[0];
-    look.photo = photo.filename().string();
-    const Image image = readImage(photo);
-    try {
-        look.measurement = measureDots(image, look.mmPerPixel);
-    } catch (const InputError& e) {
-        throw InputError(photo.string() + ": " + e.what());
-    }
+    const float mmPerPixel = float(parseNumber("--mm-per-px", *scale, kMinCalibrationMmPerPixel, kMaxCalibrationMmPerPixel));
+    const CalibratedLook look = calibrateFromPhoto(args.positional()[0], mmPerPixel, *name);
     const std::filesystem::path out = args.value("--out").value_or(Workspace().lookPath(look.name).string());
-    std::error_code ec;
-    if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path(), ec);
     writeLookFile(out, look);
     const DotMeasurement& m = look.measurement;
     std::printf("dots: %zu\n", m.dots.size());

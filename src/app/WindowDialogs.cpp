@@ -2,8 +2,10 @@
 // with their progress, errors, and the help and about windows.
 #include "app/WindowState.h"
 
+#include "core/DotCalibration.h"
 #include "core/SeenFrom.h"
 #include "gpu/GlInfo.h"
+#include "io/LookFile.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -224,6 +226,44 @@ void drawSheetDialog(AppState& state) {
 
 }  // namespace
 
+// File > Calibrate from a photo: the dots of a close-up of the practitioner's healed work,
+// measured and kept as a named look (docs/calibration.md).
+void drawCalibrateDialog(AppState& state) {
+    auto& dialog = state.calibrate;
+    if (dialog.show) {
+        ImGui::OpenPopup("Calibrate from a photo");
+        dialog.show = false;
+        dialog.result.clear();
+    }
+    if (!ImGui::BeginPopupModal("Calibrate from a photo", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::TextUnformatted("A sharp close-up of your healed work, filled with scalp (PNG or JPEG):");
+    ImGui::SetNextItemWidth(520);
+    ImGui::InputText("photo", dialog.photo, sizeof dialog.photo);
+    ImGui::SetNextItemWidth(200);
+    ImGui::InputFloat("mm a pixel", &dialog.mmPerPixel, 0.001f, 0.01f, "%.4f");
+    dialog.mmPerPixel = std::clamp(dialog.mmPerPixel, kMinCalibrationMmPerPixel, kMaxCalibrationMmPerPixel);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Measure a ruler photographed at the same distance: its mm over its pixels");
+    ImGui::SetNextItemWidth(320);
+    ImGui::InputText("name of the look", dialog.name, sizeof dialog.name);
+    if (ImGui::Button("Measure and keep")) {
+        try {
+            const CalibratedLook look = calibrateFromPhoto(dialog.photo, dialog.mmPerPixel, dialog.name);
+            writeLookFile(state.workspace.lookPath(look.name), look);
+            const DotMeasurement& m = look.measurement;
+            char text[256];
+            std::snprintf(text, sizeof text, "%zu dots, %.0f per cm2, %.3f mm across at half contrast, contrast %.2f",
+                          m.dots.size(), double(m.densityPerCm2), double(m.apparentDiameterMm), double(m.peakContrast.y));
+            dialog.result = text;
+        } catch (const std::exception& e) {
+            dialog.result = e.what();
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
+    if (!dialog.result.empty()) ImGui::TextWrapped("%s", dialog.result.c_str());
+    ImGui::EndPopup();
+}
+
 // View > Calibrate life size: a bank card's outline at the display's pixel density, matched
 // against a real card held to the screen.
 void drawLifeSizeCalibration(AppState& state) {
@@ -259,6 +299,7 @@ void drawDialogs(AppState& state) {
     drawSaveAsDialog(state);
     drawWorkDialogs(state);
     drawLifeSizeCalibration(state);
+    drawCalibrateDialog(state);
     if (!state.errorMessage.empty()) ImGui::OpenPopup("Stipple");
     if (ImGui::BeginPopupModal("Stipple", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted(state.errorMessage.c_str());

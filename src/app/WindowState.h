@@ -131,6 +131,14 @@ struct AppState {
     char sheetPath[512] = "";
     char sheetNotes[1024] = "";
     std::unique_ptr<SheetJob> sheetJob;
+    // File > Calibrate from a photo: the photo, its scale and the look's name, then what was measured.
+    struct {
+        bool show = false;
+        char photo[512] = "";
+        float mmPerPixel = 0.02f;
+        char name[65] = "";
+        std::string result;
+    } calibrate;
 };
 
 // [SECTION] WindowDocument.cpp

@@ -1,6 +1,7 @@
 #include "io/LookFile.h"
 
 #include "core/Error.h"
+#include "io/ImageFile.h"
 #include "io/WholeFile.h"
 
 #include <nlohmann/json.hpp>
@@ -18,7 +19,24 @@ void checkLookName(const std::string& name) {
         throw InputError("look name '" + name + "': use 1-64 letters, digits, spaces, '-' or '_'");
 }
 
+CalibratedLook calibrateFromPhoto(const std::filesystem::path& photo, float mmPerPixel, const std::string& name) {
+    checkLookName(name);
+    const Image image = readImage(photo);
+    CalibratedLook look;
+    look.name = name;
+    look.photo = photo.filename().string();
+    look.mmPerPixel = mmPerPixel;
+    try {
+        look.measurement = measureDots(image, mmPerPixel);
+    } catch (const InputError& e) {
+        throw InputError(photo.string() + ": " + e.what());
+    }
+    return look;
+}
+
 void writeLookFile(const std::filesystem::path& path, const CalibratedLook& look) {
+    std::error_code ec;
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
     const DotMeasurement& m = look.measurement;
     const auto rgb = [](const glm::vec3& v) { return nlohmann::json::array({v.x, v.y, v.z}); };
     const nlohmann::json json = {

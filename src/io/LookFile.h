@@ -21,7 +21,11 @@ struct CalibratedLook {
 // (it names a file).
 void checkLookName(const std::string& name);
 
-// Writes `look` atomically; throws InputError naming the file when it cannot be written.
+// Reads `photo` (PNG or JPEG), measures its dots at `mmPerPixel` and names the look `name`.
+// Throws InputError naming the photo, or the name, and the problem.
+CalibratedLook calibrateFromPhoto(const std::filesystem::path& photo, float mmPerPixel, const std::string& name);
+
+// Writes `look` atomically, making its folder; throws InputError naming the file when it cannot be written.
 void writeLookFile(const std::filesystem::path& path, const CalibratedLook& look);
 
 }  // namespace stipple

@@ -192,15 +192,19 @@ struct IndexCheck {
     bool allowRestart = false;  // triangle strips separate their strips with -1
 };
 
-IndexCheck indexCheckFor(const PlyHeader& header, const PlyElement& element, const PlyProperty& property) {
-    IndexCheck check;
-    if (!property.listLength || (property.name != "vertex_indices" && property.name != "vertex_index")) return check;
-    if (element.name != "face" && element.name != "tristrips") return check;
-    check.active = true;
-    check.allowRestart = element.name == "tristrips";
+// One for each of the element's properties.
+std::vector<IndexCheck> indexChecksFor(const PlyHeader& header, const PlyElement& element) {
+    std::vector<IndexCheck> checks(element.properties.size());
+    if (element.name != "face" && element.name != "tristrips") return checks;
+    std::uint64_t vertexCount = 0;
     for (const PlyElement& other : header.elements)
-        if (other.name == "vertex") check.vertexCount = other.count;
-    return check;
+        if (other.name == "vertex") vertexCount = other.count;
+    for (std::size_t p = 0; p < checks.size(); ++p) {
+        const PlyProperty& property = element.properties[p];
+        if (!property.listLength || (property.name != "vertex_indices" && property.name != "vertex_index")) continue;
+        checks[p] = {true, vertexCount, element.name == "tristrips"};
+    }
+    return checks;
 }
 
 bool indexFits(double index, const IndexCheck& check) {
@@ -238,46 +242,91 @@ void walkAscii(const std::filesystem::path& path, std::istream& in, const PlyHea
     std::string line;
     std::vector<char*> tokens;
     for (const PlyElement& element : header.elements) {
+        const std::vector<IndexCheck> checks = indexChecksFor(header, element);
         for (std::uint64_t instance = 0; instance < element.count; ++instance) {
             if (!readLine(in, line)) refuse(path, "the file ends before " + instanceName(element, instance));
             ++lineNumber;
-            const std::string where = "line " + std::to_string(lineNumber) + " (" + instanceName(element, instance) + ")";
+            // Named only when refused: a million lines must not build a million names.
+            const auto where = [&] { return "line " + std::to_string(lineNumber) + " (" + instanceName(element, instance) + ")"; };
             tokens.clear();
             for (char* token = std::strtok(line.data(), " \t"); token; token = std::strtok(nullptr, " \t"))
                 tokens.push_back(token);
             std::size_t next = 0;
             const auto take = [&](PlyType type, const char* what) {
-                if (next >= tokens.size()) refuse(path, where + " has too few values");
+                if (next >= tokens.size()) refuse(path, where() + " has too few values");
                 const std::optional<double> value = parseAsciiValue(tokens[next], type);
-                if (!value) refuse(path, where + ": \"" + tokens[next] + "\" is not " + what);
+                if (!value) refuse(path, where() + ": \"" + tokens[next] + "\" is not " + what);
                 ++next;
                 return *value;
             };
-            for (const PlyProperty& property : element.properties) {
+            for (std::size_t p = 0; p < element.properties.size(); ++p) {
+                const PlyProperty& property = element.properties[p];
                 if (!property.listLength) {
                     take(property.type, "a number of its type");
                     continue;
                 }
                 const double length = take(*property.listLength, "a list length of its type");
-                if (length < 0.0) refuse(path, where + ": a list of negative length");
-                const IndexCheck check = indexCheckFor(header, element, property);
+                if (length < 0.0) refuse(path, where() + ": a list of negative length");
+                const IndexCheck& check = checks[p];
                 for (double item = 0.0; item < length; ++item) {
                     const double value = take(property.type, "a number of its type");
                     if (check.active && !indexFits(value, check))
-                        refuse(path, where + ": vertex index " + tokens[next - 1] + " is outside the " +
+                        refuse(path, where() + ": vertex index " + tokens[next - 1] + " is outside the " +
                                          std::to_string(check.vertexCount) + " vertices");
                 }
             }
-            if (next != tokens.size()) refuse(path, where + " has more values than its properties");
+            if (next != tokens.size()) refuse(path, where() + " has more values than its properties");
         }
     }
 }
 
+// The binary body read through a buffer of its own: a million faces are three million small
+// reads, which a stream serves slowly one at a time.
+class ByteReader {
+public:
+    explicit ByteReader(std::istream& in) : in_(in), buffer_(1 << 20) {}
+
+    // Copies the next `count` bytes to `out`; false where the file ends first.
+    bool read(unsigned char* out, std::size_t count) {
+        while (count > 0) {
+            if (next_ == end_ && !refill()) return false;
+            const std::size_t step = std::min(count, end_ - next_);
+            std::memcpy(out, buffer_.data() + next_, step);
+            next_ += step;
+            out += step;
+            count -= step;
+        }
+        return true;
+    }
+    // Passes over the next `count` bytes; false where the file ends first.
+    bool skip(double count) {
+        while (count > 0.0) {
+            if (next_ == end_ && !refill()) return false;
+            const std::size_t step = std::size_t(std::min(count, double(end_ - next_)));
+            next_ += step;
+            count -= double(step);
+        }
+        return true;
+    }
+
+private:
+    bool refill() {
+        in_.read(reinterpret_cast<char*>(buffer_.data()), std::streamsize(buffer_.size()));
+        next_ = 0;
+        end_ = std::size_t(in_.gcount());
+        return end_ > 0;
+    }
+
+    std::istream& in_;
+    std::vector<unsigned char> buffer_;
+    std::size_t next_ = 0, end_ = 0;
+};
+
 // Reads one binary value of `type`, or nothing where the file has ended.
-std::optional<double> readBinaryValue(std::istream& in, PlyType type, bool bigEndian) {
+std::optional<double> readBinaryValue(ByteReader& in, PlyType type, bool bigEndian) {
     std::array<unsigned char, 8> bytes{};
     const std::size_t size = byteSize(type);
-    if (!in.read(reinterpret_cast<char*>(bytes.data()), std::streamsize(size))) return std::nullopt;
+    if (!in.read(bytes.data(), size)) return std::nullopt;
     // This machine is little-endian (x86-64, ARM64): a big-endian value is reversed.
     if (bigEndian) std::reverse(bytes.begin(), bytes.begin() + std::ptrdiff_t(size));
     switch (type) {
@@ -293,25 +342,25 @@ std::optional<double> readBinaryValue(std::istream& in, PlyType type, bool bigEn
     return std::nullopt;
 }
 
-void walkBinary(const std::filesystem::path& path, std::istream& in, const PlyHeader& header) {
+void walkBinary(const std::filesystem::path& path, std::istream& stream, const PlyHeader& header) {
     const bool bigEndian = header.format == PlyFormat::BinaryBigEndian;
+    ByteReader in(stream);
     for (const PlyElement& element : header.elements) {
+        const std::vector<IndexCheck> checks = indexChecksFor(header, element);
         for (std::uint64_t instance = 0; instance < element.count; ++instance) {
             const auto ended = [&] { refuse(path, "the file ends inside " + instanceName(element, instance)); };
-            for (const PlyProperty& property : element.properties) {
+            for (std::size_t p = 0; p < element.properties.size(); ++p) {
+                const PlyProperty& property = element.properties[p];
                 if (!property.listLength) {
-                    in.ignore(std::streamsize(byteSize(property.type)));
-                    if (in.gcount() < std::streamsize(byteSize(property.type))) ended();
+                    if (!in.skip(double(byteSize(property.type)))) ended();
                     continue;
                 }
                 const std::optional<double> length = readBinaryValue(in, *property.listLength, bigEndian);
                 if (!length) ended();
                 if (*length < 0.0) refuse(path, instanceName(element, instance) + ": a list of negative length");
-                const IndexCheck check = indexCheckFor(header, element, property);
+                const IndexCheck& check = checks[p];
                 if (!check.active) {
-                    const double bytes = *length * double(byteSize(property.type));
-                    in.ignore(std::streamsize(bytes));
-                    if (double(in.gcount()) < bytes) ended();
+                    if (!in.skip(*length * double(byteSize(property.type)))) ended();
                     continue;
                 }
                 for (double item = 0.0; item < *length; ++item) {

@@ -6,6 +6,7 @@
 
 #include "app/DesignPictures.h"
 #include "app/StepJob.h"
+#include "core/HairlineMeasurements.h"
 #include "io/Design.h"
 
 #include <filesystem>
@@ -23,6 +24,12 @@ struct SheetOptions {
     std::string notes;        // empty: ruled lines to write on
     PictureLook look{SmpStage::Healed};  // the "after" row: healed dots in clinic light
 };
+
+// The readouts of the hairline editor (app/HairlineSession.h), measured once; only the designed
+// area where the design has no hairline curve.
+HairlineReadouts measureDesignHairline(const Design& design);
+// Today's date, YYYY-MM-DD: the date a sheet or a page prints when none is given.
+std::string today();
 
 class SheetJob : public StepJob {
 public:

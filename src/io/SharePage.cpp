@@ -144,7 +144,7 @@ void writeSharePageStaticFiles(const std::filesystem::path& folder) {
     const auto copy = [&folder](const std::filesystem::path& from, const char* to) {
         std::error_code error;
         if (!std::filesystem::is_regular_file(from, error))
-            throw InputError(from.string() + ": a file of the shared page is missing from Stipple's installation");
+            throw InternalError(from.string() + ": a file of the shared page is missing from Stipple's installation");
         writeFileAtomically(folder / to, readFileBytes(from, kMaxTemplateBytes, "a file of the shared page"));
     };
     for (const char* name : kTemplateFiles) copy(sharePageTemplateDir() / name, name);

@@ -68,7 +68,7 @@ std::string sharePageHeadScript(const HeadMesh& mesh);
 std::string sharePageTextureScript(const SharePageTexture& texture);
 
 // Writes the page's fixed files (the template and the library) into `folder`, each atomically.
-// Throws InputError naming a template file that is missing.
+// Throws InternalError naming a file of the page that is missing from the installation.
 void writeSharePageStaticFiles(const std::filesystem::path& folder);
 
 }  // namespace stipple

@@ -129,6 +129,22 @@ const checks = {
     assert(title.includes('Alex Morgan') && title.includes('Sam Lee') && title.includes('2026-12-07'), title);
     const rows = await page.$$eval('#session-table tr', (trs) => trs.length);
     assert.strictEqual(rows, 4, 'a header and three sessions');
+    // Every control a finger can hit: 44 CSS px at least, both ways.
+    const small = await page.$$eval('button:not([hidden]), select', (elements) => elements
+      .map((element) => ({ text: element.textContent.trim(), rect: element.getBoundingClientRect() }))
+      .filter(({ rect }) => rect.width > 0 && (rect.width < 44 || rect.height < 44))
+      .map(({ text, rect }) => `${text} ${rect.width}x${rect.height}`));
+    assert.deepStrictEqual(small, [], 'controls smaller than 44 CSS px');
+    // Headless Chromium has no AR: the AR button stays hidden.
+    assert(await page.$eval('#ar', (element) => element.hidden), 'the AR button is hidden where AR is missing');
+
+    // Portrait: the head above the controls, still 10-80 % of its view, nothing wider than the screen.
+    await page.setViewport({ width: 768, height: 1024, hasTouch: true });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.screenshot({ path: path.join(workdir, 'load-portrait.png') });
+    const portrait = await canvasStats(page);
+    assert(portrait.coverage >= 0.10 && portrait.coverage <= 0.80, `portrait: the head covers ${portrait.coverage} of the view`);
+    assert(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'portrait: nothing wider than the screen');
   },
 
   // One finger turns the head, a pinch brings it closer: the camera reads back and the pixels differ.

@@ -164,7 +164,7 @@ std::filesystem::path ExportJob::pageFolder(const std::filesystem::path& folder,
 // The albedo of every look the page offers, each composited as the PNG export's and sent as a
 // JPEG. Every stage of the whole design, every session at the healed stage (so far and alone),
 // and before; the default stage's at the full size for the close-up, the others at half, which
-// keeps the default head's page near 20 MB (docs/share-page.md).
+// keeps the default head's page under 10 MB (docs/share-page.md).
 void ExportJob::addSharePageSteps(const Design& design, const std::string& name, int size) {
     Work& work = *work_;
     work.pageFolder = pageFolder(work.folder, name);
@@ -173,6 +173,10 @@ void ExportJob::addSharePageSteps(const Design& design, const std::string& name,
     const SmpStage defaultStage = settings.stage.value_or(SmpStage::Healed);
     addStep("Starting the shared page", [&design, &work, name, defaultStage] {
         std::error_code error;
+        // An older page is replaced at the end; anything else of that name is the user's.
+        if (std::filesystem::exists(work.pageFolder, error) && !isSharePage(work.pageFolder))
+            throw InputError(work.pageFolder.string() + ": is there already and is not a page Stipple wrote; move it, "
+                             "or export into another folder");
         std::filesystem::remove_all(work.pageStaging, error);
         std::filesystem::create_directories(work.pageStaging / "textures", error);
         if (error) throw InputError(work.pageStaging.string() + ": cannot create the page's folder (" + error.message() + ")");

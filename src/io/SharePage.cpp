@@ -8,7 +8,7 @@
 #include <glm/trigonometric.hpp>
 #include <nlohmann/json.hpp>
 
-#include <cstring>
+#include <cstdint>
 
 namespace stipple {
 namespace {
@@ -40,7 +40,7 @@ std::string base64(const void* data, std::size_t size) {
 // Float32 or uint32 arrays as base64 of their little-endian bytes (the page's typed arrays).
 template <typename T>
 std::string base64Array(const std::vector<T>& values) {
-    static_assert(sizeof(float) == 4, "the page reads 32-bit values");
+    static_assert(sizeof(T) == 4, "the page reads 32-bit values");
     return base64(values.data(), values.size() * sizeof(T));
 }
 
@@ -138,6 +138,13 @@ std::string sharePageHeadScript(const HeadMesh& mesh) {
 std::string sharePageTextureScript(const SharePageTexture& texture) {
     return "stippleTexture(" + Json(texture.key).dump() + ", " + std::to_string(texture.size) +
            ", \"data:image/jpeg;base64," + base64(texture.jpeg.data(), texture.jpeg.size()) + "\");\n";
+}
+
+bool isSharePage(const std::filesystem::path& folder) {
+    std::error_code error;
+    return std::filesystem::is_regular_file(folder / "index.html", error) &&
+           std::filesystem::is_regular_file(folder / "data.js", error) &&
+           std::filesystem::is_directory(folder / "textures", error);
 }
 
 void writeSharePageStaticFiles(const std::filesystem::path& folder) {

@@ -16,6 +16,7 @@
 #include "core/OrbitCamera.h"
 #include "core/SessionPlan.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -66,6 +67,10 @@ std::string sharePageDataScript(const SharePageContents& contents);
 std::string sharePageHeadScript(const HeadMesh& mesh);
 // textures/KEY.js: `stippleTexture("KEY", SIZE, "data:image/jpeg;base64,...")`.
 std::string sharePageTextureScript(const SharePageTexture& texture);
+
+// Whether `folder` holds a page this export wrote (its index.html, data.js and textures/): what
+// a new export of the same name may replace.
+bool isSharePage(const std::filesystem::path& folder);
 
 // Writes the page's fixed files (the template and the library) into `folder`, each atomically.
 // Throws InternalError naming a file of the page that is missing from the installation.

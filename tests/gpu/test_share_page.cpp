@@ -169,6 +169,16 @@ TEST_CASE("a page export that stops part way leaves no page and no folder it mad
     CHECK_FALSE(std::filesystem::exists(made / ".client.page-partial"));
 }
 
+TEST_CASE("a page export never replaces a folder that is not a page", "[cli][export][page]") {
+    REQUIRE(sharedPage().exitCode == 0);
+    TempFolder folder;
+    std::filesystem::create_directory(folder.path() / "client");
+    const std::string notes = folder.write("client/notes.txt", "the user's own").string();
+    CHECK(run({"export", sharedPage().project, "--formats", "html", "--size", "1024", "--out", folder.path().string()}) == 2);
+    CHECK(fileText(notes) == "the user's own");
+    CHECK_FALSE(std::filesystem::exists(folder.path() / ".client.page-partial"));
+}
+
 TEST_CASE("export refuses an unknown format, naming the known ones, html among them", "[cli][export][page]") {
     try {
         parseExportFormats("png,htm");

@@ -104,9 +104,9 @@ const clickButton = (page, label) => page.evaluate((text) => {
   button.click();
 }, label);
 
-// One finger (or two) pressed, moved in steps and lifted, as CDP touch events: Chromium turns
+// One finger (or two) pressed, moved in steps and lifted (a tap: no distance, one step), as CDP touch events: Chromium turns
 // them into the pointer events the page listens to.
-async function touchGesture(page, from, to, steps = 12) {
+async function touchGesture(page, from, to, steps = 6) {
   const session = await page.createCDPSession();
   const at = (t) => from.map((point, i) => ({ x: point.x + (to[i].x - point.x) * t, y: point.y + (to[i].y - point.y) * t, id: i }));
   await session.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
@@ -168,6 +168,13 @@ const checks = {
     assert(pinched.camera.distance < dragged.camera.distance * 0.8,
            `spreading two fingers brings the camera closer (${dragged.camera.distance} -> ${pinched.camera.distance} mm)`);
     assert(pinched.stats.coverage > dragged.stats.coverage, 'closer, the head covers more of the view');
+
+    // A double tap frames the whole head again.
+    for (let tap = 0; tap < 2; ++tap) await touchGesture(page, [{ x: cx, y: cy }], [{ x: cx, y: cy }], 1);
+    const framed = { camera: await page.evaluate(() => window.stippleViewer.camera()), stats: await canvasStats(page) };
+    assert(framed.camera.distance > pinched.camera.distance * 1.5,
+           `a double tap steps back to the whole head (${pinched.camera.distance} -> ${framed.camera.distance} mm)`);
+    assert(framed.stats.coverage >= 0.10 && framed.stats.coverage <= 0.80, `framed, the head covers ${framed.stats.coverage}`);
   },
 
   // Seen from the top, the scalp is darker after than before, and lighter after session 1 than

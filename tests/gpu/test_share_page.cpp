@@ -156,11 +156,8 @@ TEST_CASE("a page export that stops part way leaves no page and no folder it mad
     }
     CHECK_FALSE(std::filesystem::exists(made));
     // A page already there stays until a new one replaces it whole.
-    {
-        ExportJob job(design, "client", made, kSize, html, false);
-        while (!job.done()) job.runNextStep();
-    }
-    REQUIRE(std::filesystem::exists(made / "client" / "index.html"));
+    std::filesystem::create_directories(made);
+    std::filesystem::copy(sharedPage().page, made / "client", std::filesystem::copy_options::recursive);
     {
         ExportJob job(design, "client", made, kSize, html, false);
         for (int step = 0; step < 4; ++step) job.runNextStep();

@@ -2,6 +2,7 @@
 
 #include "core/Error.h"
 #include "core/Lighting.h"
+#include "core/OrbitCamera.h"
 #include "core/SmpModel.h"
 #include "io/WholeFile.h"
 

@@ -13,8 +13,9 @@
 
 #include "core/HairlineMeasurements.h"
 #include "core/HeadMesh.h"
-#include "core/OrbitCamera.h"
 #include "core/SessionPlan.h"
+
+#include <glm/vec3.hpp>
 
 #include <cstdint>
 #include <filesystem>

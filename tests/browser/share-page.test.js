@@ -124,6 +124,8 @@ const checks = {
     await page.screenshot({ path: path.join(workdir, 'load.png') });
     const stats = await canvasStats(page);
     console.log(`opened in ${milliseconds} ms; the head covers ${(stats.coverage * 100).toFixed(1)} % of the view`);
+    // The goal is 3 s on a laptop; software WebGL on a busy CI machine gets a wider bound.
+    assert(milliseconds < 10000, `the page took ${milliseconds} ms to show the head`);
     assert(stats.coverage >= 0.10 && stats.coverage <= 0.80, `the head covers ${stats.coverage} of the view`);
     const title = await page.$eval('#people', (element) => element.textContent);
     assert(title.includes('Alex Morgan') && title.includes('Sam Lee') && title.includes('2026-12-07'), title);

@@ -16,6 +16,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstring>
+#include <fstream>
 #include <map>
 #include <string>
 
@@ -27,7 +28,15 @@ namespace {
 
 constexpr int kSize = 1024;
 
-// A Norwood II design with its client's and practitioner's names, exported as a page once.
+// A Norwood II design with its client's and practitioner's names, as client.stipple in `folder`.
+std::string paintProject(const TempFolder& folder) {
+    const std::string project = (folder.path() / "client.stipple").string();
+    REQUIRE(run({"paint", "--template", "norwood-2", "--client", "Alex \"Al\" Morgan", "--practitioner", "Sam Lee",
+                 "--date", "2026-12-07", "--out", project}) == 0);
+    return project;
+}
+
+// That design exported as a page, once for the checks of its files.
 struct SharedPage {
     TempFolder folder;
     std::string project;
@@ -35,9 +44,7 @@ struct SharedPage {
     int exitCode = -1;
 
     SharedPage() {
-        project = (folder.path() / "client.stipple").string();
-        REQUIRE(run({"paint", "--template", "norwood-2", "--client", "Alex \"Al\" Morgan", "--practitioner", "Sam Lee",
-                     "--date", "2026-12-07", "--out", project}) == 0);
+        project = paintProject(folder);
         out = folder.path() / "out";
         page = out / "client";
         exitCode = run({"export", project, "--formats", "html", "--size", std::to_string(kSize), "--out", out.string()});
@@ -143,10 +150,9 @@ TEST_CASE("the shared page's textures: every look, the default stage's at full s
 }
 
 TEST_CASE("a page export that stops part way leaves no page and no folder it made", "[export][page]") {
-    REQUIRE(sharedPage().exitCode == 0);
-    const Design design = openDesign(sharedPage().project);
-    HeadlessContext context;  // the steps bake
     TempFolder folder;
+    const Design design = openDesign(paintProject(folder));
+    HeadlessContext context;  // the steps bake
     const std::filesystem::path made = folder.path() / "new";
     ExportFormats html{false, false, false, false, true};
     {
@@ -155,25 +161,27 @@ TEST_CASE("a page export that stops part way leaves no page and no folder it mad
         REQUIRE(std::filesystem::is_directory(made / ".client.page-partial" / "textures"));
     }
     CHECK_FALSE(std::filesystem::exists(made));
-    // A page already there stays until a new one replaces it whole.
-    std::filesystem::create_directories(made);
-    std::filesystem::copy(sharedPage().page, made / "client", std::filesystem::copy_options::recursive);
+    // A page already there (its files, as far as the export looks) stays until a new one
+    // replaces it whole.
+    std::filesystem::create_directories(made / "client" / "textures");
+    for (const char* name : {"index.html", "data.js", "textures/healed.js"}) std::ofstream(made / "client" / name) << "older";
     {
         ExportJob job(design, "client", made, kSize, html, false);
         for (int step = 0; step < 4; ++step) job.runNextStep();
     }
-    CHECK(std::filesystem::exists(made / "client" / "textures" / "healed.js"));
+    CHECK(fileText(made / "client" / "textures" / "healed.js") == "older");
     CHECK_FALSE(std::filesystem::exists(made / ".client.page-partial"));
 }
 
 TEST_CASE("a page export never replaces a folder that is not a page", "[cli][export][page]") {
-    REQUIRE(sharedPage().exitCode == 0);
     TempFolder folder;
-    std::filesystem::create_directory(folder.path() / "client");
-    const std::string notes = folder.write("client/notes.txt", "the user's own").string();
-    CHECK(run({"export", sharedPage().project, "--formats", "html", "--size", "1024", "--out", folder.path().string()}) == 2);
+    const std::string project = paintProject(folder);
+    const std::filesystem::path out = folder.path() / "out";
+    std::filesystem::create_directories(out / "client");
+    const std::string notes = folder.write("out/client/notes.txt", "the user's own").string();
+    CHECK(run({"export", project, "--formats", "html", "--size", "1024", "--out", out.string()}) == 2);
     CHECK(fileText(notes) == "the user's own");
-    CHECK_FALSE(std::filesystem::exists(folder.path() / ".client.page-partial"));
+    CHECK_FALSE(std::filesystem::exists(out / ".client.page-partial"));
 }
 
 TEST_CASE("export refuses an unknown format, naming the known ones, html among them", "[cli][export][page]") {

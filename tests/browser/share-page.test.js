@@ -149,7 +149,8 @@ const checks = {
     assert(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'portrait: nothing wider than the screen');
   },
 
-  // One finger turns the head, a pinch brings it closer: the camera reads back and the pixels differ.
+  // One finger turns the head, a pinch brings it closer, two fingers pan, a double tap frames:
+  // the camera reads back and the pixels differ.
   async gestures(browser, folder, workdir) {
     const { page } = await openPage(browser, folder);
     const canvas = await page.$eval('#view', (element) => { const r = element.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; });
@@ -170,6 +171,13 @@ const checks = {
     assert(pinched.camera.distance < dragged.camera.distance * 0.8,
            `spreading two fingers brings the camera closer (${dragged.camera.distance} -> ${pinched.camera.distance} mm)`);
     assert(pinched.stats.coverage > dragged.stats.coverage, 'closer, the head covers more of the view');
+
+    // Two fingers moved together pan: the target moves, the distance stays.
+    await touchGesture(page, [{ x: cx - 60, y: cy }, { x: cx + 60, y: cy }], [{ x: cx - 60, y: cy + 120 }, { x: cx + 60, y: cy + 120 }]);
+    const panned = await page.evaluate(() => window.stippleViewer.camera());
+    const shifted = Math.hypot(...panned.target.map((v, i) => v - pinched.camera.target[i]));
+    assert(shifted > 5, `a two-finger drag moved the target ${shifted} mm`);
+    assert(Math.abs(panned.distance - pinched.camera.distance) < pinched.camera.distance * 0.05, 'a two-finger drag does not zoom');
 
     // A double tap frames the whole head again.
     for (let tap = 0; tap < 2; ++tap) await touchGesture(page, [{ x: cx, y: cy }], [{ x: cx, y: cy }], 1);

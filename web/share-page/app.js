@@ -33,6 +33,8 @@
   const head = window.STIPPLE_HEAD;
   const canvas = $('view');
   let renderer;
+  // preserveDrawingBuffer keeps the last picture readable (the browser tests read it back); the
+  // page draws only when something changes, so it costs little.
   try {
     renderer = new THREE.WebGLRenderer({ canvas, antialias: true, alpha: true, preserveDrawingBuffer: true });
   } catch (error) {

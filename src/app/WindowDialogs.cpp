@@ -16,8 +16,6 @@ namespace stipple::window {
 namespace {
 
 constexpr int kExportSizes[] = {1024, 2048, 4096, 8192};
-// The shared page's default stage; its other looks are half of it (`stipple export` --size).
-constexpr int kSharePageSize = 4096;
 
 void drawSaveAsDialog(AppState& state) {
     if (state.showSaveAs && state.head) {
@@ -208,13 +206,18 @@ void drawSharePageDialog(AppState& state) {
         ImGui::InputText("Practitioner", state.sharePractitioner, sizeof state.sharePractitioner);
         ImGui::SetNextItemWidth(320);
         ImGui::InputText("Date", state.shareDate, sizeof state.shareDate);
+        const char* sizes[] = {"1024", "2048", "4096", "8192"};
+        ImGui::SetNextItemWidth(120);
+        ImGui::Combo("Texture size", &state.sharePageSize, sizes, 4);
+        ImGui::SameLine();
+        ImGui::TextDisabled("the look on screen, for the close-up; the others at half");
         ImGui::TextDisabled("Opens on any tablet or phone from the folder, no network: send or copy the whole folder.");
         if (ImGui::Button("Write the page")) {
             captureDesignSettings(state);
             state.head->design.settings.consultation = {state.shareClient, state.sharePractitioner, state.shareDate};
             ExportFormats html{false, false, false, false, true};
             state.sharePageJob = std::make_unique<ExportJob>(state.head->design, stem, state.sharePageFolder,
-                                                             kSharePageSize, html, false);
+                                                             kExportSizes[state.sharePageSize], html, false);
         }
         ImGui::SameLine();
         if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();

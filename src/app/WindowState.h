@@ -121,6 +121,7 @@ struct AppState {
     bool showSharePage = false;
     char sharePageFolder[512] = "";
     char shareClient[200] = "", sharePractitioner[200] = "", shareDate[64] = "";
+    int sharePageSize = 2;  // index into kExportSizes: the default stage's texture at 4096
     std::unique_ptr<ExportJob> sharePageJob;
     // File > Consultation sheet: where, and the notes; then the job, as the export runs.
     bool showSheet = false;

@@ -140,7 +140,7 @@ TEST_CASE("the shared page's textures: every look, the default stage's at full s
         Image image = textures[key];
         return meanLuminance(image.width == kSize ? halved(image) : image);
     };
-    // Whole-texture means: the scalp is a fifth of the map, the rest is the same bare skin.
+    // Whole-texture means: outside the design every look is the same bare skin.
     CHECK(mean("healed") < mean("before") - 0.5);
     CHECK(mean("fresh") < mean("healed"));
     CHECK(mean("session-1") > mean("session-2"));

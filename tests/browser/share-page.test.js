@@ -39,11 +39,11 @@ const pageUrl = (folder) => 'file://' + path.resolve(folder, 'index.html');
 
 // Opens the page as a tablet would (touch, landscape) and waits until the model is drawn or the
 // page says why it cannot be; returns the time that took.
-async function openPage(browser, folder, { width = 1024, height = 768 } = {}) {
+async function openPage(browser, folder) {
   const page = await browser.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.setViewport({ width, height, hasTouch: true });
+  await page.setViewport({ width: 1024, height: 768, hasTouch: true });
   const start = Date.now();
   await page.goto(pageUrl(folder));
   await page.waitForFunction('!!(window.stippleViewer && (window.stippleViewer.error || window.stippleViewer.ready))',

@@ -56,8 +56,9 @@ constexpr const char* kUsage =
     "                            list the impressions of a design\n"
     "  stipple paint [MESH|PROJECT] --strokes FILE.json --out PROJECT.stipple\n"
     "                            apply scripted brush strokes and write the project\n"
-    "  stipple export PROJECT [PROJECT...] --out DIR [--size N] [--formats png,exr,glb,csv]\n"
-    "                            write textures, the head as GLB and the impressions\n"
+    "  stipple export PROJECT [PROJECT...] --out DIR [--size N] [--formats png,exr,glb,csv,html]\n"
+    "                            write textures, the head as GLB and the impressions, or a\n"
+    "                            page that shows the design on any tablet (html)\n"
     "  stipple sheet PROJECT --out FILE.pdf|FILE.png [--notes TEXT]\n"
     "                            a consultation sheet: five views before and after, the\n"
     "                            measurements, the sessions, notes and signature lines\n"
@@ -158,7 +159,8 @@ std::string impressionsHelp() {
 
 std::string paintHelp() {
     return "usage: stipple paint [MESH|PROJECT] [--template NAME [--style STYLE]] [--strokes FILE.json]\n"
-    "                     [--embed-head] --out PROJECT.stipple\n"
+    "                     [--client NAME] [--practitioner NAME] [--date DATE] [--embed-head]\n"
+    "                     --out PROJECT.stipple\n"
     "\n"
     "Designs headless and writes the project. Without PROJECT it starts a fresh design on MESH\n"
     "(the default head without MESH).\n"
@@ -167,6 +169,8 @@ std::string paintHelp() {
     + option("  --style     ", "the hairline's edge: " + choiceNames(kHairlineStyleChoices, ", ", " or ", "soft")) +
     "  --strokes   brush strokes from a JSON file (docs/strokes.md), applied after the template;\n"
     "              points are model-space millimetres, snapped to the skin\n"
+    "  --client, --practitioner, --date  who the design is for and by, and when it was agreed\n"
+    "              (plain text, printed on the shared page)\n"
     "  --embed-head  carry the head inside the project, so it travels as one file\n";
 }
 
@@ -181,8 +185,12 @@ std::string exportHelp() {
     "  exr  NAME-density.exr (float, impressions per cm2, at the density layer's resolution)\n"
     "  glb  NAME.glb (the head in metres with the albedo as its base colour texture)\n"
     "  csv  NAME-impressions.csv (as `stipple impressions` writes it)\n"
+    "  html NAME/index.html and the files beside it: the design on a web page that opens from\n"
+    "       the file system on any tablet or phone, no network, no install (docs/share-page.md);\n"
+    "       before and after, the stages, sessions and lights, the sheet's figures. Its textures\n"
+    "       are JPEG, the default stage's at --size, the others at half of it\n"
     "  --size     texture size, 1024..8192 (16384 where GL allows; default 4096)\n"
-    "  --formats  comma-separated subset of png,exr,glb,csv (default all)\n"
+    "  --formats  comma-separated subset of png,exr,glb,csv,html (default png,exr,glb,csv)\n"
     "  --16bit    write the albedo with 16 bits a channel\n"
     "The skin is the mesh's own texture, else Fitzpatrick III (projects hold no skin tone yet).\n";
 }
@@ -428,14 +436,21 @@ void applyTemplate(Design& design, const std::string& name, const std::string& s
 }
 
 int runPaint(int argc, char** argv) {
-    const Arguments args(argc, argv, 2, {"--strokes", "--out", "--units", "--template", "--style"}, {"--embed-head"});
+    const Arguments args(argc, argv, 2,
+                         {"--strokes", "--out", "--units", "--template", "--style", "--client", "--practitioner", "--date"},
+                         {"--embed-head"});
     const auto strokes = args.value("--strokes");
     const auto templateName = args.value("--template");
     const auto out = args.value("--out");
-    if ((!strokes && !templateName) || !out)
-        throw InputError("paint needs --strokes FILE.json or --template NAME, and --out PROJECT.stipple");
+    const bool namesOnly = args.value("--client") || args.value("--practitioner") || args.value("--date");
+    if ((!strokes && !templateName && !namesOnly) || !out)
+        throw InputError("paint needs --strokes FILE.json, --template NAME or --client/--practitioner/--date, and --out PROJECT.stipple");
     Design design = designFrom(args);
     if (args.flag("--embed-head")) design.embedHead = true;
+    ConsultationDetails& consultation = design.settings.consultation;
+    consultation.client = args.value("--client").value_or(consultation.client);
+    consultation.practitioner = args.value("--practitioner").value_or(consultation.practitioner);
+    consultation.date = args.value("--date").value_or(consultation.date);
     if (templateName) applyTemplate(design, *templateName, args.value("--style").value_or("soft"));
     std::size_t strokeCount = 0;
     if (strokes) {
@@ -485,8 +500,12 @@ int runExport(int argc, char** argv) {
     for (std::size_t i = 0; i < designs.size(); ++i) {
         ExportJob job(designs[i], names[i], folder, size, formats, args.flag("--16bit"));
         while (!job.done()) job.runNextStep();
-        std::printf("exported %s to %s-* (%dx%d)\n", args.positional()[i].c_str(), (folder / names[i]).string().c_str(),
-                    size, size);
+        if (formats.png || formats.exr || formats.glb || formats.csv)
+            std::printf("exported %s to %s-* (%dx%d)\n", args.positional()[i].c_str(), (folder / names[i]).string().c_str(),
+                        size, size);
+        if (formats.html)
+            std::printf("exported %s as a page: %s\n", args.positional()[i].c_str(),
+                        (ExportJob::pageFolder(folder, names[i]) / "index.html").string().c_str());
     }
     return 0;
 }

@@ -1,12 +1,15 @@
 #include "app/ExportJob.h"
 
+#include "app/SheetJob.h"
 #include "core/Error.h"
 #include "core/Needles.h"
 #include "core/SkinDiffusion.h"
 #include "core/SkinTone.h"
+#include "core/StageLook.h"
 #include "io/DesignExport.h"
 #include "io/ImageFile.h"
 #include "io/PoolCache.h"
+#include "io/SharePage.h"
 #include "io/WholeFile.h"
 
 #include <algorithm>
@@ -50,7 +53,7 @@ std::pair<std::string, std::size_t> impressionsCsv(const ScalpImpressions* impre
 }
 
 ExportFormats parseExportFormats(const std::string& list) {
-    ExportFormats formats{false, false, false, false};
+    ExportFormats formats{false, false, false, false, false};
     std::istringstream items(list);
     std::string item;
     while (std::getline(items, item, ',')) {
@@ -58,7 +61,8 @@ ExportFormats parseExportFormats(const std::string& list) {
         else if (item == "exr") formats.exr = true;
         else if (item == "glb") formats.glb = true;
         else if (item == "csv") formats.csv = true;
-        else throw InputError("unknown export format '" + item + "' (png, exr, glb, csv)");
+        else if (item == "html") formats.html = true;
+        else throw InputError("unknown export format '" + item + "' (png, exr, glb, csv, html)");
     }
     return formats;
 }
@@ -72,6 +76,9 @@ struct ExportJob::Work {
     Image16 albedo;
     Image albedo8;
     std::string albedo8Png;  // encoded once: the PNG file and the GLB's texture share it
+    // The shared page: written under a hidden name beside its place, then renamed.
+    std::filesystem::path pageFolder, pageStaging;
+    SharePageContents page;
 };
 
 ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::path folder, int size,
@@ -147,13 +154,124 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
         addStep("Writing the impression list", [&work, file] {
             writeFileAtomically(file("-impressions.csv"), impressionsCsv(work.impressions.get()).first);
         });
+    if (formats.html) addSharePageSteps(design, name, size);
+}
+
+std::filesystem::path ExportJob::pageFolder(const std::filesystem::path& folder, const std::string& name) {
+    return folder / name;
+}
+
+// The albedo of every look the page offers, each composited as the PNG export's and sent as a
+// JPEG. Every stage of the whole design, every session at the healed stage (so far and alone),
+// and before; the default stage's at the full size for the close-up, the others at half, which
+// keeps the default head's page under 10 MB (docs/share-page.md).
+void ExportJob::addSharePageSteps(const Design& design, const std::string& name, int size) {
+    Work& work = *work_;
+    work.pageFolder = pageFolder(work.folder, name);
+    work.pageStaging = work.folder / ("." + name + ".page-partial");
+    const DesignSettings& settings = design.settings;
+    const SmpStage defaultStage = settings.stage.value_or(SmpStage::Healed);
+    addStep("Starting the shared page", [&design, &work, name, defaultStage] {
+        std::error_code error;
+        // An older page is replaced at the end; anything else of that name is the user's.
+        if (std::filesystem::exists(work.pageFolder, error) && !isSharePage(work.pageFolder))
+            throw InputError(work.pageFolder.string() + ": is there already and is not a page Stipple wrote; move it, "
+                             "or export into another folder");
+        std::filesystem::remove_all(work.pageStaging, error);
+        std::filesystem::create_directories(work.pageStaging / "textures", error);
+        if (error) throw InputError(work.pageStaging.string() + ": cannot create the page's folder (" + error.message() + ")");
+        writeSharePageStaticFiles(work.pageStaging);
+        writeFileAtomically(work.pageStaging / "head.js", sharePageHeadScript(design.mesh));
+        SharePageContents& page = work.page;
+        const DesignSettings& s = design.settings;
+        page.title = name;
+        page.client = s.consultation.client;
+        page.practitioner = s.consultation.practitioner;
+        page.date = s.consultation.date.empty() ? today() : s.consultation.date;
+        const NeedlePreset& needle = kNeedlePresets[s.needlePreset];
+        page.needle = std::string(needle.name) + " (cartridge " + needle.cartridge + ")";
+        page.depthMm = s.depthMm;
+        page.skin = s.skinType > 0 ? fitzpatrickPreset(s.skinType).name : "Custom colour";
+        page.hasHairlineCurve = design.hairline.has_value();
+        page.hairline = measureDesignHairline(design);
+        const SessionPlan plan = defaultSessionPlan();
+        const ScalpImpressions* impressions = work.impressions.get();
+        page.impressionCount = impressions ? impressions->impressionCount() : 0;
+        page.sessions = impressions ? estimateSessions(impressions->pool(), impressions->density(), plan)
+                                    : estimateSessions(std::vector<int>{}, plan, 0.0);
+        page.defaultStage = stageName(defaultStage);
+        page.defaultLight = lightingName(s.lighting);
+        for (const Choice<StandardView>& view : kViewChoices) {
+            const OrbitCamera camera = cameraForView(design.mesh, view.value, 1.0f);
+            page.views.push_back({camera.target, camera.eye(), camera.verticalFovRadians});
+        }
+        const OrbitCamera closeUp = closeUpCamera(design.mesh);
+        page.closeUp = {closeUp.target, closeUp.eye(), closeUp.verticalFovRadians};
+    });
+
+    struct Variant {
+        std::string key;
+        std::optional<SmpStage> stage;  // none: before, no impressions
+        int session = 0;                // 0: the whole design
+        SessionView view = SessionView::SoFar;
+    };
+    std::vector<Variant> variants{{"before", std::nullopt}};
+    for (const StageChoice& stage : kStageChoices) variants.push_back({stage.name, stage.value});
+    const int sessionCount = defaultSessionPlan().count();
+    for (int session = 1; session <= sessionCount; ++session) {
+        // After the last session the skin holds the whole design: the healed stage's texture.
+        if (session < sessionCount)
+            variants.push_back({"session-" + std::to_string(session), SmpStage::Healed, session, SessionView::SoFar});
+        variants.push_back({"session-" + std::to_string(session) + "-alone", SmpStage::Healed, session, SessionView::Alone});
+    }
+    for (const Variant& variant : variants) work.page.textureKeys.push_back(variant.key);
+
+    const SkinDiffusion diffusion = skinDiffusion(settings.depthMm);
+    ExportLook look{skinAlbedoSrgb(settings), ShadingSettings{}.inkAlbedoSrgb, diffusion.gain};
+    for (const Variant& variant : variants) {
+        const bool fullSize = variant.stage == defaultStage && variant.session == 0;
+        addStep("Baking the page's texture: " + variant.key, [&design, &work, variant, look, diffusion, size, fullSize] {
+            ScalpImpressions* impressions = work.impressions.get();
+            ExportLook composite = look;
+            Image pigment;
+            static const std::vector<std::uint8_t> noIslands;
+            const std::vector<std::uint8_t>* islands = &noIslands;
+            if (impressions && variant.stage) {
+                const DesignSettings& s = design.settings;
+                const StageLook staged = stageLook(s.needlePreset, *variant.stage, s.depthMm, modelSkinType(s));
+                impressions->setDotLook(staged.scatter);
+                impressions->showSession(defaultSessionPlan(), variant.session, variant.view);
+                composite.inkAlbedoSrgb = staged.inkSrgb;
+                const PigmentBake& bake = impressions->bake();
+                pigment = bake.readPixels();
+                islands = &bake.islandMask();
+                composite.haloSigmaTexels = diffusion.haloSigmaMm / bake.scalpMedianTexelMm();
+            } else {  // before, or nothing designed: the bare skin
+                pigment.width = pigment.height = size;
+                pigment.rgba.assign(std::size_t(size) * std::size_t(size) * 4, 0);
+            }
+            Image albedo = toEightBit(compositeAlbedo(design.mesh, *design.layers, pigment, *islands, composite));
+            if (!fullSize) albedo = halved(albedo);
+            const SharePageTexture texture{variant.key, albedo.width, encodeJpeg(albedo, kSharePageJpegQuality)};
+            writeFileAtomically(work.pageStaging / "textures" / (variant.key + ".js"), sharePageTextureScript(texture));
+        });
+    }
+    addStep("Writing the shared page", [&work] {
+        writeFileAtomically(work.pageStaging / "data.js", sharePageDataScript(work.page));
+        std::error_code error;
+        std::filesystem::remove_all(work.pageFolder, error);
+        std::filesystem::rename(work.pageStaging, work.pageFolder, error);
+        if (error) throw InputError(work.pageFolder.string() + ": cannot put the page there (" + error.message() + ")");
+    });
 }
 
 ExportJob::~ExportJob() {
-    // Stopped before the end (a failed step, or cancelled): a folder this job made stays only
-    // if something was written into it.
-    if (!work_ || !work_->createdFolder) return;
+    // Stopped before the end (a failed step, or cancelled): a page half written goes, and a
+    // folder this job made stays only if something was written into it.
+    if (!work_) return;
     std::error_code error;
+    if (!work_->pageStaging.empty()) std::filesystem::remove_all(work_->pageStaging, error);
+    if (!work_->createdFolder) return;
     if (std::filesystem::is_empty(work_->folder, error) && !error) std::filesystem::remove(work_->folder, error);
 }
 

@@ -35,6 +35,7 @@ std::pair<std::string, std::size_t> impressionsCsv(const ScalpImpressions* impre
 
 struct ExportFormats {
     bool png = true, exr = true, glb = true, csv = true;
+    bool html = false;  // the shared page (io/SharePage.h), in a folder of its own
 };
 // "png,glb" and the like; throws InputError for an unknown format.
 ExportFormats parseExportFormats(const std::string& list);
@@ -44,12 +45,18 @@ public:
     // Writes NAME-*.* into `folder`, each file atomically: a failure part way leaves the files
     // already written whole and names the one that failed. `design` must outlive the job.
     // The folder is created by the first step, and removed again, empty, when a later one fails.
+    // The shared page goes into folder/NAME/ whole or not at all: it is written beside it under
+    // a hidden name and renamed by the last step (an older page there is replaced).
     ExportJob(const Design& design, std::string name, std::filesystem::path folder, int size,
               const ExportFormats& formats, bool sixteenBit);
     ~ExportJob() override;
 
+    // Where the shared page of `name` goes in `folder`.
+    static std::filesystem::path pageFolder(const std::filesystem::path& folder, const std::string& name);
+
 private:
     void finished() override;
+    void addSharePageSteps(const Design& design, const std::string& name, int size);
 
     struct Work;
     std::shared_ptr<Work> work_;

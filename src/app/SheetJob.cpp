@@ -19,6 +19,23 @@ namespace {
 // A light neutral behind the head: it prints cleanly and keeps the skin's colour readable.
 constexpr glm::vec3 kPictureBackgroundSrgb{0.93f, 0.94f, 0.95f};
 
+}  // namespace
+
+HairlineReadouts measureDesignHairline(const Design& design) {
+    const LayerSet& layers = *design.layers;
+    const SurfaceAtlas& atlas = layers.atlas(LayerKind::Hairline);
+    const Layer& mask = layers.layer(LayerKind::Hairline);
+    if (!design.hairline) {
+        HairlineReadouts readouts;
+        readouts.designedAreaCm2 = designedAreaCm2(design.mesh, atlas, mask);
+        return readouts;
+    }
+    const SurfaceProjector projector(design.mesh);
+    const SurfaceGeodesic geodesic(projector);
+    const HairlineCurve curve(projector, design.hairline->leftHalf, design.hairline->frontotemporal);
+    return measureHairline(geodesic, projector, curve, atlas, mask);
+}
+
 std::string today() {
     const std::time_t now = std::time(nullptr);
     std::tm local{};
@@ -27,24 +44,6 @@ std::string today() {
     std::strftime(text, sizeof text, "%Y-%m-%d", &local);
     return text;
 }
-
-// The readouts of the hairline editor (app/HairlineSession.h), measured once.
-void measureHairlineOf(const Design& design, SheetContents& contents) {
-    const LayerSet& layers = *design.layers;
-    const SurfaceAtlas& atlas = layers.atlas(LayerKind::Hairline);
-    const Layer& mask = layers.layer(LayerKind::Hairline);
-    contents.hasHairlineCurve = design.hairline.has_value();
-    if (!design.hairline) {
-        contents.hairline.designedAreaCm2 = designedAreaCm2(design.mesh, atlas, mask);
-        return;
-    }
-    const SurfaceProjector projector(design.mesh);
-    const SurfaceGeodesic geodesic(projector);
-    const HairlineCurve curve(projector, design.hairline->leftHalf, design.hairline->frontotemporal);
-    contents.hairline = measureHairline(geodesic, projector, curve, atlas, mask);
-}
-
-}  // namespace
 
 // What the steps hand on to each other.
 struct SheetJob::Work {
@@ -95,7 +94,10 @@ SheetJob::SheetJob(const Design& design, const std::filesystem::path& out, const
             work.contents.before[i] = picture(true);
             work.contents.after[i] = picture(false);
         });
-    addStep("Measuring the hairline", [&design, &work] { measureHairlineOf(design, work.contents); });
+    addStep("Measuring the hairline", [&design, &work] {
+        work.contents.hasHairlineCurve = design.hairline.has_value();
+        work.contents.hairline = measureDesignHairline(design);
+    });
     addStep("Planning the sessions", [&work] {
         const SessionPlan plan = defaultSessionPlan();
         const ScalpImpressions* impressions = work.pictures->impressions();

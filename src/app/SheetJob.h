@@ -6,6 +6,7 @@
 
 #include "app/DesignPictures.h"
 #include "app/StepJob.h"
+#include "core/HairlineMeasurements.h"
 #include "io/Design.h"
 
 #include <filesystem>
@@ -24,6 +25,12 @@ struct SheetOptions {
     PictureLook look{SmpStage::Healed};  // the "after" row: healed dots in clinic light
     float seenFromMetres = 1.0f;         // the pictures as an eye sees the head from there; 0: the camera's
 };
+
+// The readouts of the hairline editor (app/HairlineSession.h), measured once; only the designed
+// area where the design has no hairline curve.
+HairlineReadouts measureDesignHairline(const Design& design);
+// Today's date, YYYY-MM-DD: the date a sheet or a page prints when none is given.
+std::string today();
 
 class SheetJob : public StepJob {
 public:

@@ -1,5 +1,5 @@
-// The window's dialogs: save as, recovery and unsaved work, export and the consultation sheet
-// with their progress, errors, and the help and about windows.
+// The window's dialogs: save as, recovery and unsaved work, export, the shared page and the
+// consultation sheet with their progress, errors, and the help and about windows.
 #include "app/WindowState.h"
 
 #include "core/DotCalibration.h"
@@ -180,6 +180,59 @@ void drawExportDialog(AppState& state) {
     }
 }
 
+// File > Share as page: the design as a web page for a tablet or phone (docs/share-page.md), in
+// the look on screen, with the client's and practitioner's names and the date.
+void drawSharePageDialog(AppState& state) {
+    if (state.showSharePage && state.head) {
+        const std::filesystem::path suggested = state.head->projectPath.empty()
+                                                    ? std::filesystem::current_path() / "stipple-pages"
+                                                    : std::filesystem::path(state.head->projectPath).parent_path();
+        std::snprintf(state.sharePageFolder, sizeof state.sharePageFolder, "%s", suggested.string().c_str());
+        const ConsultationDetails& details = state.head->design.settings.consultation;
+        std::snprintf(state.shareClient, sizeof state.shareClient, "%s", details.client.c_str());
+        std::snprintf(state.sharePractitioner, sizeof state.sharePractitioner, "%s", details.practitioner.c_str());
+        std::snprintf(state.shareDate, sizeof state.shareDate, "%s", details.date.empty() ? today().c_str() : details.date.c_str());
+        ImGui::OpenPopup("Share as page");
+        state.showSharePage = false;
+    }
+    if (!ImGui::BeginPopupModal("Share as page", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    const std::string stem =
+        std::filesystem::path(state.head->projectPath.empty() ? state.head->design.mesh.sourcePath : state.head->projectPath)
+            .stem()
+            .string();
+    if (!state.sharePageJob) {
+        ImGui::TextUnformatted("Folder (the page goes into a folder of the project's name in it):");
+        ImGui::SetNextItemWidth(520);
+        ImGui::InputText("##folder", state.sharePageFolder, sizeof state.sharePageFolder);
+        ImGui::SetNextItemWidth(320);
+        ImGui::InputText("Client", state.shareClient, sizeof state.shareClient);
+        ImGui::SetNextItemWidth(320);
+        ImGui::InputText("Practitioner", state.sharePractitioner, sizeof state.sharePractitioner);
+        ImGui::SetNextItemWidth(320);
+        ImGui::InputText("Date", state.shareDate, sizeof state.shareDate);
+        const char* sizes[] = {"1024", "2048", "4096", "8192"};
+        ImGui::SetNextItemWidth(120);
+        ImGui::Combo("Texture size", &state.sharePageSize, sizes, 4);
+        ImGui::SameLine();
+        ImGui::TextDisabled("the look on screen, for the close-up; the others at half");
+        ImGui::TextDisabled("Opens on any tablet or phone from the folder, no network: send or copy the whole folder.");
+        if (ImGui::Button("Write the page")) {
+            captureDesignSettings(state);
+            state.head->design.settings.consultation = {state.shareClient, state.sharePractitioner, state.shareDate};
+            ExportFormats html{false, false, false, false, true};
+            state.sharePageJob = std::make_unique<ExportJob>(state.head->design, stem, state.sharePageFolder,
+                                                             kExportSizes[state.sharePageSize], html, false);
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    } else {
+        const std::filesystem::path page = ExportJob::pageFolder(state.sharePageFolder, stem) / "index.html";
+        runJobStep(state, state.sharePageJob, "Wrote " + page.string(), "The page was not written: ",
+                   "\nA page of that name from before is whole.");
+    }
+    ImGui::EndPopup();
+}
+
 // File > Consultation sheet: the five views before and after in the look on screen, the
 // measurements, the sessions, notes and signature lines (docs/sheet.md), as PDF or PNG.
 void drawSheetDialog(AppState& state) {
@@ -295,6 +348,7 @@ void drawLifeSizeCalibration(AppState& state) {
 void drawDialogs(AppState& state) {
     if (const auto picked = state.fileBrowser.draw()) openHead(state, picked->string());
     drawExportDialog(state);
+    drawSharePageDialog(state);
     drawSheetDialog(state);
     drawSaveAsDialog(state);
     drawWorkDialogs(state);

@@ -59,6 +59,7 @@ void drawMenuBar(AppState& state) {
         }
         if (ImGui::MenuItem("Save project as...", "Ctrl+Shift+S", false, hasHead)) state.showSaveAs = true;
         if (ImGui::MenuItem("Export textures and model...", nullptr, false, hasHead)) state.showExport = true;
+        if (ImGui::MenuItem("Share as page...", nullptr, false, hasHead)) state.showSharePage = true;
         if (ImGui::MenuItem("Consultation sheet...", nullptr, false, hasHead)) state.showSheet = true;
         if (ImGui::MenuItem("Calibrate from a photo...")) state.calibrate.show = true;
         ImGui::Separator();

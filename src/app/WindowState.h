@@ -126,6 +126,13 @@ struct AppState {
     int exportSize = 2;               // index into kExportSizes
     ExportFormats exportFormats;
     std::unique_ptr<ExportJob> exportJob;
+    // File > Share as page: where, and the names the page shows (kept in the design's settings);
+    // then the export job, as above.
+    bool showSharePage = false;
+    char sharePageFolder[512] = "";
+    char shareClient[200] = "", sharePractitioner[200] = "", shareDate[64] = "";
+    int sharePageSize = 2;  // index into kExportSizes: the default stage's texture at 4096
+    std::unique_ptr<ExportJob> sharePageJob;
     // File > Consultation sheet: where, and the notes; then the job, as the export runs.
     bool showSheet = false;
     char sheetPath[512] = "";

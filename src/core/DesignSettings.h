@@ -25,6 +25,14 @@ struct ViewPose {
     float distanceMm = 600.0f;
 };
 
+// Who the design is for and by, and the day it was agreed: the shared page prints them
+// (docs/share-page.md). Plain text; empty when not given.
+struct ConsultationDetails {
+    std::string client;
+    std::string practitioner;
+    std::string date;  // as the practitioner writes it, say 2026-12-07
+};
+
 struct DesignSettings {
     int needlePreset = kDefaultNeedlePreset;  // index into kNeedlePresets
     float depthMm = kDefaultDepthMm;          // kMinDepthMm..kMaxDepthMm
@@ -36,6 +44,7 @@ struct DesignSettings {
     Lighting lighting = Lighting::Clinic;
     BrushSettings brush = defaultBrush(BrushTool::Density);
     std::optional<ViewPose> view;             // none: framed on the head when opened
+    ConsultationDetails consultation;
 };
 
 // The skin colour the settings describe, sRGB.

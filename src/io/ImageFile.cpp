@@ -5,7 +5,9 @@
 
 #include <spng.h>
 #include <stb_image.h>
+#include <stb_image_write.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -81,5 +83,31 @@ void writeEncodedPng(const std::filesystem::path& path, const AnyImage& image) {
 
 void writePng(const std::filesystem::path& path, const Image& image) { writeEncodedPng(path, image); }
 void writePng(const std::filesystem::path& path, const Image16& image) { writeEncodedPng(path, image); }
+
+Image halved(const Image& image) {
+    Image half;
+    half.width = image.width / 2;
+    half.height = image.height / 2;
+    half.rgba.resize(std::size_t(half.width) * std::size_t(half.height) * 4);
+    const auto at = [&image](int x, int y, int c) { return unsigned(image.rgba[(std::size_t(y) * std::size_t(image.width) + std::size_t(x)) * 4 + std::size_t(c)]); };
+    for (int y = 0; y < half.height; ++y)
+        for (int x = 0; x < half.width; ++x)
+            for (int c = 0; c < 4; ++c) {
+                const unsigned sum = at(2 * x, 2 * y, c) + at(2 * x + 1, 2 * y, c) + at(2 * x, 2 * y + 1, c) + at(2 * x + 1, 2 * y + 1, c);
+                half.rgba[(std::size_t(y) * std::size_t(half.width) + std::size_t(x)) * 4 + std::size_t(c)] = std::uint8_t((sum + 2) / 4);
+            }
+    return half;
+}
+
+std::string encodeJpeg(const Image& image, int quality) {
+    std::string bytes;
+    const auto append = [](void* context, void* data, int size) {
+        static_cast<std::string*>(context)->append(static_cast<const char*>(data), std::size_t(size));
+    };
+    // stb writes 4-channel input as RGB and ignores alpha.
+    if (!stbi_write_jpg_to_func(append, &bytes, image.width, image.height, 4, image.rgba.data(), std::clamp(quality, 1, 100)))
+        throw InternalError("JPEG encoding failed");
+    return bytes;
+}
 
 }  // namespace stipple

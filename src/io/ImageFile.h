@@ -27,6 +27,13 @@ struct Image16 {
 std::string encodePng(const Image& image);
 std::string encodePng(const Image16& image);
 
+// Half the width and height, each texel the mean of four (odd sizes drop the last row or column).
+Image halved(const Image& image);
+
+// JPEG file bytes of an image's RGB (alpha dropped), `quality` 1..100: the shared page's
+// textures, where a skin with dots is a tenth of its PNG size.
+std::string encodeJpeg(const Image& image, int quality);
+
 // Writes an 8-bit RGBA PNG atomically; throws InputError naming the file on failure.
 void writePng(const std::filesystem::path& path, const Image& image);
 // The same at 16 bits a channel.

@@ -89,6 +89,10 @@ Json settingsJson(const DesignSettings& settings) {
                  {"brush", {{"tool", brushToolName(brush.tool)}, {"mode", brushModeName(brush.mode)},
                             {"value", brush.value}, {"radius_mm", brush.radiusMm}, {"strength", brush.strength},
                             {"hardness", brush.hardness}, {"symmetry", brush.symmetry}}}};
+    const ConsultationDetails& consultation = settings.consultation;
+    if (!consultation.client.empty() || !consultation.practitioner.empty() || !consultation.date.empty())
+        json["consultation"] = {{"client", consultation.client}, {"practitioner", consultation.practitioner},
+                                {"date", consultation.date}};
     if (settings.view) {
         const ViewPose& view = *settings.view;
         json["view"] = {{"target_mm", {view.targetMm.x, view.targetMm.y, view.targetMm.z}},
@@ -138,13 +142,19 @@ DesignSettings settingsFrom(const JsonField& design, const std::string& file) {
                                  (*json)["pitch_radians"].real(-kTurns, kTurns),
                                  (*json)["distance_mm"].real(0.001f, 999999.0f)};
     }
+    if (const auto json = design.optional("consultation")) {
+        constexpr std::size_t kMaxNameLength = 200;
+        settings.consultation = {(*json)["client"].text(kMaxNameLength), (*json)["practitioner"].text(kMaxNameLength),
+                                 (*json)["date"].text(64)};
+    }
     validateDesignSettings(settings, file);
     return settings;
 }
 
 // The "design" fields this version writes; any other is kept as unknown.
 bool knownDesignField(const std::string& key) {
-    for (const char* known : {"needle_preset", "depth_mm", "skin", "native_hair", "preview", "brush", "view", "hairline"})
+    for (const char* known : {"needle_preset", "depth_mm", "skin", "native_hair", "preview", "brush", "view", "hairline",
+                             "consultation"})
         if (key == known) return true;
     return false;
 }

@@ -63,7 +63,7 @@ std::string densityRange(const std::filesystem::path& project) {
 
 // What the monkey must not press, as IDs in the windows open now: quitting ends the run, the
 // default head would move Save's suggestion into the source tree, other units make a head too
-// large to scatter in time, and export and sheet jobs take minutes in a sanitizer build (they
+// large to scatter in time, and export, page and sheet jobs take minutes in a sanitizer build (they
 // have tests of their own).
 std::set<ImGuiID> forbiddenNow() {
     std::set<ImGuiID> ids;
@@ -72,6 +72,7 @@ std::set<ImGuiID> forbiddenNow() {
             ids.insert(itemId(menu, label));
     ids.insert(itemId("Export", "Export"));
     ids.insert(itemId("Consultation sheet", "Write the sheet"));
+    ids.insert(itemId("Share as page", "Write the page"));
     return ids;
 }
 

@@ -109,7 +109,8 @@ std::string loadError(const std::filesystem::path& path) {
 TEST_CASE("a project survives a save and a load bit for bit", "[project]") {
     TempFolder folder;
     std::mt19937 random(5);
-    const Project saved = randomProject(random);
+    Project saved = randomProject(random);
+    saved.settings.consultation = {"Zoë \"Z\" Müller", "Sam Lee", "7 December 2026"};
     const auto path = folder.path() / "design.stipple";
     writeProject(path, saved);
     CHECK(looksLikeProject(path));
@@ -125,6 +126,9 @@ TEST_CASE("a project survives a save and a load bit for bit", "[project]") {
     CHECK(loaded.settings.longHair == saved.settings.longHair);
     CHECK(loaded.settings.stage == saved.settings.stage);
     CHECK(loaded.settings.lighting == saved.settings.lighting);
+    CHECK(loaded.settings.consultation.client == saved.settings.consultation.client);
+    CHECK(loaded.settings.consultation.practitioner == saved.settings.consultation.practitioner);
+    CHECK(loaded.settings.consultation.date == saved.settings.consultation.date);
     const BrushSettings& brush = loaded.settings.brush;
     CHECK(brush.tool == saved.settings.brush.tool);
     CHECK(brush.mode == saved.settings.brush.mode);
@@ -191,6 +195,7 @@ TEST_CASE("settings outside their ranges are refused, naming the file and the se
     project.settings.skinType = 4;
     project.settings.stage = SmpStage::Healed;
     project.settings.brush.radiusMm = 15.0f;
+    project.settings.consultation = {"Alex Morgan", "Sam Lee", "2026-12-07"};
     const auto good = folder.path() / "good.stipple";
     writeProject(good, project);
     const std::string bytes = readBytes(good);
@@ -219,6 +224,7 @@ TEST_CASE("settings outside their ranges are refused, naming the file and the se
         {"brush", "/design/brush/radius_mm", "-5.0", "design.brush.radius_mm is -5.0; it must be a number from 0.05 to 200"},
         {"type", "/design/brush/symmetry", "1234", "design.brush.symmetry is 1234; it must be true or false, not a number"},
         {"missing", "/design/brush", "{\"tool\": \"scar\"}", "design.brush.mode is missing"},
+        {"client", "/design/consultation/client", "42", "design.consultation.client is 42; it must be a string, not a number"},
         {"island", "/design/hairline/settings/island_chance", "-2147483648",
          "design.hairline.settings.island_chance is -2147483648; it must be a number from 0 to 1"},
         {"seed", "/design/hairline/settings/seed", "\"one\"",

@@ -168,18 +168,23 @@ void checkCountKeywords(const std::filesystem::path& path, std::uintmax_t fileBy
 }
 
 // Collada: every count="N" attribute (arrays, accessors, primitives) counts numbers of at least
-// two characters each ("0 "); no single one can exceed what the file holds. An <accessor> must
-// have one (the schema requires it): without it Assimp asked for 2.4 GB at once (found by
-// fuzzing).
+// two characters each ("0 "); no single one can exceed what the file holds. Accessors and arrays
+// must have one, as the schema requires.
+// Elements the schema gives a required count. Without it Assimp asked for 2.4 GB at once (an
+// <accessor>) or read through a null pointer (a <float_array>); both found by fuzzing.
+constexpr const char* kCountedColladaElements[] = {"<accessor", "<float_array", "<int_array", "<bool_array",
+                                                    "<Name_array", "<IDREF_array", "<SIDREF_array", "<token_array"};
+
 void checkColladaCounts(const std::filesystem::path& path, std::uintmax_t fileBytes) {
     std::ifstream in(path, std::ios::binary);
     const std::string attribute = "count=\"";
     for (std::string line; std::getline(in, line);) {
-        for (std::size_t tag = line.find("<accessor"); tag != std::string::npos; tag = line.find("<accessor", tag + 1)) {
-            const std::size_t end = line.find('>', tag);
-            if (end != std::string::npos && line.substr(tag, end - tag).find(" count=") == std::string::npos)
-                throw InputError(path.string() + ": a Collada <accessor> has no count attribute (is the file damaged?)");
-        }
+        for (const char* element : kCountedColladaElements)
+            for (std::size_t tag = line.find(element); tag != std::string::npos; tag = line.find(element, tag + 1)) {
+                const std::size_t end = line.find('>', tag);
+                if (end != std::string::npos && line.substr(tag, end - tag).find(" count=") == std::string::npos)
+                    throw InputError(path.string() + ": a Collada " + element + "> has no count attribute (is the file damaged?)");
+            }
         for (std::size_t at = line.find(attribute); at != std::string::npos; at = line.find(attribute, at + 1)) {
             const double value = countFrom(line.substr(at + attribute.size(), 24));
             if (value >= 0.0) checkFits(path, {{"values (a count= attribute)", value, 2.0}}, double(fileBytes), fileBytes);

@@ -182,6 +182,12 @@ TEST_CASE("a count a file declares must fit in the file, checked before any pars
         "<?xml version=\"1.0\"?>\n<COLLADA><float_array id=\"p\" count=\"3\">0 0 0</float_array>\n"
         "<accessor source=\"#p\" stride=\"3\"><param name=\"X\" type=\"float\"/></accessor></COLLADA>\n");
     CHECK_THAT(loadError(uncounted), Catch::Contains(uncounted.string()) && Catch::Contains("<accessor> has no count"));
+    // A Collada array without its count made Debian's Assimp read through a null pointer (found by
+    // fuzzing; the input is fuzz/corpus/mesh/dae-array-without-count).
+    const std::filesystem::path uncountedArray = folder.write("uncounted-array.dae",
+        "<?xml version=\"1.0\"?>\n<COLLADA><float_array id=\"p\">0 0 0</float_array>\n"
+        "<accessor source=\"#p\" count=\"1\" stride=\"3\"><param name=\"X\" type=\"float\"/></accessor></COLLADA>\n");
+    CHECK_THAT(loadError(uncountedArray), Catch::Contains(uncountedArray.string()) && Catch::Contains("<float_array> has no count"));
     // Counts that fit pass on to the parser: the box's PLY loads.
     CHECK_NOTHROW(checkDeclaredCounts(folder.write("box.ply", boxPly(23.0f))));
     CHECK_NOTHROW(checkDeclaredCounts(folder.write("box.off", "OFF\n3 1 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n")));

@@ -78,7 +78,7 @@ TEST_CASE("the eye's filter keeps the light and averages it down in linear light
     for (std::size_t i = 0; i < noise.rgba.size(); i += 97) CHECK(std::abs(int(same.rgba[i]) - int(noise.rgba[i])) <= 1);
 }
 
-TEST_CASE("seen from a distance, the head keeps its place in the frame; life-size is 1:1", "[seen-from]") {
+TEST_CASE("seen from a distance, the head keeps its place in the frame, and life-size is 1:1", "[seen-from]") {
     OrbitCamera framed;
     framed.distance = 620.0f;
     for (float metres : kSeenFromDistancesMetres) {

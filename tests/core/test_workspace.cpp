@@ -27,7 +27,7 @@ TEST_CASE("recent files: newest first, no repeats, at most ten, gone files left 
     CHECK(workspace.recentFiles().empty());
 }
 
-TEST_CASE("the display's calibrated pixel density is kept; a damaged or absurd one reads as none", "[workspace]") {
+TEST_CASE("the display's calibrated pixel density is kept, and a damaged or absurd one reads as none", "[workspace]") {
     TempFolder folder;
     Workspace workspace(folder.path() / "state");
     CHECK_FALSE(workspace.displayDpi());

@@ -11,10 +11,16 @@ benchmark's own, from the same run.
 import json
 import sys
 
+RHO_DENSITIES = (10, 25, 37, 50, 70, 100, 150, 200)
+
 # (label, figure or value ids, goal). A label may use {name} fields filled from the JSON.
 ROWS = [
     ("start to first frame with impressions, pool cached / built (headless, own context each run)",
      ["start_cached", "start_cold"], "< 300 ms / < 1 s"),
+    ("of which, pool cached: context / head / pool read / impressions (scatter and bake) / renderer / frame",
+     ["start_cached_" + p for p in ("context", "head", "pool", "impressions", "renderer", "frame")], ""),
+    ("of which, pool built: the same", ["start_cold_" + p for p in ("context", "head", "pool", "impressions",
+                                                                    "renderer", "frame")], ""),
     ("frame at 1280x800, default head", ["frame"], "< 16 ms"),
     ("import of the default head (Assimp, GLB)", ["import_default_head"], ""),
     ("import of a generated {import_obj} mesh (tinyobjloader, OBJ / Assimp, binary PLY)",
@@ -24,9 +30,11 @@ ROWS = [
      ["pool_build", "yuksel_build"], "< 1 s; Yuksel {yuksel_over_pool} slower"),
     ("rho, smallest over the prefixes at 10-200/cm²: pool / Yuksel", ["pool_rho_min", "yuksel_rho_min"],
      "0.70 .. 0.85"),
+    ("rho at 10 / 25 / 37 / 50 / 70 / 100 / 150 / 200 per cm², pool", [f"pool_rho_{d}" for d in RHO_DENSITIES], ""),
+    ("the same, Yuksel", [f"yuksel_rho_{d}" for d in RHO_DENSITIES], ""),
     ("full re-scatter, {rescatter_pool} / 1M candidates", ["rescatter_pool", "rescatter_1m"], "1M: < 5 ms"),
     ("floor: a compute pass that only writes one word, 1M invocations (alternating with the 1M re-scatter)",
-     ["floor_1m"], "re-scatter within 1.5x: {rescatter_over_floor}"),
+     ["floor_1m"], "1M re-scatter within 1.5x of it (this run: {rescatter_over_floor})"),
     ("a 15 mm density change: re-scatter and re-bake there / and the frame", ["change_15mm", "change_15mm_frame"],
      "< 10 ms"),
     ("frame at 1280x800 with 10k / 100k / 1M impressions", ["frame_10k", "frame_100k", "frame_1000k"], "< 16 ms"),
@@ -40,35 +48,31 @@ ROWS = [
 ]
 
 
-def amount(v, unit):
-    if unit == "ms" and v >= 2000:
-        return f"{v / 1000:.1f}", "s"
-    if unit in ("ms", "MiB", "x", ""):
-        if unit == "" and v < 1:
-            return f"{v:.3f}", unit
-        if unit == "" and v == int(v):
-            return f"{int(v):,}", unit
-        digits = 0 if v >= 100 else 1 if v >= 10 else 2
-        return f"{v:.{digits}f}", unit
-    return f"{v:g}", unit
+def number(v, unit):
+    if unit == "" and v < 1:
+        return f"{v:.3f}"
+    if unit == "" and v == int(v):
+        return f"{int(v):,}"
+    digits = 0 if v >= 100 else 1 if v >= 10 else 2
+    return f"{v:.{digits}f}"
 
 
 def cell(entries):
-    """Medians joined by ' / ' with one unit, then the p95s and runs for timed figures."""
-    medians, p95s, runs, unit = [], [], [], None
-    for e in entries:
-        v = e.get("median", e.get("value"))
-        text, u = amount(v, e["unit"])
-        unit = u if unit is None else unit
-        if u != unit:  # mixed units in one row: keep each its own
-            text += " " + u
-        medians.append(text)
-        if "p95" in e:
-            p95s.append(amount(e["p95"], e["unit"])[0])
-            runs.append(str(e["runs"]))
+    """Medians joined by ' / ' with one unit (seconds where any reaches 2 s), then the p95s and
+    the runs of timed figures."""
+    unit = entries[0]["unit"]
+    values = [e.get("median", e.get("value")) for e in entries]
+    scale = 1.0
+    if unit == "ms" and max(values) >= 2000:
+        unit, scale = "s", 1000.0
+    medians = [number(v / scale, unit) for v in values]
     out = " / ".join(medians) + (f" {unit}" if unit else "")
-    if p95s:
-        out += f" (p95 {' / '.join(p95s)}; {' / '.join(sorted(set(runs), key=int))} runs)"
+    timed = [e for e in entries if "p95" in e]
+    if timed:
+        p95s = " / ".join(number(e["p95"] / scale, unit) for e in timed)
+        runs = [e["runs"] for e in timed]
+        runs_text = str(runs[0]) if len(set(runs)) == 1 else " / ".join(str(r) for r in runs)
+        out += f" (p95 {p95s}; {runs_text} run{'' if runs == [1] * len(runs) else 's'})"
     return out
 
 
@@ -79,7 +83,7 @@ def main():
         bench = json.load(f)
     entries = {e["id"]: e for e in bench["figures"] + bench["values"]}
     names = {
-        "import_obj": entries["import_obj"]["name"].split("import ")[1].split(" (")[0],
+        "import_obj": entries["import_obj"]["name"].split("import ")[1].split(" (")[0].replace("000k triangles", "M-triangle").replace(" triangles", "-triangle"),
         "pool_size": f"{int(entries['pool_size']['value']):,}",
         "yuksel_over_pool": f"{entries['yuksel_over_pool']['value']:.1f}x",
         "rescatter_pool": entries["rescatter_pool"]["name"].split(", ")[1].split("-")[0],

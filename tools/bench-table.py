@@ -35,6 +35,7 @@ ROWS = [
     ("full re-scatter, {rescatter_pool} / 1M candidates", ["rescatter_pool", "rescatter_1m"], "1M: < 5 ms"),
     ("floor: a compute pass that only writes one word, 1M invocations (alternating with the 1M re-scatter)",
      ["floor_1m"], "1M re-scatter within 1.5x of it (this run: {rescatter_over_floor})"),
+    ("full re-scatter and re-bake of the 2048x2048 pigment map, as when a design opens", ["rebake_full"], ""),
     ("a 15 mm density change: re-scatter and re-bake there / and the frame", ["change_15mm", "change_15mm_frame"],
      "< 10 ms"),
     ("frame at 1280x800 with 10k / 100k / 1M impressions", ["frame_10k", "frame_100k", "frame_1000k"], "< 16 ms"),

@@ -533,8 +533,18 @@ int runBench(const BenchOptions& options) {
 
     // A brush-sized change: density raised in a 15 mm disc, re-scattered and re-baked there.
     ScalpImpressions design(head, *pool);
-    const Candidate middle = pool->candidates[pool->size() / 2];
+    // Everything scattered and baked again, as when a design opens: the part of the start that
+    // is neither the pool nor the frame.
+    bool denser = false;
     const float baseDensity = std::min(kDefaultDensityPerCm2, poolParams.maxDensityPerCm2);
+    const std::string mapSize = std::to_string(kDefaultPigmentMapSize);
+    log.time("rebake_full", "full re-scatter + re-bake, " + mapSize + "x" + mapSize + " map", few, [&] {
+        denser = !denser;
+        design.setDensity(DensityMap::uniform(baseDensity * (denser ? 1.0f : 0.9f)));
+        glFinish();
+    });
+    design.setDensity(DensityMap::uniform(baseDensity));
+    const Candidate middle = pool->candidates[pool->size() / 2];
     DensityMap densityMap(256, 256, baseDensity);
     constexpr float kRadiusMm = 15.0f;
     bool raised = false;

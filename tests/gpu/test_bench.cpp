@@ -50,7 +50,7 @@ TEST_CASE("bench --json writes every figure with its runs, median and p95", "[cl
         CHECK(median == Approx(n % 2 == 1 ? times[n / 2] : 0.5 * (times[n / 2 - 1] + times[n / 2])));
     }
     for (const char* id : {"start_cached", "start_cold", "frame", "import_default_head", "import_obj", "import_ply",
-                           "pool_build", "yuksel_build", "rescatter_pool", "rescatter_1m", "floor_1m", "change_15mm",
+                           "pool_build", "yuksel_build", "rescatter_pool", "rescatter_1m", "floor_1m", "rebake_full", "change_15mm",
                            "change_15mm_frame", "frame_10k", "frame_100k", "frame_1000k", "frame_close_up",
                            "dab_cpu", "dab_cpu_screen", "dab_gpu", "dab_gpu_screen", "export_bake", "export",
                            "start_cached_pool", "start_cold_frame"}) {

@@ -1,8 +1,23 @@
-// `stipple bench`: prints the figures the README quotes (medians, with the machine they ran on).
+// `stipple bench`: prints the figures the README quotes. Each timed figure is run several times
+// and printed as its median with the 95th percentile and the number of runs; the anchors it is
+// compared with (Yuksel's sample elimination, a compute pass that only writes) run in the same
+// process, so every ratio comes from one run of the benchmark.
 #pragma once
+
+#include <optional>
+#include <string>
 
 namespace stipple {
 
-int runBench();
+struct BenchOptions {
+    // Fewer runs and smaller inputs (a pool at 25/cm^2, a 100k-triangle import, a 1024 export):
+    // the same figures in seconds, for tests and a quick look; not figures to quote.
+    bool quick = false;
+    // Where to write every figure as JSON (`-` for standard output, then the table goes to
+    // standard error); none: the table only.
+    std::optional<std::string> jsonPath;
+};
+
+int runBench(const BenchOptions& options = {});
 
 }  // namespace stipple

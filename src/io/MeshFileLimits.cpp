@@ -167,9 +167,9 @@ void checkCountKeywords(const std::filesystem::path& path, std::uintmax_t fileBy
     checkFits(path, counts, double(fileBytes), fileBytes);
 }
 
-// Collada: every count="N" attribute (arrays, accessors, primitives) counts numbers of at least
-// two characters each ("0 "); no single one can exceed what the file holds. Accessors and arrays
-// must have one, as the schema requires.
+// Collada: every count="N" attribute (arrays, accessors, primitives) is a whole number and counts
+// numbers of at least two characters each ("0 "); no single one can exceed what the file holds.
+// Accessors and arrays must have one, as the schema requires.
 // Elements the schema gives a required count. Without it Assimp asked for 2.4 GB at once (an
 // <accessor>) or read through a null pointer (a <float_array>); both found by fuzzing.
 constexpr const char* kCountedColladaElements[] = {"<accessor", "<float_array", "<int_array", "<bool_array",
@@ -186,8 +186,14 @@ void checkColladaCounts(const std::filesystem::path& path, std::uintmax_t fileBy
                     throw InputError(path.string() + ": a Collada " + element + "> has no count attribute (is the file damaged?)");
             }
         for (std::size_t at = line.find(attribute); at != std::string::npos; at = line.find(attribute, at + 1)) {
-            const double value = countFrom(line.substr(at + attribute.size(), 24));
-            if (value >= 0.0) checkFits(path, {{"values (a count= attribute)", value, 2.0}}, double(fileBytes), fileBytes);
+            const std::size_t start = at + attribute.size(), end = line.find('"', start);
+            const std::string text = line.substr(start, end == std::string::npos ? 24 : end - start);
+            // A count that is no whole number read as garbage in Assimp (found by fuzzing: a
+            // null pointer read, as for a missing count).
+            if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
+                throw InputError(path.string() + ": a Collada count=\"" + text.substr(0, 24) +
+                                 "\" is not a whole number (is the file damaged?)");
+            checkFits(path, {{"values (a count= attribute)", countFrom(text), 2.0}}, double(fileBytes), fileBytes);
         }
     }
 }

@@ -188,6 +188,10 @@ TEST_CASE("a count a file declares must fit in the file, checked before any pars
         "<?xml version=\"1.0\"?>\n<COLLADA><float_array id=\"p\">0 0 0</float_array>\n"
         "<accessor source=\"#p\" count=\"1\" stride=\"3\"><param name=\"X\" type=\"float\"/></accessor></COLLADA>\n");
     CHECK_THAT(loadError(uncountedArray), Catch::Contains(uncountedArray.string()) && Catch::Contains("<float_array> has no count"));
+    // So did a count that is no whole number (fuzz/corpus/mesh/dae-count-not-a-number).
+    const std::filesystem::path garbledCount = folder.write("garbled-count.dae",
+        "<?xml version=\"1.0\"?>\n<COLLADA><float_array id=\"p\" count=\"\xff" "3\">0 0 0</float_array></COLLADA>\n");
+    CHECK_THAT(loadError(garbledCount), Catch::Contains(garbledCount.string()) && Catch::Contains("is not a whole number"));
     // Counts that fit pass on to the parser: the box's PLY loads.
     CHECK_NOTHROW(checkDeclaredCounts(folder.write("box.ply", boxPly(23.0f))));
     CHECK_NOTHROW(checkDeclaredCounts(folder.write("box.off", "OFF\n3 1 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n")));

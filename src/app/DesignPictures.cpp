@@ -14,7 +14,7 @@ DesignPictures::DesignPictures(const Design& design, const PictureLook& look, bo
     shading_.hairAlbedoSrgb = settings.hairColourSrgb;
     shading_.longHair = settings.longHair;
     shading_.lighting = look.lighting;
-    shading_.diffusionGain = skinDiffusion(settings.depthMm).gain;
+    shading_.diffusionGain = skinDiffusion(settings.depthMm, look.stage, modelSkinType(settings)).gain;
     // An SMP stage sets the dots' size and opacity and the ink's colour (core/SmpModel.h).
     std::optional<ScatterParams> dots;
     if (look.stage) {
@@ -22,7 +22,7 @@ DesignPictures::DesignPictures(const Design& design, const PictureLook& look, bo
         dots = staged.scatter;
         shading_.inkAlbedoSrgb = staged.inkSrgb;
     }
-    impressions_ = impressionsFor(design, kDefaultPigmentMapSize, dots, DotsShown{withImpressions, true});
+    impressions_ = impressionsFor(design, kDefaultPigmentMapSize, dots, DotsShown{withImpressions, true}, look.stage);
 }
 
 void DesignPictures::showSession(const SessionPlan& plan, int session, SessionView view) {

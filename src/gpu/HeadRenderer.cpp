@@ -157,7 +157,7 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
         glUniform1f(glGetUniformLocation(program, "uPigmentTexelMm"), pigment.bake->scalpTexelMm());
         glUniform3fv(glGetUniformLocation(program, "uInkAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.inkAlbedoSrgb)));
         glUniform1f(glGetUniformLocation(program, "uDesignShown"), settings.showDesign ? 1.0f : 0.0f);
-        glUniform1f(glGetUniformLocation(program, "uDiffusionGain"), settings.diffusionGain);
+        glUniform3fv(glGetUniformLocation(program, "uDiffusionGain"), 1, glm::value_ptr(settings.diffusionGain));
     }
 
     glBindVertexArray(vertexArray_.get());

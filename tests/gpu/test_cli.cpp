@@ -402,7 +402,7 @@ TEST_CASE("from consultation distance the design reads as a shadow, and up close
     const DesignPictures pictures(design, PictureLook{});
     const OrbitCamera closeUp = closeUpCamera(design.mesh);
     ShadingSettings plain = pictures.shading();
-    plain.diffusionGain = 1.0f;
+    plain.diffusionGain = glm::vec3(1.0f);
     const Image withHalo = pictures.render(closeUp, 640, 400, pictures.shading());
     const Image dotsOnly = pictures.render(closeUp, 640, 400, plain);
     const std::vector<double> halo = sortedLuminances(withHalo), dots = sortedLuminances(dotsOnly);

@@ -85,6 +85,7 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
     const SkinDiffusion diffusion = skinDiffusion(design.settings.depthMm, std::nullopt, modelSkinType(design.settings));
     look.haloGain = diffusion.gain;
     look.haloTail = diffusion.haloTail;
+    look.dotCrisp = diffusion.crisp;
     work.folder = folder;
     addStep("Creating the folder", [&work] {
         std::error_code error;

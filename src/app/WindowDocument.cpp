@@ -168,6 +168,7 @@ void applyLook(AppState& state, ScalpImpressions& impressions) {
     // The skin over the pigment: its soft shadow widens and darkens with depth.
     const SkinDiffusion diffusion = skinDiffusion(settings.depthMm, settings.stage, modelSkinType(settings));
     state.shading.diffusionGain = diffusion.gain;
+    state.shading.dotCrisp = diffusion.crisp;
     if (!settings.stage) {
         impressions.setDotLook(dotLookFor(settings.needlePreset), diffusion);
         state.shading.inkAlbedoSrgb = ShadingSettings{}.inkAlbedoSrgb;

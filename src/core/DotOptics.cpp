@@ -28,7 +28,9 @@ struct FittedRow {
     int skin;
     SmpStage stage;
     float depthMm, diameterMm, opacity, haloSigmaMm, haloTail;
-    float gain[3], inkContrast[3];
+    float gain[3];
+    float crisp;
+    float inkContrast[3];
 };
 constexpr FittedRow kFittedRows[] = {
 #include "core/OpticsFit.inc"
@@ -97,7 +99,7 @@ private:
 float fieldCoverage(float area, double densityPerCm2) { return 1.0f - std::exp(-float(densityPerCm2 / 100.0) * area); }
 
 float widthAtHalf(const std::function<float(float)>& contrastAt) {
-    constexpr float kStepMm = 0.0025f, kReachMm = 4.0f;
+    constexpr float kStepMm = 0.005f, kReachMm = 4.0f;
     const float half = 0.5f * contrastAt(0.0f);
     float previous = 2.0f * half;
     for (float r = kStepMm; r <= kReachMm; r += kStepMm) {
@@ -124,8 +126,16 @@ Deposit stageDeposit(float needleImpressionMm, SmpStage stage, float depthMm, in
         deposit.columnMm = depthMm;
         return deposit;
     }
-    deposit.diameterMm = healedDepositMm(needleImpressionMm) + migrationMm(stage);
     deposit.columnMm = std::min(double(kHealedColumnMm), depthMm - kEpidermisMm);
+    // Ageing spreads the healed pigment wider and carries some off: the carbon per volume (its
+    // absorption coefficient) falls with both, and the opacity across the wider deposit follows.
+    const double healedMm = healedDepositMm(needleImpressionMm);
+    const double healedOpacity = std::clamp(double(shade * pigmentKept(SmpStage::Healed, fitzpatrickType)), 0.01, 0.999);
+    deposit.diameterMm = healedMm + migrationMm(stage);
+    const double kept = double(pigmentKept(stage, fitzpatrickType) / pigmentKept(SmpStage::Healed, fitzpatrickType));
+    const double absorption = -std::log(1.0 - healedOpacity) / healedMm * kept * (healedMm / deposit.diameterMm) *
+                              (healedMm / deposit.diameterMm);
+    deposit.opacity = std::clamp(1.0 - std::exp(-absorption * deposit.diameterMm), 0.01, 1.0);
     return deposit;
 }
 
@@ -151,15 +161,16 @@ DotAppearance realTimeAppearance(const RealTimeDot& dot, const glm::vec3& bare, 
     const float field = fieldCoverage(shape.area(), densityPerCm2);
     DotAppearance appearance;
     for (int c = 0; c < 3; ++c) {
-        appearance.peakContrast[c] = dot.inkContrast[c] * inkOpacity(shape.coverage(0.0f), shape.halo(0.0f), dot.gain[c]);
-        appearance.drop[c] = dot.inkContrast[c] * inkOpacity(field, field, dot.gain[c]);
+        appearance.peakContrast[c] = dot.inkContrast[c] * inkOpacity(shape.coverage(0.0f), shape.halo(0.0f), dot.gain[c], dot.crisp);
+        appearance.drop[c] = dot.inkContrast[c] * inkOpacity(field, field, dot.gain[c], dot.crisp);
     }
     float bareLuminance = 0.0f;
     for (int c = 0; c < 3; ++c) bareLuminance += kLuminance[c] * bare[c];
     appearance.fwhmMm = widthAtHalf([&](float r) {
         const float coverage = shape.coverage(r), halo = shape.halo(r);
         float luminance = 0.0f;
-        for (int c = 0; c < 3; ++c) luminance += kLuminance[c] * bare[c] * dot.inkContrast[c] * inkOpacity(coverage, halo, dot.gain[c]);
+        for (int c = 0; c < 3; ++c)
+            luminance += kLuminance[c] * bare[c] * dot.inkContrast[c] * inkOpacity(coverage, halo, dot.gain[c], dot.crisp);
         return luminance / bareLuminance;
     });
     return appearance;
@@ -189,9 +200,9 @@ float fitError(const DotAppearance& shown, const OpticsTarget& target) {
     return error;
 }
 
-RealTimeDot fitRealTimeDot(const OpticsTarget& target, float pigmentOpacity) {
-    constexpr float kMaxGain = 200.0f;
-    float opacity = pigmentOpacity;
+RealTimeDot fitRealTimeDot(const OpticsTarget& target, float opacity) {
+    // The halo is baked in 8 bits: a higher gain would turn each of its levels into a visible step.
+    constexpr float kMaxGain = 60.0f;
     // Per channel, for a dot: the peak over the drop falls as the gain rises (the halo adds more
     // to the field than to the dot's centre); then the ink gives the peak itself.
     const auto fitChannels = [&](RealTimeDot& dot) {
@@ -200,7 +211,9 @@ RealTimeDot fitRealTimeDot(const OpticsTarget& target, float pigmentOpacity) {
         const float field = fieldCoverage(shape.area(), kOpticsTableDensity);
         for (int c = 0; c < 3; ++c) {
             const float wanted = target.peakContrast[c] / std::max(target.drop[c], 1e-6f);
-            const auto ratio = [&](float gain) { return inkOpacity(coverage, halo, gain) / inkOpacity(field, field, gain); };
+            const auto ratio = [&](float gain) {
+                return inkOpacity(coverage, halo, gain, dot.crisp) / inkOpacity(field, field, gain, dot.crisp);
+            };
             float low = 1.0f, high = kMaxGain;
             if (ratio(low) <= wanted) high = low;
             else if (ratio(high) >= wanted) low = high;
@@ -209,16 +222,18 @@ RealTimeDot fitRealTimeDot(const OpticsTarget& target, float pigmentOpacity) {
                 (ratio(mid) > wanted ? low : high) = mid;
             }
             dot.gain[c] = 0.5f * (low + high);
-            dot.inkContrast[c] = std::min(1.0f, target.peakContrast[c] / inkOpacity(coverage, halo, dot.gain[c]));
+            dot.inkContrast[c] =
+                std::min(1.0f, target.peakContrast[c] / std::max(inkOpacity(coverage, halo, dot.gain[c], dot.crisp), 1e-6f));
         }
     };
     // For a halo: the width grows with the diameter, bisect for the reference's.
-    const auto fitFor = [&](float sigma, float tail) {
+    const auto fitFor = [&](float sigma, float tail, float crisp) {
         RealTimeDot dot;
         dot.opacity = opacity;
         dot.haloSigmaMm = sigma;
         dot.haloTail = tail;
-        float low = kMinFitDiameterMm, high = kMaxFitDiameterMm;
+        dot.crisp = crisp;
+        float low = std::clamp(target.depositMm, kMinFitDiameterMm, kMaxFitDiameterMm), high = kMaxFitDiameterMm;
         for (int i = 0; i < 12; ++i) {
             dot.diameterMm = 0.5f * (low + high);
             fitChannels(dot);
@@ -230,16 +245,15 @@ RealTimeDot fitRealTimeDot(const OpticsTarget& target, float pigmentOpacity) {
     };
     RealTimeDot best;
     float bestScore = std::numeric_limits<float>::infinity();
-    // A deep deposit's faint, wide shadow needs a fainter drawn dot: the composite saturates
-    // (inkOpacity() never exceeds solid ink) long before its halo carries the field's drop.
-    for (float fainter : {1.0f, 0.25f, 0.0625f}) {
-        opacity = pigmentOpacity * fainter;
-        for (float tail : {0.0f, 0.25f, 0.5f, 0.75f}) {
-            for (float sigma = 0.05f; sigma <= 1.5f; sigma *= 1.25f) {
-                const RealTimeDot dot = fitFor(sigma, tail);
+    // A deep deposit's shadow is wide and faint with nothing crisp at its centre: the disc's own
+    // share shrinks and the halo carries the rest.
+    for (float crisp : {1.0f, 0.5f, 0.25f, 0.1f, 0.03f, 0.0f}) {
+        for (float tail : {0.0f, 0.25f, 0.5f, 0.75f, 0.9f}) {
+            for (float sigma = 0.05f; sigma <= 1.5f; sigma *= 1.2f) {
+                const RealTimeDot dot = fitFor(sigma, tail, crisp);
                 const float score = fitError(realTimeAppearance(dot, target.bare, kOpticsTableDensity), target) +
-                                    0.01f * std::abs(std::log(sigma / std::max(target.haloSigmaMm, 0.01f))) -
-                                    0.005f * std::log2(fainter);
+                                    0.01f * std::abs(std::log(sigma / std::max(target.haloSigmaMm, 0.01f))) +
+                                    0.005f * (1.0f - crisp);
                 if (score < bestScore) {
                     bestScore = score;
                     best = dot;
@@ -270,6 +284,7 @@ RealTimeDot fittedDot(std::optional<SmpStage> stage, float depthMm, int fitzpatr
     dot.opacity = mix(below->opacity, above->opacity);
     dot.haloSigmaMm = mix(below->haloSigmaMm, above->haloSigmaMm);
     dot.haloTail = mix(below->haloTail, above->haloTail);
+    dot.crisp = mix(below->crisp, above->crisp);
     for (int c = 0; c < 3; ++c) {
         dot.gain[c] = mix(below->gain[c], above->gain[c]);
         dot.inkContrast[c] = mix(below->inkContrast[c], above->inkContrast[c]);

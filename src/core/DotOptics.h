@@ -46,14 +46,16 @@ std::vector<OpticsTableEntry> opticsTableEntries(int fitzpatrickType);
 // One dot as the real-time model draws it: a disc of `diameterMm` and `opacity` with the soft
 // edge of core/DotCoverage.h, the skin's halo (core/SkinDiffusion.h: the coverage blurred by a
 // Gaussian of `haloSigmaMm` and a share `haloTail` by one kHaloTailScale times wider, carrying
-// gain - 1 times the dot's coverage) composited by inkOpacity(), per channel, and an ink that
-// darkens the skin by the share `inkContrast` (ink = skin x (1 - inkContrast)).
+// gain - 1 times the dot's coverage) composited with the `crisp` share of the disc itself by
+// inkOpacity(), per channel, and an ink that darkens the skin by the share `inkContrast`
+// (ink = skin x (1 - inkContrast)).
 struct RealTimeDot {
     float diameterMm = 0.0f;
     float opacity = 0.0f;
     float haloSigmaMm = 0.0f;
     float haloTail = 0.0f;
     glm::vec3 gain{1.0f};
+    float crisp = 1.0f;
     glm::vec3 inkContrast{0.0f};
 };
 
@@ -74,17 +76,18 @@ struct OpticsTarget {
     float fwhmMm = 0.0f;
     glm::vec3 drop{0.0f};  // at kOpticsTableDensity
     float haloSigmaMm = 0.0f;
+    float depositMm = 0.0f;  // the deposit's own width: the least the disc may be
 };
 
 // The halo's width from a profile of the reference: the Gaussian with the same mean squared
 // radius as the luminance's shadow.
 float profileHaloSigma(const std::vector<double>& radiiMm, const std::vector<Rgb>& contrast, const Rgb& bare);
 
-// The real-time dot that shows `target` for a deposit of `pigmentOpacity`: for each halo (width
-// and tail) and drawn opacity (the pigment's, or fainter) per channel the gain and ink contrast
-// that give the peak and the drop, the diameter that gives the width; of those the one that
-// misses least, on a tie the halo nearest the profile's and the opacity nearest the pigment's.
-RealTimeDot fitRealTimeDot(const OpticsTarget& target, float pigmentOpacity);
+// The real-time dot of `opacity` (the deposit's pigment) that shows `target`: for each halo
+// (width and tail) and crisp share, per channel the gain and ink contrast that give the peak and
+// the drop, the diameter that gives the width; of those the one that misses least, on a tie the
+// halo nearest the profile's and the crispest.
+RealTimeDot fitRealTimeDot(const OpticsTarget& target, float opacity);
 // How far the real-time dot misses the target: the largest relative error of the width, the
 // peak contrasts and the drops.
 float fitError(const DotAppearance& shown, const OpticsTarget& target);

@@ -12,15 +12,17 @@ SkinDiffusion skinDiffusion(float depthMm, std::optional<SmpStage> stage, int fi
     diffusion.haloSigmaMm = dot.haloSigmaMm;
     diffusion.haloTail = dot.haloTail;
     diffusion.gain = dot.gain;
+    diffusion.crisp = dot.crisp;
     return diffusion;
 }
 
-float inkOpacity(float coverage, float halo, float gain) {
-    return 1.0f - (1.0f - coverage) * (1.0f - std::min((gain - 1.0f) * halo, 1.0f));
+float inkOpacity(float coverage, float halo, float gain, float crisp) {
+    return 1.0f - (1.0f - crisp * coverage) * (1.0f - std::min((gain - 1.0f) * halo, 1.0f));
 }
 
-glm::vec3 inkOpacity(float coverage, float halo, const glm::vec3& gain) {
-    return {inkOpacity(coverage, halo, gain.x), inkOpacity(coverage, halo, gain.y), inkOpacity(coverage, halo, gain.z)};
+glm::vec3 inkOpacity(float coverage, float halo, const glm::vec3& gain, float crisp) {
+    return {inkOpacity(coverage, halo, gain.x, crisp), inkOpacity(coverage, halo, gain.y, crisp),
+            inkOpacity(coverage, halo, gain.z, crisp)};
 }
 
 }  // namespace stipple

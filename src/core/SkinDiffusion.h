@@ -21,7 +21,8 @@ constexpr float kHaloTailScale = 4.0f;
 struct SkinDiffusion {
     float haloSigmaMm = 0.0f;  // width of the soft shadow around each dot: a Gaussian's sigma on the skin
     float haloTail = 0.0f;     // share of the shadow in the tail, kHaloTailScale times wider
-    glm::vec3 gain{1.0f};      // per channel: total darkening over the dots' own coverage, where dots are sparse
+    glm::vec3 gain{1.0f};      // per channel: g - 1 is the halo's darkening over the dots' coverage
+    float crisp = 1.0f;        // how much of a dot shows crisp where it lies: 1 shallow, near 0 deep
 };
 
 // The diffusion for pigment `depthMm` deep (clamped to kMinDepthMm..kMaxDepthMm) at `stage` on
@@ -30,10 +31,11 @@ struct SkinDiffusion {
 SkinDiffusion skinDiffusion(float depthMm, std::optional<SmpStage> stage = std::nullopt, int fitzpatrickType = 3);
 
 // The ink's opacity at a point from the dots' coverage there (`coverage`, crisp) and the
-// coverage blurred by the halo (`halo`): 1 - (1 - c)(1 - min((g - 1) h, 1)). Far away c and h
-// are both the local coverage f and this is about g f; up close a dot keeps its own opacity in
-// its core with a faint shadow around it. shaders/head.frag does the same, per channel.
-float inkOpacity(float coverage, float halo, float gain);
-glm::vec3 inkOpacity(float coverage, float halo, const glm::vec3& gain);
+// coverage blurred by the halo (`halo`): 1 - (1 - s c)(1 - min((g - 1) h, 1)), s the crisp
+// share. Far away c and h are both the local coverage f and this is about (s + g - 1) f; up close
+// a shallow dot keeps its own opacity in its core with a soft shadow around it, while a deep one
+// shows as its shadow alone. shaders/head.frag does the same, per channel.
+float inkOpacity(float coverage, float halo, float gain, float crisp = 1.0f);
+glm::vec3 inkOpacity(float coverage, float halo, const glm::vec3& gain, float crisp = 1.0f);
 
 }  // namespace stipple

@@ -158,6 +158,7 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
         glUniform3fv(glGetUniformLocation(program, "uInkAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.inkAlbedoSrgb)));
         glUniform1f(glGetUniformLocation(program, "uDesignShown"), settings.showDesign ? 1.0f : 0.0f);
         glUniform3fv(glGetUniformLocation(program, "uDiffusionGain"), 1, glm::value_ptr(settings.diffusionGain));
+        glUniform1f(glGetUniformLocation(program, "uDotCrisp"), settings.dotCrisp);
     }
 
     glBindVertexArray(vertexArray_.get());

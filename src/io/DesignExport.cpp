@@ -310,7 +310,7 @@ Image16 compositeAlbedo(const HeadMesh& mesh, const LayerSet& layers, const Imag
                     continue;
                 }
                 const float shading = shadingRow.sample(uv.x);
-                const glm::vec3 opacity = inkOpacity(float(coverageByte) / 255.0f, halo, look.haloGain);
+                const glm::vec3 opacity = inkOpacity(float(coverageByte) / 255.0f, halo, look.haloGain, look.dotCrisp);
                 out.rgba[texel * 4 + 3] = 65535;
                 if (!texture && shading == 0.0f && scar == 0.0f) {
                     inkOnSkin->encode(opacity, &out.rgba[texel * 4]);

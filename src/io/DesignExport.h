@@ -24,6 +24,7 @@ struct ExportLook {
     glm::vec3 haloGain{1.0f};
     float haloSigmaTexels = 0.0f;
     float haloTail = 0.0f;
+    float dotCrisp = 1.0f;  // how much of a dot shows crisp where it lies
 };
 
 // The skin with the pigment composited as shaders/head.frag does it (ink albedo; the dots with

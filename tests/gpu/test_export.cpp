@@ -168,7 +168,8 @@ TEST_CASE("the exported coverage is the viewport's bake, and the albedo composit
         const glm::vec2 uv((float(x) + 0.5f) / kSize, 1.0f - (float(y) + 0.5f) / kSize);
         const float shading = shadingMap.sample(uv), scar = scarMap.sample(uv);
         glm::vec3 opacity;
-        for (int c = 0; c < 3; ++c) opacity[c] = 1.0f - (1.0f - dots) * (1.0f - std::min((diffusion.gain[c] - 1.0f) * halo, 1.0f));
+        for (int c = 0; c < 3; ++c)
+            opacity[c] = 1.0f - (1.0f - diffusion.crisp * dots) * (1.0f - std::min((diffusion.gain[c] - 1.0f) * halo, 1.0f));
         glm::vec3 expected = glm::mix(skin, glm::vec3(0.93f, 0.80f, 0.76f) * std::max(skin.x, 0.2f) / 0.93f, 0.45f * scar);
         expected = glm::mix(expected, glm::mix(ink, expected, 0.55f * shading), opacity * (1.0f - 0.35f * scar));
         INFO("texel " << x << ", " << y << " dots " << dots << " halo " << halo << " shading " << shading

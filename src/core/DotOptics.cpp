@@ -21,7 +21,6 @@ namespace {
 constexpr float kHealedColumnMm = 0.25f;
 // Pigment drifts from its deposit after healing, as the square root of time (diffusion-like).
 constexpr float kMigrationPerSqrtYearMm = 0.03f;
-constexpr float kHealedYears = 28.0f / 365.25f;
 
 // The fit, one row per skin type, stage and depth of the default needle, in that order.
 struct FittedRow {
@@ -113,7 +112,7 @@ float widthAtHalf(const std::function<float(float)>& contrastAt) {
 }  // namespace
 
 float migrationMm(SmpStage stage) {
-    return kMigrationPerSqrtYearMm * std::sqrt(std::max(0.0f, stageAgeYears(stage) - kHealedYears));
+    return kMigrationPerSqrtYearMm * std::sqrt(std::max(0.0f, stageAgeYears(stage) - stageAgeYears(SmpStage::Healed)));
 }
 
 Deposit stageDeposit(float needleImpressionMm, SmpStage stage, float depthMm, int fitzpatrickType, float shade) {

@@ -424,7 +424,7 @@ TEST_CASE("from consultation distance the design reads as a shadow, and up close
     }
     REQUIRE(designPixels > 20000);
     // Without the skin's diffusion the dots' 2 % of the skin darkened it by 1.5 levels of 255
-    // here; with it, by about 7.7.
+    // here; with it, several times more.
     CHECK((designBefore - designAfter) / double(designPixels) > 5.0);
     CHECK(elsewhere / double(otherPixels) < 0.5);  // the face and the background stay as they were
 
@@ -442,20 +442,22 @@ TEST_CASE("from consultation distance the design reads as a shadow, and up close
     const std::vector<double> halo = sortedLuminances(withHalo), dots = sortedLuminances(dotsOnly);
     const auto at = [](const std::vector<double>& values, double share) { return values[std::size_t(share * double(values.size()))]; };
     INFO("darkest " << at(dots, 0.002) << " -> " << at(halo, 0.002) << ", skin " << at(dots, 0.5) << " -> " << at(halo, 0.5));
-    // The dots' cores: the shadow under a dot darkens it a little (measured: 112 -> 104).
+    // The dots' cores: the shadow under a dot darkens it a little (measured: 112 -> 96; the
+    // skin-optics reference's fresh dot, which a design is drawn as, casts a strong shadow: its
+    // ink column reaches the surface).
     CHECK(at(halo, 0.002) < at(dots, 0.002) + 0.5);
-    CHECK(at(halo, 0.002) > at(dots, 0.002) - 12.0);
+    CHECK(at(halo, 0.002) > at(dots, 0.002) - 20.0);
     // Pixels darker than halfway from the skin to the dots' cores: the dots' own area (measured:
-    // 2.3 % of the picture, 2.6 % with the halo).
+    // 2.3 % of the picture, 3.0 % with the halo).
     const double halfway = 0.5 * (at(dots, 0.5) + at(dots, 0.002));
     const auto darkShare = [&](const std::vector<double>& values) {
         return double(std::lower_bound(values.begin(), values.end(), halfway) - values.begin()) / double(values.size());
     };
     INFO("dark share " << darkShare(dots) << " -> " << darkShare(halo));
     CHECK(darkShare(dots) > 0.005);
-    CHECK(darkShare(halo) < 1.25 * darkShare(dots));
+    CHECK(darkShare(halo) < 1.4 * darkShare(dots));
     CHECK(darkShare(halo) > 0.9 * darkShare(dots));
-    // The skin between the dots: a little darker, never by much (measured: 198 -> 192).
+    // The skin between the dots: a little darker, never by much (measured: 198 -> 189).
     CHECK(at(halo, 0.5) < at(dots, 0.5) - 2.0);
     CHECK(at(halo, 0.5) > at(dots, 0.5) - 10.0);
     // "Before" shows no ink and no halo.

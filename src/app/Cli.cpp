@@ -13,12 +13,12 @@
 #include "app/DesignPictures.h"
 #include "app/ExportJob.h"
 #include "app/SheetJob.h"
+#include "core/DotOptics.h"
 #include "core/Error.h"
 #include "core/HairlineMask.h"
 #include "core/HairlineTemplates.h"
 #include "core/Needles.h"
 #include "core/SessionPlan.h"
-#include "core/DotOptics.h"
 #include "core/Lighting.h"
 #include "core/Units.h"
 #include "gpu/HeadlessContext.h"
@@ -230,9 +230,10 @@ std::string opticsHelp() {
            "summed over the skin. drop_rgb: the field's relative reflectance drop (a square lattice).\n"
            "profile_*: the contrast by radius.\n"
            "\n"
-           "--table writes the reference's table, DIR/deposits.csv and DIR/profiles.csv: every skin type (or --skin's), the default needle at\n"
-           "every stage and depth, the other needles fresh and healed at 0.5 mm, as the stages'\n"
-           "deposits (core/DotOptics.h); tools/make-optics-tables.sh makes assets/optics from it.\n"
+           "--table writes the reference's table, DIR/deposits.csv and DIR/profiles.csv: every skin\n"
+           "type (or --skin's), the default needle at every stage and depth, the other needles fresh\n"
+           "and healed at 0.5 mm, as the stages' deposits (core/DotOptics.h);\n"
+           "tools/make-optics-tables.sh makes assets/optics from it.\n"
            "--fit DIR --out FILE.inc fits the real-time dot to DIR's tables (src/core/OpticsFit.inc).\n";
 }
 

@@ -14,6 +14,7 @@ in vec2 vUv;
 // The map from its level 1 down, blending two levels: the level being drawn is not among them.
 layout(binding = 0) uniform sampler2D uCoarseLevels;
 uniform float uHaloSigmaMm;  // core/SkinDiffusion.h
+uniform float uHaloTail;     // share of the halo in its tail, kHaloTailScale = 4 times wider
 #endif
 
 // MARK_ISLANDS: (0, 1) on every covered texel. Otherwise r: pigment, g: stubble coverage;
@@ -26,6 +27,15 @@ out vec4 coverage;
 // way than another (and shears it): the level follows the way a texel covers most skin, and a
 // row of reads the other way widens the blur there to match, so the halo stays round on the
 // skin. Levels count from the map's level 1, which bounds the blur below by about a texel.
+// The coverage at mip `level`, `reads` reads one texel of the level apart (in UV) along
+// `shortWay`, centred on the texel.
+float blurredAt(vec2 uv, vec2 shortWay, float level, int reads) {
+    vec2 step = shortWay * exp2(floor(level)) / vec2(textureSize(uCoarseLevels, 0));
+    float sum = 0.0;
+    for (int i = 0; i < reads; ++i) sum += textureLod(uCoarseLevels, uv + (float(i) - 0.5 * float(reads - 1)) * step, level).r;
+    return sum / float(reads);
+}
+
 // `du` and `dv`: the skin under one texel step along u and along v.
 float haloAt(vec2 uv, vec3 du, vec3 dv) {
     // The skin's metric on texel steps; its eigenvalues are the squared lengths of the longest
@@ -36,11 +46,9 @@ float haloAt(vec2 uv, vec3 du, vec3 dv) {
     vec2 shortWay = abs(b) > 1e-12 * mean ? normalize(vec2(b, mean - spread - a)) : (a < c ? vec2(1.0, 0.0) : vec2(0.0, 1.0));
     float level = max(log2(2.0 * uHaloSigmaMm / longest) - 1.0, 0.0);
     int reads = int(clamp(round(longest / shortest), 1.0, 4.0));
-    // Reads one texel of the level apart (in UV), centred on the texel.
-    vec2 step = shortWay * exp2(floor(level)) / vec2(textureSize(uCoarseLevels, 0));
-    float sum = 0.0;
-    for (int i = 0; i < reads; ++i) sum += textureLod(uCoarseLevels, uv + (float(i) - 0.5 * float(reads - 1)) * step, level).r;
-    return sum / float(reads);
+    float halo = blurredAt(uv, shortWay, level, reads);
+    // The tail, 4 sigma: two levels coarser.
+    return uHaloTail > 0.0 ? mix(halo, blurredAt(uv, shortWay, level + 2.0, reads), uHaloTail) : halo;
 }
 #endif
 

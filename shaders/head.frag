@@ -34,7 +34,8 @@ uniform float uPigmentTexelMm;                     // finest texel of that map o
 uniform vec3 uInkAlbedo;                           // linear
 uniform vec3 uHairAlbedo;                          // linear: the client's stubble
 uniform float uDesignShown;                        // 1, or 0 for "before": the stubble alone
-uniform float uDiffusionGain;                      // the ink's darkening over its area (core/SkinDiffusion.h)
+uniform vec3 uDiffusionGain;                       // the ink's darkening over its area, per channel (core/SkinDiffusion.h)
+uniform float uDotCrisp;                           // how much of a dot shows crisp where it lies
 layout(binding = 2) uniform sampler2D uOverlayLayer;
 layout(binding = 3) uniform sampler2D uHairlineMask;
 layout(binding = 4) uniform sampler2D uShadingLayer;  // 0..1: a lighter, more diluted pigment
@@ -115,7 +116,7 @@ void main() {
     vec3 dots = dotsAt(vPosition, vUv);
     // Light diffused in the skin meets the pigment more than once and carries its shadow around
     // it: the crisp dots, and g - 1 times their shadow (core/SkinDiffusion.h, inkOpacity()).
-    float opacity = 1.0 - (1.0 - dots.x) * (1.0 - min((uDiffusionGain - 1.0) * dots.z, 1.0));
+    vec3 opacity = 1.0 - (1.0 - uDotCrisp * dots.x) * (1.0 - min((uDiffusionGain - 1.0) * dots.z, 1.0));
     albedo = mix(albedo, ink, uDesignShown * opacity * (1.0 - 0.35 * scar));
     // The client's hair, cut at the skin: its shafts and the hair just beneath.
     albedo = mix(albedo, uHairAlbedo, dots.y);

@@ -3,6 +3,7 @@
 // [SECTION] Commands: info, render, bench, open
 // [SECTION] Command: export
 // [SECTION] Command: sheet
+// [SECTION] Command: optics
 // [SECTION] Dispatch
 #include "app/Cli.h"
 
@@ -13,6 +14,7 @@
 #include "app/ExportJob.h"
 #include "app/SheetJob.h"
 #include "core/DotCalibration.h"
+#include "core/DotOptics.h"
 #include "core/Error.h"
 #include "core/HairlineMask.h"
 #include "core/HairlineTemplates.h"
@@ -33,9 +35,11 @@
 #include "io/StrokeScript.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -64,6 +68,8 @@ constexpr const char* kUsage =
     "                            measurements, the sessions, notes and signature lines\n"
     "  stipple calibrate PHOTO --mm-per-px X --name NAME\n"
     "                            measure the dots of a close-up of healed work as a named look\n"
+    "  stipple optics --skin 1..6 --diameter MM --depth MM [--column MM] [--density N]\n"
+    "                            the skin-optics reference: how skin shows one pigment deposit\n"
     "  stipple bench             print the benchmark figures\n"
     "  stipple COMMAND --help    details of one command\n"
     "\n"
@@ -238,6 +244,40 @@ std::string benchHelp() {
     "  --json   also write every figure (median, p95, runs, each run's time, unit, goal) as JSON\n"
     "           to FILE; '-' writes it to standard output and the table to standard error\n"
     "  --quick  fewer runs and smaller inputs, in seconds: the same figures, not ones to quote\n";
+}
+
+std::string opticsHelp() {
+    return "usage: stipple optics --skin 1..6 --diameter MM --depth MM [--column MM] [--opacity A]\n"
+           "                      [--density N] [--photons N] [--seed N] [--threads N]\n"
+           "       stipple optics --table DIR [--skin 1..6] [--photons N] [--seed N] [--threads N]\n"
+           "       stipple optics --fit DIR --out FILE.inc\n"
+           "\n"
+           "The skin-optics reference (docs/skin-optics.md): Monte Carlo photon transport in skin of\n"
+           "Fitzpatrick type 1-6 with one carbon-black deposit, at 620, 550 and 470 nm for R, G and B.\n"
+           "Diffuse light, seen from straight above. Prints key: value lines; R G B triples are linear.\n"
+           "  --skin      Fitzpatrick type, 1..6\n"
+           "  --diameter  the deposit's diameter, 0.02..2 mm\n"
+           "  --depth     depth of its bottom (the needle's tip), 0.1..3 mm\n"
+           "  --column    its length up the needle track, 0..3 mm (default 0: a sphere on the tip)\n"
+           "  --opacity   share of light it absorbs along its diameter, 0.01..1 (default 1: black)\n"
+           "  --density   deposits per cm^2 in the field whose drop is measured (default 100; 1..2500)\n"
+           "  --photons   photon packets per channel (default 200000; 1000..100000000)\n"
+           "  --seed      the random seed (default 1): the same seed gives the same numbers\n"
+           "  --threads   worker threads (default: all cores; the numbers do not depend on it)\n"
+           "\n"
+           "bare_rgb: diffuse reflectance of the bare skin. peak_contrast_rgb: 1 - R / bare on the\n"
+           "deposit's axis. fwhm_mm: full width at half that contrast, of the luminance (fwhm_rgb_mm\n"
+           "per channel). dot_rgb: the reflectance on the axis. blue_shift: the axis's blue over red,\n"
+           "over the skin's (above 1: bluer than the skin). shadow_red_over_blue: the shadow's hue,\n"
+           "its red contrast over its blue (rises with depth). deficit_area_mm2_rgb: the contrast\n"
+           "summed over the skin. drop_rgb: the field's relative reflectance drop (a square lattice).\n"
+           "profile_*: the contrast by radius.\n"
+           "\n"
+           "--table writes the reference's table, DIR/deposits.csv and DIR/profiles.csv: every skin\n"
+           "type (or --skin's), the default needle at every stage and depth, the other needles fresh\n"
+           "and healed at 0.5 mm, as the stages' deposits (core/DotOptics.h);\n"
+           "tools/make-optics-tables.sh makes assets/optics from it.\n"
+           "--fit DIR --out FILE.inc fits the real-time dot to DIR's tables (src/core/OpticsFit.inc).\n";
 }
 
 std::string openHelp() {
@@ -574,6 +614,251 @@ struct Command {
     std::string (*help)();
 };
 
+// [SECTION] Command: optics
+
+OpticsQuery opticsRunFrom(const Arguments& args) {
+    OpticsQuery query;
+    query.photons = std::int64_t(parseNumber("--photons", args.value("--photons").value_or("200000"), 1000, 1e8));
+    query.seed = std::uint64_t(parseNumber("--seed", args.value("--seed").value_or("1"), 0, 1e15));
+    query.threads = int(parseNumber("--threads", args.value("--threads").value_or("0"), 0, 256));
+    return query;
+}
+
+// Into `dir`: deposits.csv, one row per skin type and table entry, the deposit and what the
+// reference says of it; profiles.csv, each row's contrast by radius, per channel.
+int writeOpticsTable(const Arguments& args, const std::string& dir) {
+    for (const char* option : {"--diameter", "--depth", "--column", "--opacity", "--density"})
+        if (args.value(option)) throw InputError(std::string("option ") + option + " does not go with --table");
+    int firstSkin = 1, lastSkin = 6;
+    if (const auto skin = args.value("--skin")) firstSkin = lastSkin = int(parseNumber("--skin", *skin, 1, 6));
+    OpticsQuery query = opticsRunFrom(args);
+    query.densityPerCm2 = kOpticsTableDensity;
+    std::string csv =
+        "skin,needle,stage,depth_mm,deposit_mm,column_mm,opacity,bare_r,bare_g,bare_b,peak_r,peak_g,peak_b,"
+        "peak_se_g,fwhm_mm,fwhm_r_mm,fwhm_g_mm,fwhm_b_mm,area_r_mm2,area_g_mm2,area_b_mm2,drop_r,drop_g,drop_b\n";
+    std::string profiles = "skin,needle,stage,depth_mm,channel";
+    for (double r : opticsProfileRadii()) profiles += "," + std::to_string(r).substr(0, 4);
+    profiles += "\n";
+    char line[512];
+    for (int skin = firstSkin; skin <= lastSkin; ++skin) {
+        query.fitzpatrickType = skin;
+        const std::vector<OpticsTableEntry> entries = opticsTableEntries(skin);
+        std::vector<Deposit> deposits;
+        for (const OpticsTableEntry& entry : entries) deposits.push_back(entry.deposit);
+        const std::vector<OpticsResult> results = simulateOptics(query, deposits);
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const OpticsTableEntry& e = entries[i];
+            const OpticsResult& r = results[i];
+            std::snprintf(line, sizeof line,
+                          "%d,%s,%s,%.2f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.5f,"
+                          "%.5f,%.5f,%.4f,%.4f,%.4f\n",
+                          skin, kNeedlePresets[e.needlePreset].name, stageName(e.stage), double(e.depthMm),
+                          e.deposit.diameterMm, e.deposit.columnMm, e.deposit.opacity, r.bare[0], r.bare[1], r.bare[2],
+                          r.peakContrast[0], r.peakContrast[1], r.peakContrast[2], r.peakStandardError[1], r.fwhmMm,
+                          r.fwhmRgbMm[0], r.fwhmRgbMm[1], r.fwhmRgbMm[2], r.deficitAreaMm2[0], r.deficitAreaMm2[1],
+                          r.deficitAreaMm2[2], r.drop[0], r.drop[1], r.drop[2]);
+            csv += line;
+            for (std::size_t c = 0; c < 3; ++c) {
+                profiles += std::to_string(skin) + "," + kNeedlePresets[e.needlePreset].name + "," + stageName(e.stage) +
+                            "," + std::to_string(e.depthMm).substr(0, 4) + "," + "rgb"[c];
+                for (const Rgb& contrast : r.contrast) {
+                    std::snprintf(line, sizeof line, ",%.5f", contrast[c]);
+                    profiles += line;
+                }
+                profiles += "\n";
+            }
+        }
+        std::fprintf(stderr, "skin type %d: %zu deposits\n", skin, entries.size());
+    }
+    std::filesystem::create_directories(dir);
+    const std::string depositsPath = (std::filesystem::path(dir) / "deposits.csv").string();
+    writeFileAtomically(depositsPath, csv);
+    writeFileAtomically(std::filesystem::path(dir) / "profiles.csv", profiles);
+    std::printf("wrote %s and profiles.csv (%lld photons per channel and skin type, seed %llu)\n", depositsPath.c_str(),
+                static_cast<long long>(query.photons), static_cast<unsigned long long>(query.seed));
+    return 0;
+}
+
+// The stage as the C++ enumerator that OpticsFit.inc names.
+const char* smpStageEnumName(SmpStage stage) {
+    switch (stage) {
+        case SmpStage::Fresh: return "Fresh";
+        case SmpStage::Healed: return "Healed";
+        case SmpStage::Aged1y: return "Aged1y";
+        case SmpStage::Aged3y: return "Aged3y";
+        case SmpStage::Aged5y: return "Aged5y";
+        case SmpStage::Aged10y: return "Aged10y";
+    }
+    return "Fresh";
+}
+
+// A CSV file of the table as rows of named fields.
+std::vector<std::map<std::string, std::string>> readCsv(const std::filesystem::path& path) {
+    const std::string text = readFileBytes(path, 64u << 20, "optics table");
+    std::vector<std::map<std::string, std::string>> rows;
+    std::vector<std::string> header;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::vector<std::string> fields;
+        for (std::size_t from = start;;) {
+            const std::size_t comma = text.find(',', from);
+            if (comma == std::string::npos || comma > end) {
+                fields.push_back(text.substr(from, end - from));
+                break;
+            }
+            fields.push_back(text.substr(from, comma - from));
+            from = comma + 1;
+        }
+        start = end + 1;
+        if (header.empty()) {
+            header = fields;
+            continue;
+        }
+        if (fields.size() != header.size()) throw InputError(path.string() + ": a row has " + std::to_string(fields.size()) + " fields, the header " + std::to_string(header.size()));
+        std::map<std::string, std::string> row;
+        for (std::size_t i = 0; i < fields.size(); ++i) row[header[i]] = fields[i];
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+// Fits the real-time dot to every row of the default needle in DIR's tables and writes the
+// rows as C++ initialisers for core/DotOptics.cpp.
+int writeOpticsFit(const Arguments& args, const std::string& dir) {
+    const auto out = args.value("--out");
+    if (!out) throw InputError("optics --fit needs --out FILE.inc");
+    const auto deposits = readCsv(std::filesystem::path(dir) / "deposits.csv");
+    const auto profiles = readCsv(std::filesystem::path(dir) / "profiles.csv");
+    const std::vector<double> radii = opticsProfileRadii();
+    const auto number = [](const std::map<std::string, std::string>& row, const std::string& key) {
+        const auto found = row.find(key);
+        if (found == row.end()) throw InputError("optics table: no column " + key);
+        return std::strtod(found->second.c_str(), nullptr);
+    };
+    std::string text =
+        "// Generated by `stipple optics --fit` (tools/make-optics-tables.sh) from the skin-optics\n"
+        "// reference's tables in assets/optics: do not edit. The default needle's real-time dot per skin\n"
+        "// type, stage and depth: diameter mm, opacity, halo sigma mm, halo tail, gain RGB, crisp share,\n"
+        "// ink contrast RGB; after each row, the largest relative error of its width, peaks and drops.\n";
+    char line[512];
+    int fitted = 0;
+    for (const auto& row : deposits) {
+        if (row.at("needle") != kNeedlePresets[kDefaultNeedlePreset].name) continue;
+        OpticsTarget target;
+        for (int c = 0; c < 3; ++c) {
+            const std::string channel(1, "rgb"[c]);
+            target.bare[c] = float(number(row, "bare_" + channel));
+            target.peakContrast[c] = float(number(row, "peak_" + channel));
+            target.drop[c] = float(number(row, "drop_" + channel));
+        }
+        target.fwhmMm = float(number(row, "fwhm_mm"));
+        target.depositMm = float(number(row, "deposit_mm"));
+        std::vector<Rgb> contrast(radii.size(), Rgb{});
+        int channelsFound = 0;
+        for (const auto& profile : profiles) {
+            if (profile.at("skin") != row.at("skin") || profile.at("needle") != row.at("needle") ||
+                profile.at("stage") != row.at("stage") || profile.at("depth_mm") != row.at("depth_mm"))
+                continue;
+            const std::size_t c = std::size_t(std::string("rgb").find(profile.at("channel")));
+            std::size_t i = 0;
+            for (const auto& [key, value] : profile)
+                if (key.size() == 4 && key[1] == '.') ++i;
+            if (i != radii.size()) throw InputError("optics profiles: the radii are not the reference's");
+            for (std::size_t k = 0; k < radii.size(); ++k) contrast[k][c] = number(profile, std::to_string(radii[k]).substr(0, 4));
+            ++channelsFound;
+        }
+        if (channelsFound != 3) throw InputError("optics profiles: no profile for a row of deposits.csv");
+        Rgb bare{};
+        for (int c = 0; c < 3; ++c) bare[std::size_t(c)] = target.bare[c];
+        target.haloSigmaMm = profileHaloSigma(radii, contrast, bare);
+        const RealTimeDot dot = fitRealTimeDot(target, float(number(row, "opacity")));
+        const std::optional<SmpStage> stage = parseStage(row.at("stage"));
+        if (!stage) throw InputError("optics table: unknown stage " + row.at("stage"));
+        std::snprintf(line, sizeof line,
+                      "{%s, SmpStage::%s, %.2ff, %.4ff, %.4ff, %.4ff, %.2ff, {%.3ff, %.3ff, %.3ff}, %.2ff, {%.4ff, %.4ff, %.4ff}}, // %.3f\n",
+                      row.at("skin").c_str(), smpStageEnumName(*stage), number(row, "depth_mm"), double(dot.diameterMm),
+                      double(dot.opacity), double(dot.haloSigmaMm), double(dot.haloTail), double(dot.gain[0]), double(dot.gain[1]),
+                      double(dot.gain[2]), double(dot.crisp), double(dot.inkContrast[0]), double(dot.inkContrast[1]), double(dot.inkContrast[2]),
+                      double(fitError(realTimeAppearance(dot, target.bare, kOpticsTableDensity), target)));
+        text += line;
+        ++fitted;
+    }
+    writeFileAtomically(*out, text);
+    std::printf("wrote %s (%d rows fitted)\n", out->c_str(), fitted);
+    return 0;
+}
+
+int runOptics(int argc, char** argv) {
+    const Arguments args(argc, argv, 2,
+                         {"--skin", "--diameter", "--depth", "--column", "--opacity", "--density", "--photons", "--seed",
+                          "--threads", "--table", "--fit", "--out"},
+                         {});
+    if (!args.positional().empty()) throw InputError("optics takes no file: " + args.positional()[0]);
+    if (const auto table = args.value("--table")) return writeOpticsTable(args, *table);
+    if (const auto fit = args.value("--fit")) return writeOpticsFit(args, *fit);
+    const auto required = [&](const char* option) {
+        const auto value = args.value(option);
+        if (!value) throw InputError(std::string("optics needs ") + option);
+        return *value;
+    };
+    OpticsQuery query = opticsRunFrom(args);
+    query.fitzpatrickType = int(parseNumber("--skin", required("--skin"), 1, 6));
+    query.deposit.diameterMm = parseNumber("--diameter", required("--diameter"), 0.02, 2.0);
+    query.deposit.depthMm = parseNumber("--depth", required("--depth"), 0.1, 3.0);
+    query.deposit.columnMm = parseNumber("--column", args.value("--column").value_or("0"), 0.0, 3.0);
+    query.deposit.opacity = parseNumber("--opacity", args.value("--opacity").value_or("1"), 0.01, 1.0);
+    query.densityPerCm2 = parseNumber("--density", args.value("--density").value_or("100"), 1.0, 2500.0);
+    if (query.deposit.columnMm == 0.0 && query.deposit.diameterMm > query.deposit.depthMm)
+        throw InputError("option --diameter: a sphere " + std::to_string(query.deposit.diameterMm) +
+                         " mm wide does not fit under --depth " + std::to_string(query.deposit.depthMm) + " mm");
+    const auto started = std::chrono::steady_clock::now();
+    const OpticsResult result = simulateOptics(query);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+    const auto rgb = [](const char* key, const Rgb& v, const char* format = "%.4f") {
+        std::printf("%s:", key);
+        for (double c : v) {
+            std::printf(" ");
+            std::printf(format, c);
+        }
+        std::printf("\n");
+    };
+    const Deposit& d = query.deposit;
+    std::printf("skin: %d\n", query.fitzpatrickType);
+    std::printf("deposit: %s %.3f mm wide, bottom %.3f mm deep, opacity %.2f\n",
+                d.columnMm > 0.0 ? "column" : "sphere", d.diameterMm, d.depthMm, d.opacity);
+    if (d.columnMm > 0.0) std::printf("column_mm: %.3f\n", d.columnMm);
+    std::printf("wavelengths_nm: %.0f %.0f %.0f\n", kChannelWavelengthsNm[0], kChannelWavelengthsNm[1], kChannelWavelengthsNm[2]);
+    rgb("bare_rgb", result.bare);
+    rgb("bare_stderr_rgb", result.bareStandardError, "%.5f");
+    rgb("peak_contrast_rgb", result.peakContrast);
+    rgb("peak_stderr_rgb", result.peakStandardError, "%.5f");
+    std::printf("fwhm_mm: %.4f\n", result.fwhmMm);
+    rgb("fwhm_rgb_mm", result.fwhmRgbMm);
+    Rgb dot{};
+    for (std::size_t c = 0; c < 3; ++c) dot[c] = result.bare[c] * (1.0 - result.peakContrast[c]);
+    rgb("dot_rgb", dot);
+    std::printf("blue_shift: %.4f\n", (dot[2] / dot[0]) / (result.bare[2] / result.bare[0]));
+    std::printf("shadow_red_over_blue: %.4f\n", result.peakContrast[0] / result.peakContrast[2]);
+    rgb("deficit_area_mm2_rgb", result.deficitAreaMm2, "%.5f");
+    std::printf("density_per_cm2: %g\n", query.densityPerCm2);
+    rgb("drop_rgb", result.drop);
+    std::printf("profile_radii_mm:");
+    for (double r : result.radiiMm) std::printf(" %.2f", r);
+    std::printf("\n");
+    for (std::size_t c = 0; c < 3; ++c) {
+        std::printf("profile_%c:", "rgb"[c]);
+        for (const Rgb& contrast : result.contrast) std::printf(" %.4f", contrast[c]);
+        std::printf("\n");
+    }
+    std::printf("photons: %lld\n", static_cast<long long>(query.photons));
+    std::printf("seed: %llu\n", static_cast<unsigned long long>(query.seed));
+    std::printf("seconds: %.1f\n", seconds);
+    return 0;
+}
+
 int runBenchCommand(int argc, char** argv) {
     const Arguments args(argc, argv, 2, {"--json"}, {"--quick"});
     if (!args.positional().empty()) throw InputError("bench takes no positional arguments");
@@ -591,6 +876,7 @@ constexpr Command kCommands[] = {
     {"export", runExport, exportHelp},
     {"sheet", runSheet, sheetHelp},
     {"calibrate", runCalibrate, calibrateHelp},
+    {"optics", runOptics, opticsHelp},
     {"bench", runBenchCommand, benchHelp},
 };
 

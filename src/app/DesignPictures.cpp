@@ -14,7 +14,9 @@ DesignPictures::DesignPictures(const Design& design, const PictureLook& look, bo
     shading_.hairAlbedoSrgb = settings.hairColourSrgb;
     shading_.longHair = settings.longHair;
     shading_.lighting = look.lighting;
-    shading_.diffusionGain = skinDiffusion(settings.depthMm).gain;
+    const SkinDiffusion diffusion = skinDiffusion(settings.depthMm, look.stage, modelSkinType(settings));
+    shading_.diffusionGain = diffusion.gain;
+    shading_.dotCrisp = diffusion.crisp;
     // An SMP stage sets the dots' size and opacity and the ink's colour (core/SmpModel.h).
     std::optional<ScatterParams> dots;
     if (look.stage) {
@@ -22,7 +24,7 @@ DesignPictures::DesignPictures(const Design& design, const PictureLook& look, bo
         dots = staged.scatter;
         shading_.inkAlbedoSrgb = staged.inkSrgb;
     }
-    impressions_ = impressionsFor(design, kDefaultPigmentMapSize, dots, DotsShown{withImpressions, true});
+    impressions_ = impressionsFor(design, kDefaultPigmentMapSize, dots, DotsShown{withImpressions, true}, look.stage);
 }
 
 void DesignPictures::showSession(const SessionPlan& plan, int session, SessionView view) {

@@ -20,7 +20,8 @@
 namespace stipple {
 
 std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigmentMapSize,
-                                                 const std::optional<ScatterParams>& look, const DotsShown& shown) {
+                                                 const std::optional<ScatterParams>& look, const DotsShown& shown,
+                                                 std::optional<SmpStage> stage) {
     const auto empty = [](const DensityMap& map) {
         return std::all_of(map.texels().begin(), map.texels().end(), [](float d) { return d <= 0.0f; });
     };
@@ -28,9 +29,10 @@ std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigme
     const DensityMap hair = shown.nativeHair ? nativeHairDensity(*design.layers) : DensityMap::uniform(0.0f);
     if (empty(density) && empty(hair)) return nullptr;
     const std::optional<CandidatePool> pool = loadOrBuildCandidatePool(design.mesh, {}, {}, defaultPoolCacheDir());
-    const float haloSigmaMm = shown.halo ? skinDiffusion(design.settings.depthMm).haloSigmaMm : 0.0f;
+    const SkinDiffusion diffusion = skinDiffusion(design.settings.depthMm, stage, modelSkinType(design.settings));
     return std::make_unique<ScalpImpressions>(design.mesh, *pool, look.value_or(dotLookFor(design.settings.needlePreset)),
-                                              density, pigmentMapSize, hair, haloSigmaMm);
+                                              density, pigmentMapSize, hair, shown.halo ? diffusion.haloSigmaMm : 0.0f,
+                                              diffusion.haloTail);
 }
 
 std::pair<std::string, std::size_t> impressionsCsv(const ScalpImpressions* impressions) {
@@ -87,8 +89,10 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
     Work& work = *work_;
     const auto file = [name, folder](const std::string& suffix) { return folder / (name + suffix); };
     ExportLook look{skinAlbedoSrgb(design.settings), ShadingSettings{}.inkAlbedoSrgb};
-    const SkinDiffusion diffusion = skinDiffusion(design.settings.depthMm);
+    const SkinDiffusion diffusion = skinDiffusion(design.settings.depthMm, std::nullopt, modelSkinType(design.settings));
     look.haloGain = diffusion.gain;
+    look.haloTail = diffusion.haloTail;
+    look.dotCrisp = diffusion.crisp;
     work.folder = folder;
     addStep("Creating the folder", [&work] {
         std::error_code error;

@@ -25,10 +25,12 @@ struct DotsShown {
 
 // The design's impressions and the client's stubble on the GPU (a context must be current);
 // null where there is neither. The impressions look as the design's needle leaves them, or as
-// `look` says (an SMP stage's); their halo is as wide as the design's depth makes it.
+// `look` says (an SMP stage's); their halo is as the design's depth makes it at `stage` (none:
+// as the needle leaves them).
 std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigmentMapSize = kDefaultPigmentMapSize,
                                                  const std::optional<ScatterParams>& look = std::nullopt,
-                                                 const DotsShown& shown = {});
+                                                 const DotsShown& shown = {},
+                                                 std::optional<SmpStage> stage = std::nullopt);
 
 // The impressions as CSV (id,x_mm,y_mm,z_mm,u,v,diameter_mm,shade) and the number of rows.
 std::pair<std::string, std::size_t> impressionsCsv(const ScalpImpressions* impressions);

@@ -167,15 +167,16 @@ void applyLook(AppState& state, ScalpImpressions& impressions) {
     captureDesignSettings(state);
     const DesignSettings& settings = state.head->design.settings;
     // The skin over the pigment: its soft shadow widens and darkens with depth.
-    const SkinDiffusion diffusion = skinDiffusion(settings.depthMm);
+    const SkinDiffusion diffusion = skinDiffusion(settings.depthMm, settings.stage, modelSkinType(settings));
     state.shading.diffusionGain = diffusion.gain;
+    state.shading.dotCrisp = diffusion.crisp;
     if (!settings.stage) {
-        impressions.setDotLook(dotLookFor(settings.needlePreset), diffusion.haloSigmaMm);
+        impressions.setDotLook(dotLookFor(settings.needlePreset), diffusion);
         state.shading.inkAlbedoSrgb = ShadingSettings{}.inkAlbedoSrgb;
         return;
     }
     const StageLook look = stageLook(settings.needlePreset, *settings.stage, settings.depthMm, modelSkinType(settings));
-    impressions.setDotLook(look.scatter, diffusion.haloSigmaMm);
+    impressions.setDotLook(look.scatter, diffusion);
     state.shading.inkAlbedoSrgb = look.inkSrgb;
 }
 

@@ -1,42 +1,28 @@
 #include "core/SkinDiffusion.h"
 
-#include "core/SmpModel.h"
+#include "core/DotOptics.h"
 
 #include <algorithm>
 
 namespace stipple {
 
-namespace {
-
-// Each constant is listed in docs/smp-model.md ("Skin diffusion") with its reasoning.
-
-// By reciprocity the shadow of a small absorber at depth d under even, diffuse light has the
-// shape of the light it would send to the surface if it glowed: in the diffusion approximation
-// d / (r^2 + d^2)^(3/2), half its peak at r = 0.77 d. A Gaussian with that half width.
-constexpr float kSigmaPerDepth = 0.65f;
-// Light crosses the layer of dots on its way in and on its way out, independently: the dots are
-// far smaller than the distance light travels sideways in skin.
-constexpr float kCrossings = 2.0f;
-// A deposit is a cluster about as deep as it is wide: a globule crossed by diffuse light stops
-// twice the light its top view covers (the mean secant of diffuse light is 2).
-constexpr float kDiffuseCrossSection = 2.0f;
-// Diffuse reflectance of the dermis and fat under the pigment.
-constexpr float kBelowReflectance = 0.6f;
-
-}  // namespace
-
-SkinDiffusion skinDiffusion(float depthMm) {
-    const float depth = std::clamp(depthMm, kMinDepthMm, kMaxDepthMm);
+SkinDiffusion skinDiffusion(float depthMm, std::optional<SmpStage> stage, int fitzpatrickType) {
+    const RealTimeDot dot = fittedDot(stage, std::clamp(depthMm, kMinDepthMm, kMaxDepthMm), fitzpatrickType);
     SkinDiffusion diffusion;
-    diffusion.haloSigmaMm = kSigmaPerDepth * depth;
-    // In a two-flux picture the light crosses the dots again each time the skin above (its veil)
-    // and the skin below send it back.
-    diffusion.gain = kCrossings * kDiffuseCrossSection / (1.0f - skinVeil(depth) * kBelowReflectance);
+    diffusion.haloSigmaMm = dot.haloSigmaMm;
+    diffusion.haloTail = dot.haloTail;
+    diffusion.gain = dot.gain;
+    diffusion.crisp = dot.crisp;
     return diffusion;
 }
 
-float inkOpacity(float coverage, float halo, float gain) {
-    return 1.0f - (1.0f - coverage) * (1.0f - std::min((gain - 1.0f) * halo, 1.0f));
+float inkOpacity(float coverage, float halo, float gain, float crisp) {
+    return 1.0f - (1.0f - crisp * coverage) * (1.0f - std::min((gain - 1.0f) * halo, 1.0f));
+}
+
+glm::vec3 inkOpacity(float coverage, float halo, const glm::vec3& gain, float crisp) {
+    return {inkOpacity(coverage, halo, gain.x, crisp), inkOpacity(coverage, halo, gain.y, crisp),
+            inkOpacity(coverage, halo, gain.z, crisp)};
 }
 
 }  // namespace stipple

@@ -1,6 +1,9 @@
 #include "core/SmpModel.h"
 
+#include "core/DotOptics.h"
 #include "core/Hash.h"
+#include "core/Needles.h"
+#include "core/SkinTone.h"
 
 #include <glm/common.hpp>
 
@@ -19,15 +22,6 @@ namespace {
 constexpr float kHealedRefMm = 0.1237f;     // sqrt(0.09 * 0.17)
 constexpr float kRefNeedleMm = 0.2324f;     // sqrt(0.18 * 0.30)
 constexpr float kNeedleExponent = 0.5f;
-
-constexpr float kSpreadPerMm = 0.6f;        // diameter grows 60 % per mm deeper than 0.5 mm
-constexpr float kVeilDepthMm = 2.0f;        // skin thickness that returns 1 - 1/e of the light
-constexpr float kEdgePerDepth = 0.04f;      // edge softness per mm of depth: 0.02 mm at 0.5 mm
-constexpr float kMigrationMm = 0.015f;      // extra softness per sqrt(year) after healing
-
-// Warm-neutral carbon black and the blue-grey of skin seen over a dark background.
-constexpr glm::vec3 kCarbonBlackLinear{0.030f, 0.029f, 0.028f};
-constexpr glm::vec3 kVeilLinear{0.16f, 0.20f, 0.27f};
 
 constexpr float kShadeStep = 0.10f;         // one dilution step, as a share of the pigment
 constexpr float kHealedYears = 28.0f / 365.25f;
@@ -81,43 +75,54 @@ SmpDot smpDot(const Impression& impression, float depthMm, bool onScar) {
     return dot;
 }
 
-float depthSpread(float depthMm) { return 1.0f + kSpreadPerMm * (depthMm - kDefaultDepthMm); }
-
-float skinVeil(float depthMm) { return 1.0f - std::exp(-depthMm / kVeilDepthMm); }
-
 float healedShadesLighter(int fitzpatrickType) {
     const int type = std::clamp(fitzpatrickType, 1, 6);
     return 1.0f + 2.0f * float(type - 1) / 5.0f;
 }
 
+float healedDepositMm(float freshDiameterMm) {
+    return kHealedRefMm * std::pow(freshDiameterMm / kRefNeedleMm, kNeedleExponent);
+}
+
+float pigmentKept(SmpStage stage, int fitzpatrickType) {
+    if (stage == SmpStage::Fresh) return 1.0f;
+    const float retention = 1.0f - kShadeStep * healedShadesLighter(fitzpatrickType);
+    return retention * std::exp2(-(stageAgeYears(stage) - kHealedYears) / kHalfLifeYears);
+}
+
 DotLook dotLook(const SmpDot& dot, SmpStage stage, int fitzpatrickType) {
+    const int type = std::clamp(fitzpatrickType, 1, 6);
     const float unevenness = dot.onScar ? kScarUnevenness : 1.0f;
     // Multiplicative, so that a deeper setting stays deeper for every dot.
     const float depth = std::clamp(dot.depthMm, kMinDepthMm, kMaxDepthMm) *
                         (1.0f + kDepthJitter * seedSigned(dot.seed, 0x68e31da4U));
-    const float spread = depthSpread(depth);
-    const float years = stageAgeYears(stage);
+    // The skin-optics reference's dot for the default needle (core/DotOptics.h); another needle's
+    // deposit is wider or narrower by its own width.
+    const RealTimeDot fitted = fittedDot(stage, depth, type);
+    const float defaultNeedleMm = kNeedlePresets[kDefaultNeedlePreset].impressionDiameterMm;
+    const float needleWidthMm = stage == SmpStage::Fresh
+                                    ? dot.freshDiameterMm - defaultNeedleMm
+                                    : healedDepositMm(dot.freshDiameterMm) - healedDepositMm(defaultNeedleMm);
 
     DotLook look;
-    look.inkLinear = glm::mix(kCarbonBlackLinear, kVeilLinear, skinVeil(depth));
-    look.edgeSoftnessMm = kEdgePerDepth * depth + kMigrationMm * std::sqrt(std::max(0.0f, years - kHealedYears));
-
+    look.diameterMm = std::max(fitted.diameterMm + needleWidthMm, 0.02f);
+    // The fit's ink darkens the skin by a share per channel: the skin's colour times the rest.
+    look.inkLinear = srgbToLinear(fitzpatrickPreset(type).albedoSrgb) * (glm::vec3(1.0f) - fitted.inkContrast);
+    // The fit is for the typical dot's pigment; this dot's own keeps the fit's opacity in proportion.
+    const float typicalPigment = ScatterParams{}.shade * pigmentKept(stage, type);
+    float pigment = std::clamp(dot.shade, 0.0f, 1.0f);
     if (stage == SmpStage::Fresh) {
-        // The wound and its scab: as wide as the needle's impression, all the pigment still there.
-        look.diameterMm = dot.freshDiameterMm * spread;
-        look.opacity = std::clamp(dot.shade, 0.0f, 1.0f);
         look.rednessAmount = kFreshRedness * (1.0f + kRednessJitter * seedSigned(dot.seed, 0xb5297a4dU));
         look.rednessRadiusMm = look.diameterMm;
-        return look;
+    } else {
+        const float years = stageAgeYears(stage);
+        const float retention = 1.0f - kShadeStep * healedShadesLighter(type) +
+                                kRetentionJitter * unevenness * seedSigned(dot.seed, 0x1b56c4e9U);
+        const float halfLife = kHalfLifeYears / (dot.onScar ? kScarFadeRatio : 1.0f) *
+                               (1.0f + kFadeJitter * unevenness * seedSigned(dot.seed, 0x27d4eb2fU));
+        pigment *= retention * std::exp2(-(years - kHealedYears) / halfLife);
     }
-
-    look.diameterMm = kHealedRefMm * std::pow(dot.freshDiameterMm / kRefNeedleMm, kNeedleExponent) * spread;
-    const float retention = 1.0f - kShadeStep * healedShadesLighter(fitzpatrickType) +
-                            kRetentionJitter * unevenness * seedSigned(dot.seed, 0x1b56c4e9U);
-    const float halfLife = kHalfLifeYears / (dot.onScar ? kScarFadeRatio : 1.0f) *
-                           (1.0f + kFadeJitter * unevenness * seedSigned(dot.seed, 0x27d4eb2fU));
-    const float fade = std::exp2(-(years - kHealedYears) / halfLife);
-    look.opacity = std::clamp(dot.shade * retention * fade, 0.0f, 1.0f);
+    look.opacity = std::clamp(fitted.opacity * pigment / typicalPigment, 0.0f, 1.0f);
     return look;
 }
 

@@ -68,12 +68,12 @@ struct SmpDot {
 
 SmpDot smpDot(const Impression& impression, float depthMm = kDefaultDepthMm, bool onScar = false);
 
-// What the renderer draws for one dot at one stage.
+// What the renderer draws for one dot at one stage: a disc with the soft edge of
+// core/DotCoverage.h, and around it the skin's halo (core/SkinDiffusion.h).
 struct DotLook {
     float diameterMm = 0.0f;
     float opacity = 0.0f;           // how much the ink replaces the skin colour, 0..1
     glm::vec3 inkLinear{0.0f};      // linear RGB of the pigment as seen through the skin above it
-    float edgeSoftnessMm = 0.0f;    // width of the fall-off band across the dot's edge
     float rednessAmount = 0.0f;     // fresh only: how far the skin around it is tinted to kFreshRednessLinear
     float rednessRadiusMm = 0.0f;   // fresh only: how far from the dot's centre the redness reaches
 };
@@ -81,12 +81,16 @@ struct DotLook {
 // The colour reddened skin around a fresh impression tends to, linear RGB (modelling choice).
 constexpr glm::vec3 kFreshRednessLinear{0.55f, 0.12f, 0.10f};
 
-// The look of `dot` at `stage` on skin of Fitzpatrick type 1..6 (clamped).
+// The look of `dot` at `stage` on skin of Fitzpatrick type 1..6 (clamped): the skin-optics
+// reference's dot at its depth (core/DotOptics.h), with the dot's own pigment, needle and ink
+// seen through the skin's colour.
 DotLook dotLook(const SmpDot& dot, SmpStage stage, int fitzpatrickType);
 
 // The pieces of dotLook, exposed for the docs' tables and for the tests.
-float depthSpread(float depthMm);        // diameter factor, 1 at the default depth
-float skinVeil(float depthMm);           // 0..1: share of the light the skin above returns unseen
 float healedShadesLighter(int fitzpatrickType);  // dilution steps lighter than applied, 1..3
+// The pigment's own width once healed (before the skin above blurs it), from the needle's.
+float healedDepositMm(float freshDiameterMm);
+// Share of the applied pigment a typical dot still holds at `stage` (1 when fresh).
+float pigmentKept(SmpStage stage, int fitzpatrickType);
 
 }  // namespace stipple

@@ -157,7 +157,8 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
         glUniform1f(glGetUniformLocation(program, "uPigmentTexelMm"), pigment.bake->scalpTexelMm());
         glUniform3fv(glGetUniformLocation(program, "uInkAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.inkAlbedoSrgb)));
         glUniform1f(glGetUniformLocation(program, "uDesignShown"), settings.showDesign ? 1.0f : 0.0f);
-        glUniform1f(glGetUniformLocation(program, "uDiffusionGain"), settings.diffusionGain);
+        glUniform3fv(glGetUniformLocation(program, "uDiffusionGain"), 1, glm::value_ptr(settings.diffusionGain));
+        glUniform1f(glGetUniformLocation(program, "uDotCrisp"), settings.dotCrisp);
     }
 
     glBindVertexArray(vertexArray_.get());

@@ -33,7 +33,8 @@ struct ShadingSettings {
     bool showDesign = true;                          // false: "before", the client's stubble alone
     // The skin above the pigment makes it darken more than its area from afar: the gain of
     // core/SkinDiffusion.h. The soft shadow that carries it is baked beside the dots (PigmentBake).
-    float diffusionGain = skinDiffusion(kDefaultDepthMm).gain;
+    glm::vec3 diffusionGain = skinDiffusion(kDefaultDepthMm).gain;  // per channel
+    float dotCrisp = skinDiffusion(kDefaultDepthMm).crisp;           // the dots' own share
     bool longHair = false;  // the native hair worn long: it hides the scalp where it grows thick
     Lighting lighting = Lighting::Clinic;
     // The brush's outline on the skin (a ring at its radius), and its mirror image.

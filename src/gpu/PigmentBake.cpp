@@ -1,5 +1,7 @@
 #include "gpu/PigmentBake.h"
 
+#include "core/SkinDiffusion.h"
+
 #include "core/Error.h"
 #include "gpu/ShaderLibrary.h"
 
@@ -32,9 +34,10 @@ const char* mapFormatQualifier(float haloSigmaMm) { return haloSigmaMm > 0.0f ? 
 
 }  // namespace
 
-PigmentBake::PigmentBake(const HeadMesh& mesh, int size, float haloSigmaMm)
+PigmentBake::PigmentBake(const HeadMesh& mesh, int size, float haloSigmaMm, float haloTail)
     : size_(size),
       haloSigmaMm_(haloSigmaMm),
+      haloTail_(haloTail),
       format_(mapFormat(haloSigmaMm)),
       positions_(mesh.positions),
       uvs_(mesh.uvs),
@@ -152,16 +155,18 @@ void PigmentBake::drawHalo(const Region* region) {
     const GLuint program = haloProgram_.get();
     glUseProgram(program);
     glUniform1f(glGetUniformLocation(program, "uHaloSigmaMm"), haloSigmaMm_);
+    glUniform1f(glGetUniformLocation(program, "uHaloTail"), haloTail_);
     glBindTextureUnit(0, coarseLevels_.get());
     glColorMaski(0, GL_FALSE, GL_FALSE, GL_TRUE, GL_FALSE);  // the halo alone: the dots stay
     draw(program, nullptr, region);
     glColorMaski(0, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
 }
 
-void PigmentBake::setHaloSigma(float haloSigmaMm) {
+void PigmentBake::setHalo(float haloSigmaMm, float haloTail) {
     if (haloSigmaMm_ <= 0.0f || !(haloSigmaMm > 0.0f))
         throw std::logic_error("the halo's width changes only on a map baked with a halo, to a positive width");
     haloSigmaMm_ = haloSigmaMm;
+    haloTail_ = haloTail;
 }
 
 void PigmentBake::bakeAll(const ImpressionField& field) {
@@ -216,8 +221,9 @@ void PigmentBake::bakeAround(const ImpressionField& field, glm::vec3 centerMm, f
     if (haloSigmaMm_ > 0.0f) {
         // A texel's halo reads the coverage through mip texels of up to 4 sigma (2 texels of the
         // map where a texel is wider than 2 sigma), in the texel it lies in and the next: three
-        // of those widths reach every halo the change can touch.
-        const Region halos = trianglesNear(centerMm, reach + 3.0f * std::max(4.0f * haloSigmaMm_, 2.0f * scalpCoarsestTexelMm_));
+        // of those widths reach every halo the change can touch. The tail's sigma is wider.
+        const float sigma = haloTail_ > 0.0f ? kHaloTailScale * haloSigmaMm_ : haloSigmaMm_;
+        const Region halos = trianglesNear(centerMm, reach + 3.0f * std::max(4.0f * sigma, 2.0f * scalpCoarsestTexelMm_));
         drawHalo(&halos);
         pad(&halos);
         refilter(halos);

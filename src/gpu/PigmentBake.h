@@ -16,14 +16,14 @@ namespace stipple {
 class PigmentBake {
 public:
     // `size` x `size` texels. With `haloSigmaMm` above 0 every bake also writes the halo: the
-    // pigment blurred by about that sigma on the skin (core/SkinDiffusion.h); with 0 the map has
-    // no blue (the export blurs its own, and an 8192 map is half the memory). Needs a current
-    // GL 4.3+ context.
-    PigmentBake(const HeadMesh& mesh, int size, float haloSigmaMm = 0.0f);
+    // pigment blurred by about that sigma on the skin, a share `haloTail` of it kHaloTailScale
+    // times wider (core/SkinDiffusion.h); with 0 the map has no blue (the export blurs its own,
+    // and an 8192 map is half the memory). Needs a current GL 4.3+ context.
+    PigmentBake(const HeadMesh& mesh, int size, float haloSigmaMm = 0.0f, float haloTail = 0.0f);
 
-    // A new width for the halo (another depth), from the next bake on; only for a map made with
-    // a halo (throws std::logic_error otherwise, or for a width that is not positive).
-    void setHaloSigma(float haloSigmaMm);
+    // A new halo (another depth or stage), from the next bake on; only for a map made with a
+    // halo (throws std::logic_error otherwise, or for a width that is not positive).
+    void setHalo(float haloSigmaMm, float haloTail);
 
     // Bakes every texel (after a change everywhere, such as a new density for the whole scalp).
     void bakeAll(const ImpressionField& field);
@@ -66,6 +66,7 @@ private:
 
     int size_;
     float haloSigmaMm_;
+    float haloTail_;
     GLenum format_;  // RGBA8 with a halo, RG8 without
     float scalpTexelMm_ = 0.0f;
     float scalpMedianTexelMm_ = 0.0f;

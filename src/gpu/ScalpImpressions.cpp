@@ -9,13 +9,13 @@ namespace stipple {
 
 ScalpImpressions::ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, const ScatterParams& look,
                                    const DensityMap& density, int pigmentMapSize, const DensityMap& nativeHair,
-                                   float haloSigmaMm)
+                                   float haloSigmaMm, float haloTail)
     : density_(density),
       nativeHair_(nativeHair),
       look_(look),
       pool_(std::move(pool)),
       field_(std::make_unique<ImpressionField>(pool_, buildCandidateGrid(pool_))),
-      bake_(std::make_unique<PigmentBake>(mesh, pigmentMapSize, haloSigmaMm)) {
+      bake_(std::make_unique<PigmentBake>(mesh, pigmentMapSize, haloSigmaMm, haloTail)) {
     update();
 }
 
@@ -66,8 +66,8 @@ void ScalpImpressions::setDotLook(const ScatterParams& look) {
     update();
 }
 
-void ScalpImpressions::setDotLook(const ScatterParams& look, float haloSigmaMm) {
-    bake_->setHaloSigma(haloSigmaMm);
+void ScalpImpressions::setDotLook(const ScatterParams& look, const SkinDiffusion& diffusion) {
+    bake_->setHalo(diffusion.haloSigmaMm, diffusion.haloTail);
     setDotLook(look);
 }
 

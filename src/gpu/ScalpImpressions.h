@@ -22,12 +22,13 @@ class ScalpImpressions {
 public:
     // Scatters and bakes the first design: `density` (impressions per cm^2), dots as `look`,
     // beside the client's stubble where `nativeHair` (follicular units per cm^2) says. The map
-    // bakes the pigment's halo `haloSigmaMm` wide (PigmentBake; 0: none).
+    // bakes the pigment's halo `haloSigmaMm` wide with its tail (PigmentBake; 0: none).
     ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, const ScatterParams& look = {},
                      const DensityMap& density = DensityMap::uniform(kDefaultDensityPerCm2),
                      int pigmentMapSize = kDefaultPigmentMapSize,
                      const DensityMap& nativeHair = DensityMap::uniform(0.0f),
-                     float haloSigmaMm = skinDiffusion(kDefaultDepthMm).haloSigmaMm);
+                     float haloSigmaMm = skinDiffusion(kDefaultDepthMm).haloSigmaMm,
+                     float haloTail = skinDiffusion(kDefaultDepthMm).haloTail);
 
     // A new density everywhere; scatters and bakes it all.
     void setDensity(const DensityMap& density);
@@ -57,8 +58,9 @@ public:
     void setNativeHairWithin(const DensityMap& nativeHair, const std::vector<Region>& changed);
     void setNativeHairWithin(const LayerTextures& layers, const TexelRect& texels, const std::vector<Region>& changed);
     void setDotLook(const ScatterParams& look);
-    // The dots as `look` leaves them, their halo `haloSigmaMm` wide (another depth); bakes again.
-    void setDotLook(const ScatterParams& look, float haloSigmaMm);
+    // The dots as `look` leaves them, their halo as `diffusion` says (another depth or stage);
+    // bakes again.
+    void setDotLook(const ScatterParams& look, const SkinDiffusion& diffusion);
     // Shows one session of `plan` (1-based) alone or the sessions up to it; 0: the whole design.
     // The impressions take the session's shade.
     void showSession(const SessionPlan& plan, int session, SessionView view);

@@ -18,6 +18,7 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -120,12 +121,14 @@ public:
             for (int c = 0; c < 3; ++c) table_[i][std::size_t(c)] = float(encoder.encode(albedo[c]));
         }
     }
-    void encode(float opacity, std::uint16_t* rgb) const {
-        const float x = std::clamp(opacity, 0.0f, 1.0f) * float(kSteps);
-        const int i = std::min(int(x), kSteps - 1);
-        const auto& low = table_[std::size_t(i)];
-        const auto& high = table_[std::size_t(i) + 1];
-        for (std::size_t c = 0; c < 3; ++c) rgb[c] = std::uint16_t(low[c] + (x - float(i)) * (high[c] - low[c]) + 0.5f);
+    // Each channel at its own opacity (the halo's gain is per channel).
+    void encode(const glm::vec3& opacity, std::uint16_t* rgb) const {
+        for (std::size_t c = 0; c < 3; ++c) {
+            const float x = std::clamp(opacity[int(c)], 0.0f, 1.0f) * float(kSteps);
+            const int i = std::min(int(x), kSteps - 1);
+            const float low = table_[std::size_t(i)][c], high = table_[std::size_t(i) + 1][c];
+            rgb[c] = std::uint16_t(low + (x - float(i)) * (high - low) + 0.5f);
+        }
     }
 
 private:
@@ -282,10 +285,19 @@ Image16 compositeAlbedo(const HeadMesh& mesh, const LayerSet& layers, const Imag
     const auto inkOnSkin = std::make_unique<InkOnSkin>(skin, inkAlbedo, encoder);
     forRows(size, [&](int first, int last) {
         HaloRows haloRows(pigment, islands, look.haloSigmaTexels, first);
+        // The halo's tail, kHaloTailScale times wider, where it has one.
+        std::optional<HaloRows> tailRows;
+        if (look.haloTail > 0.0f) tailRows.emplace(pigment, islands, kHaloTailScale * look.haloSigmaTexels, first);
+        std::vector<float> haloRow;
         for (int y = first; y < last; ++y) {
             const float v = texelUv(0, y, size).y;
             const LayerRow shadingRow(shadingLayer, v), scarRow(scarLayer, v);
-            const std::vector<float>& haloRow = haloRows.next();
+            haloRow = haloRows.next();
+            if (tailRows) {
+                const std::vector<float>& tail = tailRows->next();
+                for (std::size_t x = 0; x < haloRow.size(); ++x)
+                    haloRow[x] = (1.0f - look.haloTail) * haloRow[x] + look.haloTail * tail[x];
+            }
             for (int x = 0; x < size; ++x) {
                 const std::size_t texel = std::size_t(y) * std::size_t(size) + std::size_t(x);
                 const glm::vec2 uv = texelUv(x, y, size);
@@ -298,7 +310,7 @@ Image16 compositeAlbedo(const HeadMesh& mesh, const LayerSet& layers, const Imag
                     continue;
                 }
                 const float shading = shadingRow.sample(uv.x);
-                const float opacity = inkOpacity(float(coverageByte) / 255.0f, halo, look.haloGain);
+                const glm::vec3 opacity = inkOpacity(float(coverageByte) / 255.0f, halo, look.haloGain, look.dotCrisp);
                 out.rgba[texel * 4 + 3] = 65535;
                 if (!texture && shading == 0.0f && scar == 0.0f) {
                     inkOnSkin->encode(opacity, &out.rgba[texel * 4]);

@@ -19,10 +19,12 @@ namespace stipple {
 struct ExportLook {
     glm::vec3 skinAlbedoSrgb;  // used where the mesh has no albedo texture of its own
     glm::vec3 inkAlbedoSrgb;
-    // The pigment's soft shadow (core/SkinDiffusion.h): its gain, and its sigma in texels of
-    // the pigment map.
-    float haloGain = 1.0f;
+    // The pigment's soft shadow (core/SkinDiffusion.h): its gain per channel, its sigma in
+    // texels of the pigment map and its tail's share.
+    glm::vec3 haloGain{1.0f};
     float haloSigmaTexels = 0.0f;
+    float haloTail = 0.0f;
+    float dotCrisp = 1.0f;  // how much of a dot shows crisp where it lies
 };
 
 // The skin with the pigment composited as shaders/head.frag does it (ink albedo; the dots with

@@ -1,5 +1,6 @@
 #include "RunCommand.h"
 #include "app/DesignPictures.h"
+#include "core/DotOptics.h"
 #include "core/NativeHair.h"
 #include "core/Scatter.h"
 #include "core/SkinTone.h"
@@ -29,11 +30,39 @@ using stipple::test::TempFolder;
 using stipple::test::run;
 
 TEST_CASE("every command answers --help with exit 0", "[cli]") {
-    for (const char* command : {"info", "render", "bench"}) {
+    for (const char* command : {"info", "render", "bench", "optics"}) {
         INFO(command);
         CHECK(run({command, "--help"}) == 0);
     }
     CHECK(run({"--help"}) == 0);
+}
+
+TEST_CASE("optics prints the reference for one deposit, writes its tables, and refuses bad input with exit 2", "[cli][optics]") {
+    CHECK(run({"optics", "--skin", "2", "--diameter", "0.115", "--depth", "0.5", "--column", "0.25", "--photons", "1000"}) == 0);
+    CHECK(run({"optics", "--skin", "7", "--diameter", "0.1", "--depth", "0.5"}) == 2);
+    CHECK(run({"optics", "--skin", "2", "--diameter", "0.1"}) == 2);  // no --depth
+    CHECK(run({"optics", "--skin", "2", "--diameter", "0.6", "--depth", "0.5"}) == 2);  // a sphere above the skin
+    CHECK(run({"optics", "--skin", "2", "--diameter", "0.1", "--depth", "0.5", "--photons", "10"}) == 2);
+    CHECK(run({"optics", "--table", "somewhere", "--depth", "0.5"}) == 2);
+    CHECK(run({"optics", "--fit", "somewhere"}) == 2);  // no --out
+
+    TempFolder folder;
+    REQUIRE(run({"optics", "--table", folder.path().string(), "--skin", "3", "--photons", "1000"}) == 0);
+    std::ifstream deposits(folder.path() / "deposits.csv");
+    std::string header, line;
+    std::getline(deposits, header);
+    CHECK(header.rfind("skin,needle,stage,depth_mm,", 0) == 0);
+    CHECK(header.find("bare_r") != std::string::npos);
+    CHECK(header.find("drop_b") != std::string::npos);
+    int rows = 0;
+    while (std::getline(deposits, line)) rows += line.rfind("3,", 0) == 0;
+    CHECK(rows == int(opticsTableEntries(3).size()));
+    const std::string fit = (folder.path() / "fit.inc").string();
+    REQUIRE(run({"optics", "--fit", folder.path().string(), "--out", fit}) == 0);
+    std::ifstream fitted(fit);
+    int fittedRows = 0;
+    while (std::getline(fitted, line)) fittedRows += line.rfind("{3, SmpStage::", 0) == 0;
+    CHECK(fittedRows == 6 * 7);  // the default needle: every stage and depth
 }
 
 TEST_CASE("info on the default head succeeds, on a bad file exits 2", "[cli]") {
@@ -243,16 +272,20 @@ Image renderWith(const TempFolder& folder, std::vector<std::string> options) {
 
 }  // namespace
 
-TEST_CASE("stages render lighter as the impressions heal and age, deeper ink reads cooler", "[cli][smp]") {
+TEST_CASE("stages render lighter as the impressions heal and age, deeper ink casts a fainter, bluer shadow", "[cli][smp]") {
     TempFolder folder;
     const double fresh = luminanceOf(meanColor(renderWith(folder, {"--close-up", "--stage", "fresh"})));
     const double healed = luminanceOf(meanColor(renderWith(folder, {"--close-up", "--stage", "healed"})));
     const double aged = luminanceOf(meanColor(renderWith(folder, {"--close-up", "--stage", "aged-10y"})));
     CHECK(fresh < healed);
     CHECK(healed < aged);
-    const glm::dvec3 shallow = meanColor(renderWith(folder, {"--close-up", "--stage", "healed", "--depth", "0.5"}));
-    const glm::dvec3 deep = meanColor(renderWith(folder, {"--close-up", "--stage", "healed", "--depth", "2"}));
-    CHECK(deep.z / deep.x > shallow.z / shallow.x);  // more blue against red: the blue cast of deep ink
+    // The skin-optics reference: the deeper the ink, the more of the red it takes against the blue
+    // (red light reaches deeper), so the fainter shadow it casts is a bluer grey.
+    const glm::dvec3 bare = meanColor(renderWith(folder, {"--close-up", "--before"}));
+    const glm::dvec3 shallow = bare - meanColor(renderWith(folder, {"--close-up", "--stage", "healed", "--depth", "0.5"}));
+    const glm::dvec3 deep = bare - meanColor(renderWith(folder, {"--close-up", "--stage", "healed", "--depth", "1"}));
+    CHECK(luminanceOf(deep) < luminanceOf(shallow));
+    CHECK(deep.x / deep.z > shallow.x / shallow.z);
     CHECK(run({"render", "--stage", "ancient", "--out", (folder.path() / "x.png").string()}) == 2);
 }
 
@@ -405,7 +438,7 @@ TEST_CASE("from consultation distance the design reads as a shadow, and up close
     }
     REQUIRE(designPixels > 20000);
     // Without the skin's diffusion the dots' 2 % of the skin darkened it by 1.5 levels of 255
-    // here; with it, by about 7.7.
+    // here; with it, several times more.
     CHECK((designBefore - designAfter) / double(designPixels) > 5.0);
     CHECK(elsewhere / double(otherPixels) < 0.5);  // the face and the background stay as they were
 
@@ -416,26 +449,29 @@ TEST_CASE("from consultation distance the design reads as a shadow, and up close
     const DesignPictures pictures(design, PictureLook{});
     const OrbitCamera closeUp = closeUpCamera(design.mesh);
     ShadingSettings plain = pictures.shading();
-    plain.diffusionGain = 1.0f;
+    plain.diffusionGain = glm::vec3(1.0f);
+    plain.dotCrisp = 1.0f;
     const Image withHalo = pictures.render(closeUp, 640, 400, pictures.shading());
     const Image dotsOnly = pictures.render(closeUp, 640, 400, plain);
     const std::vector<double> halo = sortedLuminances(withHalo), dots = sortedLuminances(dotsOnly);
     const auto at = [](const std::vector<double>& values, double share) { return values[std::size_t(share * double(values.size()))]; };
     INFO("darkest " << at(dots, 0.002) << " -> " << at(halo, 0.002) << ", skin " << at(dots, 0.5) << " -> " << at(halo, 0.5));
-    // The dots' cores: the shadow under a dot darkens it a little (measured: 112 -> 104).
+    // The dots' cores: the shadow under a dot darkens it a little (measured: 112 -> 96; the
+    // skin-optics reference's fresh dot, which a design is drawn as, casts a strong shadow: its
+    // ink column reaches the surface).
     CHECK(at(halo, 0.002) < at(dots, 0.002) + 0.5);
-    CHECK(at(halo, 0.002) > at(dots, 0.002) - 12.0);
+    CHECK(at(halo, 0.002) > at(dots, 0.002) - 20.0);
     // Pixels darker than halfway from the skin to the dots' cores: the dots' own area (measured:
-    // 2.3 % of the picture, 2.6 % with the halo).
+    // 2.3 % of the picture, 3.0 % with the halo).
     const double halfway = 0.5 * (at(dots, 0.5) + at(dots, 0.002));
     const auto darkShare = [&](const std::vector<double>& values) {
         return double(std::lower_bound(values.begin(), values.end(), halfway) - values.begin()) / double(values.size());
     };
     INFO("dark share " << darkShare(dots) << " -> " << darkShare(halo));
     CHECK(darkShare(dots) > 0.005);
-    CHECK(darkShare(halo) < 1.25 * darkShare(dots));
+    CHECK(darkShare(halo) < 1.4 * darkShare(dots));
     CHECK(darkShare(halo) > 0.9 * darkShare(dots));
-    // The skin between the dots: a little darker, never by much (measured: 198 -> 192).
+    // The skin between the dots: a little darker, never by much (measured: 198 -> 189).
     CHECK(at(halo, 0.5) < at(dots, 0.5) - 2.0);
     CHECK(at(halo, 0.5) > at(dots, 0.5) - 10.0);
     // "Before" shows no ink and no halo.

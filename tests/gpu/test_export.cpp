@@ -123,11 +123,12 @@ TEST_CASE("the exported coverage is the viewport's bake, and the albedo composit
     // The halo, straight in 2D: the bake's coverage inside the UV islands under the export's
     // Gaussian (the design's depth, in the scalp's median texels), over the islands under it.
     REQUIRE(design.settings.depthMm == kDefaultDepthMm);
-    const SkinDiffusion diffusion = skinDiffusion(kDefaultDepthMm);
-    const double sigma = diffusion.haloSigmaMm / impressions.bake().scalpMedianTexelMm();
-    const int reach = int(std::ceil(3.0 * sigma));
+    REQUIRE(design.settings.skinType == 5);
+    const SkinDiffusion diffusion = skinDiffusion(kDefaultDepthMm, std::nullopt, 5);
+    const double coreSigma = diffusion.haloSigmaMm / impressions.bake().scalpMedianTexelMm();
     const std::vector<std::uint8_t>& islands = impressions.bake().islandMask();
-    const auto haloAt = [&](int x, int y) {
+    const auto blurredAt = [&](int x, int y, double sigma) {
+        const int reach = int(std::ceil(3.0 * sigma));
         double sum = 0.0, inside = 0.0;
         for (int dy = -reach; dy <= reach; ++dy)
             for (int dx = -reach; dx <= reach; ++dx) {
@@ -141,10 +142,15 @@ TEST_CASE("the exported coverage is the viewport's bake, and the albedo composit
             }
         return inside > 0.0 ? float(sum / inside) : 0.0f;
     };
+    // The halo's core and, where it has one, its tail kHaloTailScale times wider.
+    const auto haloAt = [&](int x, int y) {
+        const float core = blurredAt(x, y, coreSigma);
+        if (diffusion.haloTail <= 0.0f) return core;
+        return (1.0f - diffusion.haloTail) * core + diffusion.haloTail * blurredAt(x, y, kHaloTailScale * coreSigma);
+    };
 
     // The CPU composite: the project's skin (the default head has no texture), head.frag's
     // ink with its halo, shading and scar, exact sRGB.
-    REQUIRE(design.settings.skinType == 5);
     const glm::vec3 skin = srgbToLinear(fitzpatrickPreset(5).albedoSrgb);
     const glm::vec3 ink = srgbToLinear(glm::vec3(0.16f, 0.16f, 0.18f));
     const DensityMap shadingMap = design.layers->layer(LayerKind::Shading).toDensityMap();
@@ -161,7 +167,9 @@ TEST_CASE("the exported coverage is the viewport's bake, and the albedo composit
         if (dots < 40.0f / 255.0f && (dots > 0.0f || halo < 0.01f)) continue;
         const glm::vec2 uv((float(x) + 0.5f) / kSize, 1.0f - (float(y) + 0.5f) / kSize);
         const float shading = shadingMap.sample(uv), scar = scarMap.sample(uv);
-        const float opacity = 1.0f - (1.0f - dots) * (1.0f - std::min((diffusion.gain - 1.0f) * halo, 1.0f));
+        glm::vec3 opacity;
+        for (int c = 0; c < 3; ++c)
+            opacity[c] = 1.0f - (1.0f - diffusion.crisp * dots) * (1.0f - std::min((diffusion.gain[c] - 1.0f) * halo, 1.0f));
         glm::vec3 expected = glm::mix(skin, glm::vec3(0.93f, 0.80f, 0.76f) * std::max(skin.x, 0.2f) / 0.93f, 0.45f * scar);
         expected = glm::mix(expected, glm::mix(ink, expected, 0.55f * shading), opacity * (1.0f - 0.35f * scar));
         INFO("texel " << x << ", " << y << " dots " << dots << " halo " << halo << " shading " << shading

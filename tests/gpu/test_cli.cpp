@@ -623,3 +623,46 @@ TEST_CASE("calibrate measures the project's own close-up renders as their known 
     CHECK(run({"calibrate", bare, "--mm-per-px", "0.02", "--name", "x", "--out", look}) == 2);
     CHECK(run({"calibrate", (folder.path() / "missing.png").string(), "--mm-per-px", "0.02", "--name", "x"}) == 2);
 }
+
+TEST_CASE("seen from 1 m, a healed design darkens the crown as the skin-optics reference predicts", "[cli][seen-from][optics]") {
+    // The reference's drop for the default needle's healed dot at 0.5 mm on skin III, at 100 per
+    // cm², weighted to luminance by the bare skin's reflectance (assets/optics/deposits.csv).
+    std::ifstream table(defaultHeadPath().parent_path().parent_path().parent_path() / "optics" / "deposits.csv");
+    std::string header, row;
+    REQUIRE(std::getline(table, header));
+    std::vector<std::string> names, values;
+    for (std::istringstream fields(header); std::getline(fields, row, ',');) names.push_back(row);
+    while (std::getline(table, row))
+        if (row.rfind("3,1RL 0.20 mm,healed,0.50,", 0) == 0) break;
+    for (std::istringstream fields(row); std::getline(fields, header, ',');) values.push_back(header);
+    REQUIRE(values.size() == names.size());
+    const auto field = [&](const char* name) {
+        return std::stod(values[std::size_t(std::find(names.begin(), names.end(), name) - names.begin())]);
+    };
+    const glm::dvec3 weights(0.2126, 0.7152, 0.0722);
+    const glm::dvec3 bare(field("bare_r"), field("bare_g"), field("bare_b"));
+    const glm::dvec3 drop(field("drop_r"), field("drop_g"), field("drop_b"));
+    const double predicted = glm::dot(weights, bare * drop) / glm::dot(weights, bare);
+
+    TempFolder folder;
+    const auto crown = [&](bool before) {
+        const std::string out = (folder.path() / "crown.png").string();
+        std::vector<std::string> options = {"render", "--view", "top", "--density", "100", "--stage", "healed",
+                                            "--skin", "3", "--seen-from", "1", "--size", "640x400", "--out", out};
+        if (before) options.push_back("--before");
+        REQUIRE(run(options) == 0);
+        const Image image = readImage(out);
+        // The crown, in the middle of the top view: linear luminance.
+        double sum = 0.0;
+        int count = 0;
+        for (int y = image.height * 2 / 5; y < image.height * 3 / 5; ++y)
+            for (int x = image.width * 9 / 20; x < image.width * 11 / 20; ++x, ++count) {
+                const std::uint8_t* p = &image.rgba[(std::size_t(y) * std::size_t(image.width) + std::size_t(x)) * 4];
+                sum += glm::dot(weights, glm::dvec3(srgbToLinear(glm::vec3(p[0], p[1], p[2]) / 255.0f)));
+            }
+        return sum / count;
+    };
+    const double shown = 1.0 - crown(false) / crown(true);
+    INFO("the crown darkens by " << shown << " in the picture, " << predicted << " in the reference");
+    CHECK(shown == Approx(predicted).epsilon(0.20));
+}

@@ -33,7 +33,7 @@ struct OpticsTableEntry {
 };
 
 // The depths the table samples, mm.
-constexpr float kOpticsTableDepthsMm[] = {0.3f, 0.5f, 0.75f, 1.0f, 1.25f, 1.5f, 2.0f};
+constexpr float kOpticsTableDepthsMm[] = {0.3f, 0.4f, 0.5f, 0.6f, 0.75f, 1.0f, 1.25f, 1.5f, 2.0f};
 // The field density the table's drop is measured at, per cm^2.
 constexpr double kOpticsTableDensity = 100.0;
 

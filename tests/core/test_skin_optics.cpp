@@ -181,7 +181,7 @@ TEST_CASE("the real-time dot stays within 15 % of the reference's table: default
         }
         ++rows;
     }
-    CHECK(rows == 6 * 6 * 6);  // skin types, stages, depths 0.3-1.5
+    CHECK(rows == 6 * 6 * 8);  // skin types, stages, depths 0.3-1.5
 }
 
 TEST_CASE("the window draws the fitted dot: a stage's look and diffusion are the fit's", "[optics][fit]") {

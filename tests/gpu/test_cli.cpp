@@ -62,7 +62,7 @@ TEST_CASE("optics prints the reference for one deposit, writes its tables, and r
     std::ifstream fitted(fit);
     int fittedRows = 0;
     while (std::getline(fitted, line)) fittedRows += line.rfind("{3, SmpStage::", 0) == 0;
-    CHECK(fittedRows == 6 * 7);  // the default needle: every stage and depth
+    CHECK(fittedRows == int(std::size(kSmpStages) * std::size(kOpticsTableDepthsMm)));  // the default needle
 }
 
 TEST_CASE("info on the default head succeeds, on a bad file exits 2", "[cli]") {

@@ -49,6 +49,7 @@
 #include <vector>
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 namespace stipple {
 namespace {
@@ -154,6 +155,12 @@ std::string format(const char* pattern, double a, double b = 0.0) {
     char text[160];
     std::snprintf(text, sizeof text, pattern, a, b);
     return text;
+}
+
+// A temporary folder of this process's own: two benchmarks at once (a test beside a run) must
+// not remove each other's files.
+std::filesystem::path scratchFolder(const char* what) {
+    return std::filesystem::temp_directory_path() / ("stipple-bench-" + std::to_string(getpid()) + "-" + what);
 }
 
 // [SECTION] Generated meshes for the import benchmark
@@ -410,7 +417,7 @@ int runBench(const BenchOptions& options) {
 
     // Startup first, each run with a context of its own, before the benchmark's context exists.
     // The first run of the process also loads the GL driver, as a real start does.
-    const std::filesystem::path cacheDir = std::filesystem::temp_directory_path() / "stipple-bench-cache";
+    const std::filesystem::path cacheDir = scratchFolder("cache");
     std::vector<StartupPhases> coldRuns, cachedRuns;
     for (int i = 0; i < (quick ? 1 : 5); ++i) {
         std::filesystem::remove_all(cacheDir);
@@ -444,7 +451,7 @@ int runBench(const BenchOptions& options) {
     }, "< 16 ms");
 
     log.time("import_default_head", "import default head (Assimp, GLB)", few, [] { loadHeadMesh(defaultHeadPath()); });
-    const std::filesystem::path folder = std::filesystem::temp_directory_path() / "stipple-bench";
+    const std::filesystem::path folder = scratchFolder("meshes");
     std::filesystem::create_directories(folder);
     const std::size_t sphereTriangles = quick ? 100'000 : 1'000'000;
     const GeneratedSphere sphere = makeSphere(sphereTriangles);
@@ -651,7 +658,7 @@ int runBench(const BenchOptions& options) {
     // run (an 8192 map is 67M texels).
     const int exportSize = quick ? 1024 : 8192;
     log.section(format("export at %.0fx%.0f (every texture, written to disk; one run)", exportSize, exportSize).c_str());
-    const std::filesystem::path exportFolder = std::filesystem::temp_directory_path() / "stipple-bench-export";
+    const std::filesystem::path exportFolder = scratchFolder("export");
     std::filesystem::create_directories(exportFolder);
     ExportJob job(paintedDesign, "bench", exportFolder, exportSize, ExportFormats{}, false);
     double exportMs = 0.0;

@@ -88,7 +88,7 @@ TEST_CASE("fresh dots are darker than healed, about 0.25 mm at most for the usua
     for (int c = 0; c < 3; ++c) CHECK(fresh.drop[c] > healed.drop[c]);
 }
 
-TEST_CASE("deeper dots show less and bluer once healed; a fresh one is its puncture whatever the depth", "[smp]") {
+TEST_CASE("deeper dots show less and bluer once healed, and a fresh one is its puncture whatever the depth", "[smp]") {
     // The fitted dot's shadow as the reference measures it: its peak and the field's drop.
     const glm::vec3 bare(0.52f, 0.35f, 0.29f);  // skin type II's reflectance (docs/skin-optics.md)
     const glm::vec3 luminance(0.2126f, 0.7152f, 0.0722f);

@@ -126,8 +126,6 @@ void drawConsultationBar(AppState& state) {
     ImGui::End();
 }
 
-// Draws the head once or twice: before (the client's own stubble, no impressions) and after,
-// whole, wiped or side by side.
 namespace {
 
 // Changes whenever what the impressions show does: an edit, the stage, the session, the depth.
@@ -153,6 +151,8 @@ OrbitCamera shownCamera(const AppState& state, int height) {
     return state.camera;
 }
 
+// Draws the head once or twice: before (the client's own stubble, no impressions) and after,
+// whole, wiped or side by side.
 void drawHeadViews(AppState& state, int width, int height, const PigmentView& pigment) {
     using Compare = AppState::Compare;
     const Compare compare = state.consultation ? state.compare : Compare::After;

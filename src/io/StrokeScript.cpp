@@ -84,7 +84,12 @@ std::vector<ScriptedStroke> readStrokeScript(const std::filesystem::path& path, 
         ScriptedStroke scripted;
         BrushSettings& brush = scripted.brush;
         brush = defaultBrush(stroke["tool"].choice(kBrushToolChoices));
-        if (const auto mode = stroke.optional("mode")) brush.mode = mode->choice(kBrushModeChoices);
+        // Stroke files may also name the hairline mask's modes as painters do (docs/strokes.md).
+        if (const auto mode = stroke.optional("mode")) {
+            const std::optional<BrushMode> parsed = parseBrushMode(mode->text(64));
+            if (!parsed) mode->refuse("one of \"" + choiceNames(kBrushModeChoices, "\", \"", "\", \"") + "\", \"paint\" or \"erase\"");
+            brush.mode = *parsed;
+        }
         brush.value = numberOr(stroke, "value", brush.value, 0.0f, 1000.0f);
         brush.radiusMm = numberOr(stroke, "radius_mm", brush.radiusMm, 0.05f, 200.0f);
         brush.strength = numberOr(stroke, "strength", brush.strength, 0.0f, 1.0f);

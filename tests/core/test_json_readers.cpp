@@ -73,11 +73,21 @@ TEST_CASE("a stroke file's refusals name the stroke's field, its value and the a
          "strokes[0].points[0][2] is 1e+300; it must be a number from -100000 to 100000"},
         {"{\"strokes\": [{\"tool\": \"density\", \"points\": []}]}",
          "strokes[0].points is []; it must be an array of 1 to 100000 elements"},
+        {"{\"strokes\": [{\"tool\": \"hairline\", \"mode\": \"scrub\", \"points\": [[0,0,0]]}]}",
+         "strokes[0].mode is \"scrub\"; it must be one of \"set\", \"add\", \"subtract\", \"smooth\", \"paint\" or \"erase\""},
     };
     for (const Case& c : cases) {
         INFO(c.json);
         CHECK_THAT(strokeError(folder, c.json), Catch::StartsWith(file + c.message));
     }
+    // The hairline mask's modes as docs/strokes.md names them: paint adds, erase subtracts.
+    const std::filesystem::path aliases = folder.write("aliases.json",
+        "{\"strokes\": [{\"tool\": \"hairline\", \"mode\": \"erase\", \"points\": [[1,1,0]]},"
+        " {\"tool\": \"hairline\", \"mode\": \"paint\", \"points\": [[1,1,0]]}]}");
+    const std::vector<ScriptedStroke> strokes = readStrokeScript(aliases, triangleMesh());
+    REQUIRE(strokes.size() == 2);
+    CHECK(strokes[0].brush.mode == BrushMode::Subtract);
+    CHECK(strokes[1].brush.mode == BrushMode::Add);
 }
 
 TEST_CASE("a head sidecar's refusals name the field, its value and what the mesh needs", "[sidecar]") {

@@ -423,18 +423,21 @@ int runRender(int argc, char** argv) {
         camera.distance = float(parseNumber("--distance", *distance, 5.0, 5000.0));
     std::string seenAs;
     Image picture;
+    // The head's triangles for rays, built once: life-size and --camera-out both ask where the
+    // line of sight meets the skin.
+    std::optional<MeshRaycaster> raycaster;
+    const auto head = [&]() -> const MeshRaycaster& {
+        if (!raycaster) raycaster.emplace(mesh);
+        return *raycaster;
+    };
     if (seenFromMetres) {
-        // Rendered larger, then filtered by the eye at that distance and averaged down.
-        camera = seenFromCamera(camera, *seenFromMetres);
-        const int factor = seenFromSupersampling(width, height);
-        picture = eyeFilter(pictures.render(camera, width * factor, height * factor, settings), factor,
-                            arcminutesPerPixel(camera, height * factor));
+        picture = pictures.renderSeenFrom(camera, *seenFromMetres, width, height, settings, false, &camera);
         char text[96];
         std::snprintf(text, sizeof text, ", seen from %g m: %.2f arcmin a pixel", double(*seenFromMetres),
                       double(arcminutesPerPixel(camera, height)));
         seenAs = text;
     } else if (lifeSizeDpi) {
-        camera = lifeSizeCamera(camera, height, *lifeSizeDpi, skinDepthAtTarget(MeshRaycaster(mesh), camera));
+        camera = lifeSizeCamera(camera, height, *lifeSizeDpi, skinDepthAtTarget(head(), camera));
         picture = pictures.render(camera, width, height, settings);
         seenAs = ", life-size at " + std::to_string(int(std::lround(*lifeSizeDpi))) + " dpi";
     } else {
@@ -443,7 +446,7 @@ int runRender(int argc, char** argv) {
     writePng(*out, picture);
     if (const auto cameraOut = args.value("--camera-out"))
         writeCameraFile(*cameraOut, {camera, width, height,
-                                     squareOnMmPerPixel(MeshRaycaster(mesh), camera, height, kSquareOnDegrees)});
+                                     squareOnMmPerPixel(head(), camera, height, kSquareOnDegrees)});
     std::printf("wrote %s (%dx%d, %s%s, %u impressions)\n", out->c_str(), width, height,
                 args.flag("--close-up") ? "close-up" : (viewName + " view").c_str(), seenAs.c_str(),
                 pictures.impressions() ? pictures.impressions()->impressionCount() : 0u);

@@ -1,6 +1,7 @@
 #include "app/DesignPictures.h"
 
 #include "app/ExportJob.h"
+#include "core/SeenFrom.h"
 #include "core/SkinTone.h"
 #include "core/StageLook.h"
 #include "gpu/Snapshot.h"
@@ -29,6 +30,15 @@ DesignPictures::DesignPictures(const Design& design, const PictureLook& look, bo
 
 void DesignPictures::showSession(const SessionPlan& plan, int session, SessionView view) {
     if (impressions_) impressions_->showSession(plan, session, view);
+}
+
+Image DesignPictures::renderSeenFrom(const OrbitCamera& camera, float metres, int width, int height,
+                                     const ShadingSettings& settings, bool before, OrbitCamera* seenCamera) const {
+    const OrbitCamera seen = seenFromCamera(camera, metres);
+    if (seenCamera) *seenCamera = seen;
+    const int factor = seenFromSupersampling(width, height);
+    return eyeFilter(render(seen, width * factor, height * factor, settings, before), factor,
+                     arcminutesPerPixel(seen, height * factor));
 }
 
 Image DesignPictures::render(const OrbitCamera& camera, int width, int height, const ShadingSettings& settings,

@@ -39,6 +39,11 @@ public:
     // One picture; `before` leaves the impressions out and keeps the client's stubble.
     Image render(const OrbitCamera& camera, int width, int height, const ShadingSettings& settings,
                  bool before = false) const;
+    // The same picture as an eye sees it from `metres` (core/SeenFrom.h): `camera` moved there,
+    // rendered supersampled and filtered by the eye's point-spread function. `seenCamera`, when
+    // given, receives the camera used.
+    Image renderSeenFrom(const OrbitCamera& camera, float metres, int width, int height,
+                         const ShadingSettings& settings, bool before = false, OrbitCamera* seenCamera = nullptr) const;
 
 private:
     HeadRenderer renderer_;

@@ -3,7 +3,6 @@
 #include "core/HairlineCurve.h"
 #include "core/HairlineMeasurements.h"
 #include "core/Needles.h"
-#include "core/SeenFrom.h"
 #include "core/SessionPlan.h"
 #include "core/SkinTone.h"
 #include "core/SurfaceGeodesic.h"
@@ -85,11 +84,8 @@ SheetJob::SheetJob(const Design& design, const std::filesystem::path& out, const
             ShadingSettings settings = work.pictures->shading();
             settings.backgroundSrgb = kPictureBackgroundSrgb;
             const auto picture = [&](bool before) {
-                if (metres <= 0.0f) return work.pictures->render(camera, width, height, settings, before);
-                const OrbitCamera seen = seenFromCamera(camera, metres);
-                const int factor = seenFromSupersampling(width, height);
-                return eyeFilter(work.pictures->render(seen, width * factor, height * factor, settings, before), factor,
-                                 arcminutesPerPixel(seen, height * factor));
+                return metres > 0.0f ? work.pictures->renderSeenFrom(camera, metres, width, height, settings, before)
+                                     : work.pictures->render(camera, width, height, settings, before);
             };
             work.contents.before[i] = picture(true);
             work.contents.after[i] = picture(false);

@@ -1,3 +1,4 @@
+#include "PixelStats.h"
 #include "RunCommand.h"
 #include "app/DesignPictures.h"
 #include "core/DotOptics.h"
@@ -27,6 +28,7 @@
 
 using namespace stipple;
 using stipple::test::TempFolder;
+using stipple::test::centreTexture;
 using stipple::test::run;
 
 TEST_CASE("every command answers --help with exit 0", "[cli]") {
@@ -477,31 +479,6 @@ TEST_CASE("from consultation distance the design reads as a shadow, and up close
     // "Before" shows no ink and no halo.
     CHECK(pictures.render(closeUp, 640, 400, pictures.shading(), true).rgba == pictures.render(closeUp, 640, 400, plain, true).rgba);
 }
-
-namespace {
-
-// The picture's fine texture in a window around its centre: the standard deviation of each
-// pixel's luminance less the mean of the 9x9 pixels around it.
-double centreTexture(const Image& image, int halfWidth, int halfHeight) {
-    double sum = 0.0, squares = 0.0;
-    int count = 0;
-    const int cx = image.width / 2, cy = image.height / 2;
-    for (int y = cy - halfHeight; y < cy + halfHeight; ++y)
-        for (int x = cx - halfWidth; x < cx + halfWidth; ++x) {
-            double local = 0.0;
-            for (int dy = -4; dy <= 4; ++dy)
-                for (int dx = -4; dx <= 4; ++dx)
-                    local += pixelLuminance(image, std::size_t(y + dy) * std::size_t(image.width) + std::size_t(x + dx));
-            const double detail = pixelLuminance(image, std::size_t(y) * std::size_t(image.width) + std::size_t(x)) - local / 81.0;
-            sum += detail;
-            squares += detail * detail;
-            ++count;
-        }
-    const double mean = sum / count;
-    return std::sqrt(std::max(0.0, squares / count - mean * mean));
-}
-
-}  // namespace
 
 TEST_CASE("seen from further away the eye blurs the dots' texture but keeps their darkening", "[cli][seen-from]") {
     TempFolder folder;

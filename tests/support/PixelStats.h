@@ -5,6 +5,8 @@
 
 #include <glm/vec3.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 namespace stipple::test {
@@ -35,6 +37,32 @@ inline PixelStats measure(const Image& image, glm::vec3 backgroundSrgb, int tole
     stats.coverage = total ? double(head) / double(total) : 0.0;
     if (head) stats.meanColor /= double(head);
     return stats;
+}
+
+// Rec. 709 luminance of the pixel at (x, y), in levels of 255.
+inline double luminanceAt(const Image& image, int x, int y) {
+    const std::uint8_t* p = &image.rgba[(std::size_t(y) * std::size_t(image.width) + std::size_t(x)) * 4];
+    return 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+}
+
+// The picture's fine texture in a window around its centre: the standard deviation of each
+// pixel's luminance less the mean of the 9x9 pixels around it.
+inline double centreTexture(const Image& image, int halfWidth, int halfHeight) {
+    double sum = 0.0, squares = 0.0;
+    int count = 0;
+    const int cx = image.width / 2, cy = image.height / 2;
+    for (int y = cy - halfHeight; y < cy + halfHeight; ++y)
+        for (int x = cx - halfWidth; x < cx + halfWidth; ++x) {
+            double local = 0.0;
+            for (int dy = -4; dy <= 4; ++dy)
+                for (int dx = -4; dx <= 4; ++dx) local += luminanceAt(image, x + dx, y + dy);
+            const double detail = luminanceAt(image, x, y) - local / 81.0;
+            sum += detail;
+            squares += detail * detail;
+            ++count;
+        }
+    const double mean = sum / count;
+    return std::sqrt(std::max(0.0, squares / count - mean * mean));
 }
 
 }  // namespace stipple::test

@@ -291,4 +291,21 @@ RealTimeDot fittedDot(std::optional<SmpStage> stage, float depthMm, int fitzpatr
     return dot;
 }
 
+RealTimeDot calibratedDot(const DotMeasurement& measured, float depthMm, int fitzpatrickType) {
+    const RealTimeDot prior = fittedDot(SmpStage::Healed, depthMm, fitzpatrickType);
+    const DotAppearance priorShown = realTimeAppearance(prior, measured.skinLinear, kOpticsTableDensity);
+    OpticsTarget target;
+    target.bare = measured.skinLinear;
+    target.fwhmMm = std::clamp(measured.apparentDiameterMm, kMinFitDiameterMm, kMaxFitDiameterMm);
+    const float widthRatio = target.fwhmMm / std::max(priorShown.fwhmMm, 1e-3f);
+    for (int c = 0; c < 3; ++c) {
+        target.peakContrast[c] = std::clamp(measured.peakContrast[c], 1e-3f, 0.95f);
+        // A field's drop grows with each dot's contrast and with its area.
+        const float contrastRatio = target.peakContrast[c] / std::max(priorShown.peakContrast[c], 1e-3f);
+        target.drop[c] = std::min(priorShown.drop[c] * contrastRatio * widthRatio * widthRatio, 0.95f);
+    }
+    target.haloSigmaMm = prior.haloSigmaMm * widthRatio;
+    return fitRealTimeDot(target, prior.opacity);
+}
+
 }  // namespace stipple

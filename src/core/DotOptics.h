@@ -6,6 +6,7 @@
 // docs/skin-optics.md gives the stage geometry and the fit.
 #pragma once
 
+#include "core/DotCalibration.h"
 #include "core/SkinDiffusion.h"
 #include "core/SkinOptics.h"
 #include "core/SmpModel.h"
@@ -98,5 +99,14 @@ float fitError(const DotAppearance& shown, const OpticsTarget& target);
 // at `stage` on skin of Fitzpatrick type 1..6; without a stage, the fresh dot (as the needle
 // leaves it, which is what a design draws).
 RealTimeDot fittedDot(std::optional<SmpStage> stage, float depthMm, int fitzpatrickType);
+
+// [SECTION] The practitioner's own healed dot
+
+// The real-time dot that shows what a photo of the practitioner's healed work measured
+// (core/DotCalibration.h): its width at half contrast and its peak contrast per channel, on the
+// photo's skin. A photo does not show the field's drop at the table's density nor the halo's
+// width on their own, so both come from the reference's healed dot at `depthMm` on skin of
+// Fitzpatrick type 1..6, scaled to the measured dot's width and contrast.
+RealTimeDot calibratedDot(const DotMeasurement& measured, float depthMm, int fitzpatrickType);
 
 }  // namespace stipple

@@ -202,3 +202,30 @@ TEST_CASE("the window draws the fitted dot: a stage's look and diffusion are the
         CHECK(look.opacity == Approx(fitted.opacity).epsilon(0.3));
     }
 }
+
+TEST_CASE("a practitioner's measured healed dot becomes a real-time dot that shows its width and contrast",
+          "[optics][calibration]") {
+    // Measurements as a photo could give them: wider and narrower than the reference's healed dot,
+    // fainter and darker, on two skins.
+    struct Case {
+        int skin;
+        float widthMm;
+        glm::vec3 contrast;
+    };
+    for (const Case& measured : {Case{2, 0.45f, {0.55f, 0.62f, 0.60f}}, Case{2, 0.22f, {0.25f, 0.30f, 0.31f}},
+                                 Case{4, 0.60f, {0.40f, 0.46f, 0.50f}}}) {
+        DotMeasurement measurement;
+        measurement.apparentDiameterMm = measured.widthMm;
+        measurement.peakContrast = measured.contrast;
+        measurement.skinLinear = glm::vec3(0.55f, 0.38f, 0.30f);
+        const RealTimeDot dot = calibratedDot(measurement, kDefaultDepthMm, measured.skin);
+        const DotAppearance shown = realTimeAppearance(dot, measurement.skinLinear, kOpticsTableDensity);
+        INFO("skin " << measured.skin << ", width " << measured.widthMm << " mm: shown " << shown.fwhmMm);
+        CHECK(shown.fwhmMm == Approx(measured.widthMm).epsilon(0.15));
+        for (int c = 0; c < 3; ++c) CHECK(shown.peakContrast[c] == Approx(measured.contrast[c]).epsilon(0.15));
+        // The reference's dot at the same depth is not what was measured: the look replaces it.
+        const DotAppearance reference =
+            realTimeAppearance(fittedDot(SmpStage::Healed, kDefaultDepthMm, measured.skin), measurement.skinLinear, kOpticsTableDensity);
+        CHECK(std::abs(reference.fwhmMm - measured.widthMm) > 0.05f);
+    }
+}

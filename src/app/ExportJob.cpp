@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <exception>
 #include <future>
 #include <sstream>
 
@@ -74,8 +75,8 @@ struct ExportJob::Work {
     std::filesystem::path folder;
     bool createdFolder = false;  // by this job: removed again if the job stops before filling it
     std::unique_ptr<ScalpImpressions> impressions;
-    Image pigment;
-    Image16 albedo;
+    std::vector<std::uint8_t> coverage;  // the baked pigment's, rows from v = 1 down
+    Image16 albedo16;                    // with --16bit
     Image albedo8;
     std::string albedo8Png;  // encoded once: the PNG file and the GLB's texture share it
     // The shared page: written under a hidden name beside its place, then renamed.
@@ -106,43 +107,58 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
         work.impressions = impressionsFor(design, size, std::nullopt, {true, false, false});
     });
     if (formats.png || formats.glb) {
-        addStep("Compositing the albedo", [&design, &work, size, look, diffusion] {
+        addStep("Compositing the albedo", [&design, &work, size, look, diffusion, sixteenBit, formats] {
             static const std::vector<std::uint8_t> noIslands;
             const std::vector<std::uint8_t>* islands = &noIslands;
             ExportLook composite = look;
             if (work.impressions) {
                 const PigmentBake& bake = work.impressions->bake();
-                work.pigment = bake.readPixels();
+                work.coverage = bake.readCoverage();
                 islands = &bake.islandMask();
                 // One width in texels for the whole map: the scalp's median texel.
                 composite.haloSigmaTexels = diffusion.haloSigmaMm / bake.scalpMedianTexelMm();
             } else {  // nothing to bake: bare skin
-                work.pigment.width = work.pigment.height = size;
-                work.pigment.rgba.assign(std::size_t(size) * std::size_t(size) * 4, 0);
+                work.coverage.assign(std::size_t(size) * std::size_t(size), 0);
             }
-            work.albedo = compositeAlbedo(design.mesh, *design.layers, work.pigment, *islands, composite);
-            work.albedo8 = toEightBit(work.albedo);
+            if (!sixteenBit) {
+                work.albedo8 = compositeAlbedo(design.mesh, *design.layers, work.coverage, size, *islands, composite);
+                return;
+            }
+            work.albedo16 = compositeAlbedo16(design.mesh, *design.layers, work.coverage, size, *islands, composite);
+            if (formats.glb) work.albedo8 = toEightBit(work.albedo16);  // a glTF texture has 8 bits
         });
     }
     if (formats.png) {
-        addStep("Writing the albedo", [&work, file, sixteenBit] {
-            if (sixteenBit) {
-                writePng(file("-albedo.png"), work.albedo);
-                return;
-            }
-            work.albedo8Png = encodePng(work.albedo8);
-            writeFileAtomically(file("-albedo.png"), work.albedo8Png);
-        });
-        addStep("Writing the pigment coverage and the design guide", [&design, &work, file, size, look] {
-            // Two large PNGs, each encoded on one core: side by side. A failure of either is
-            // thrown once both have stopped.
-            std::future<void> coverage = std::async(std::launch::async, [&work, file, look] {
-                writePng(file("-coverage.png"), pigmentCoverage(work.pigment, look.inkAlbedoSrgb));
+        addStep("Writing the albedo, the pigment coverage and the design guide", [&design, &work, file, size, look, sixteenBit] {
+            // Three large PNGs, each encoded on one core: side by side, the coverage and the guide
+            // row by row. A failure of any is thrown once all have stopped.
+            std::future<void> albedo = std::async(std::launch::async, [&work, file, sixteenBit] {
+                if (sixteenBit) {
+                    writePng(file("-albedo.png"), work.albedo16);
+                    return;
+                }
+                work.albedo8Png = encodePng(work.albedo8);
+                writeFileAtomically(file("-albedo.png"), work.albedo8Png);
+            });
+            std::future<void> coverage = std::async(std::launch::async, [&work, file, size, look] {
+                writeCoveragePng(file("-coverage.png"), work.coverage, size, look.inkAlbedoSrgb);
             });
             static const std::vector<std::uint8_t> noIslands;
             const std::vector<std::uint8_t>& islands = work.impressions ? work.impressions->bake().islandMask() : noIslands;
-            writePng(file("-guide.png"), designGuide(*design.layers, placedDensity(design), islands, size));
-            coverage.get();
+            std::exception_ptr failure;
+            try {
+                writeDesignGuidePng(file("-guide.png"), *design.layers, placedDensity(design), islands, size);
+            } catch (...) {
+                failure = std::current_exception();
+            }
+            for (std::future<void>* job : {&albedo, &coverage}) {
+                try {
+                    job->get();
+                } catch (...) {
+                    if (!failure) failure = std::current_exception();
+                }
+            }
+            if (failure) std::rethrow_exception(failure);
         });
     }
     if (formats.glb)
@@ -237,7 +253,7 @@ void ExportJob::addSharePageSteps(const Design& design, const std::string& name,
         addStep("Baking the page's texture: " + variant.key, [&design, &work, variant, look, diffusion, size, fullSize] {
             ScalpImpressions* impressions = work.impressions.get();
             ExportLook composite = look;
-            Image pigment;
+            std::vector<std::uint8_t> coverage;
             static const std::vector<std::uint8_t> noIslands;
             const std::vector<std::uint8_t>* islands = &noIslands;
             if (impressions && variant.stage) {
@@ -247,14 +263,13 @@ void ExportJob::addSharePageSteps(const Design& design, const std::string& name,
                 impressions->showSession(defaultSessionPlan(), variant.session, variant.view);
                 composite.inkAlbedoSrgb = staged.inkSrgb;
                 const PigmentBake& bake = impressions->bake();
-                pigment = bake.readPixels();
+                coverage = bake.readCoverage();
                 islands = &bake.islandMask();
                 composite.haloSigmaTexels = diffusion.haloSigmaMm / bake.scalpMedianTexelMm();
             } else {  // before, or nothing designed: the bare skin
-                pigment.width = pigment.height = size;
-                pigment.rgba.assign(std::size_t(size) * std::size_t(size) * 4, 0);
+                coverage.assign(std::size_t(size) * std::size_t(size), 0);
             }
-            Image albedo = toEightBit(compositeAlbedo(design.mesh, *design.layers, pigment, *islands, composite));
+            Image albedo = compositeAlbedo(design.mesh, *design.layers, coverage, size, *islands, composite);
             if (!fullSize) albedo = halved(albedo);
             const SharePageTexture texture{variant.key, albedo.width, encodeJpeg(albedo, kSharePageJpegQuality)};
             writeFileAtomically(work.pageStaging / "textures" / (variant.key + ".js"), sharePageTextureScript(texture));

@@ -32,6 +32,15 @@ int mipLevelsFor(int size) { return 1 + int(std::floor(std::log2(float(size))));
 GLenum mapFormat(float haloSigmaMm) { return haloSigmaMm > 0.0f ? GL_RGBA8 : GL_RG8; }
 const char* mapFormatQualifier(float haloSigmaMm) { return haloSigmaMm > 0.0f ? "MAP_FORMAT rgba8" : "MAP_FORMAT rg8"; }
 
+// GL rows run from v = 0 up; images run top down.
+template <class Texel>
+void flipRows(std::vector<Texel>& texels, std::size_t rowLength, int rows) {
+    for (int y = 0; y < rows / 2; ++y)
+        std::swap_ranges(texels.begin() + std::ptrdiff_t(std::size_t(y) * rowLength),
+                         texels.begin() + std::ptrdiff_t(std::size_t(y + 1) * rowLength),
+                         texels.begin() + std::ptrdiff_t(std::size_t(rows - 1 - y) * rowLength));
+}
+
 }  // namespace
 
 PigmentBake::PigmentBake(const HeadMesh& mesh, int size, float haloSigmaMm, float haloTail)
@@ -347,13 +356,16 @@ Image PigmentBake::readPixels(int level) const {
     image.rgba.resize(std::size_t(size) * std::size_t(size) * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glGetTextureImage(texture_.get(), level, GL_RGBA, GL_UNSIGNED_BYTE, GLsizei(image.rgba.size()), image.rgba.data());
-    // GL rows run from v = 0 up; images run top down.
-    const std::size_t row = std::size_t(size) * 4;
-    for (int y = 0; y < size / 2; ++y)
-        std::swap_ranges(image.rgba.begin() + std::ptrdiff_t(std::size_t(y) * row),
-                         image.rgba.begin() + std::ptrdiff_t(std::size_t(y + 1) * row),
-                         image.rgba.begin() + std::ptrdiff_t(std::size_t(size - 1 - y) * row));
+    flipRows(image.rgba, std::size_t(size) * 4, size);
     return image;
+}
+
+std::vector<std::uint8_t> PigmentBake::readCoverage() const {
+    std::vector<std::uint8_t> coverage(std::size_t(size_) * std::size_t(size_));
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glGetTextureImage(texture_.get(), 0, GL_RED, GL_UNSIGNED_BYTE, GLsizei(coverage.size()), coverage.data());
+    flipRows(coverage, std::size_t(size_), size_);
+    return coverage;
 }
 
 }  // namespace stipple

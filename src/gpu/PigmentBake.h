@@ -43,6 +43,9 @@ public:
     // One level of the map as an image: red = pigment coverage, green = stubble coverage, blue =
     // the halo. Rows from v = 1 down.
     Image readPixels(int level = 0) const;
+    // The full map's pigment coverage alone (its red), one byte a texel, rows from v = 1 down:
+    // what an export composites, a quarter of readPixels()' memory.
+    std::vector<std::uint8_t> readCoverage() const;
     // 1 for every texel inside a UV island, 0 outside; rows from v = 1 down, like readPixels().
     // Known after the first bakeAll().
     const std::vector<std::uint8_t>& islandMask() const { return islands_; }

@@ -145,8 +145,9 @@ private:
 // island the mask's blur is the weights' total squared.
 class HaloRows {
 public:
-    HaloRows(const Image& pigment, const std::vector<std::uint8_t>& islands, float sigma, int firstRow)
-        : pigment_(pigment), islands_(islands), size_(pigment.width), reach_(int(std::ceil(3.0f * sigma))),
+    HaloRows(const std::vector<std::uint8_t>& coverage, const std::vector<std::uint8_t>& islands, int size, float sigma,
+             int firstRow)
+        : coverage_(coverage), islands_(islands), size_(size), reach_(int(std::ceil(3.0f * sigma))),
           across_(std::size_t(2 * reach_ + 1)), sumCoverage_(std::size_t(size_)), sumMask_(std::size_t(size_)),
           halo_(std::size_t(size_)), next_(firstRow) {
         float total = 0.0f;
@@ -235,16 +236,16 @@ private:
             }
         }
         // Each texel of pigment inside an island spread over its neighbours.
-        const std::uint8_t* rgba = &pigment_.rgba[first * 4];
+        const std::uint8_t* coverage = &coverage_[first];
         for (int x = 0; x < size_; ++x) {
-            if (!inside[x] || rgba[std::size_t(x) * 4] == 0) continue;
+            if (!inside[x] || coverage[x] == 0) continue;
             if (row.high == 0) {
                 row.low = std::max(0, x - reach_);
                 std::fill(row.coverage.begin() + row.low, row.coverage.end(), 0.0f);
             }
             row.high = std::min(size_, x + reach_ + 1);
             const int from = std::max(-reach_, -x), to = std::min(reach_, size_ - 1 - x);
-            addScaled(float(rgba[std::size_t(x) * 4]) / 255.0f, weights_.data() + reach_, row.coverage.data() + x, from, to + 1);
+            addScaled(float(coverage[x]) / 255.0f, weights_.data() + reach_, row.coverage.data() + x, from, to + 1);
         }
     }
 
@@ -253,7 +254,7 @@ private:
         for (int i = low; i < high; ++i) out[i] += w * in[i];
     }
 
-    const Image& pigment_;
+    const std::vector<std::uint8_t>& coverage_;
     const std::vector<std::uint8_t>& islands_;
     int size_, reach_;
     std::vector<float> weights_, runningTotal_;  // offsets -reach .. reach; totals up to each
@@ -262,19 +263,18 @@ private:
     int next_;
 };
 
+std::uint8_t eightBit(std::uint16_t value) { return std::uint8_t((value + 128u) / 257u); }
+
 float smoothstep(float edge0, float edge1, float x) {
     const float t = std::clamp((x - edge0) / (edge1 - edge0), 0.0f, 1.0f);
     return t * t * (3.0f - 2.0f * t);
 }
 
-}  // namespace
-
-Image16 compositeAlbedo(const HeadMesh& mesh, const LayerSet& layers, const Image& pigment,
-                        const std::vector<std::uint8_t>& islands, const ExportLook& look) {
-    const int size = pigment.width;
-    Image16 out;
-    out.width = out.height = size;
-    out.rgba.resize(std::size_t(size) * std::size_t(size) * 4);
+// compositeAlbedo's work, at 16 bits a channel; `storeRow(y, rgba)` keeps each row, called from
+// several threads at once (each thread's rows in order).
+void compositeAlbedoRows(const HeadMesh& mesh, const LayerSet& layers, const std::vector<std::uint8_t>& coverage, int size,
+                         const std::vector<std::uint8_t>& islands, const ExportLook& look,
+                         const std::function<void(int y, const std::uint16_t* rgba)>& storeRow) {
     const Layer& shadingLayer = layers.layer(LayerKind::Shading);
     const Layer& scarLayer = layers.layer(LayerKind::Scar);
     const glm::vec3 skin = srgbToLinear(look.skinAlbedoSrgb), inkAlbedo = srgbToLinear(look.inkAlbedoSrgb);
@@ -284,11 +284,12 @@ Image16 compositeAlbedo(const HeadMesh& mesh, const LayerSet& layers, const Imag
     const std::array<std::uint16_t, 4> bareSkin{encoder.encode(skin.x), encoder.encode(skin.y), encoder.encode(skin.z), 65535};
     const auto inkOnSkin = std::make_unique<InkOnSkin>(skin, inkAlbedo, encoder);
     forRows(size, [&](int first, int last) {
-        HaloRows haloRows(pigment, islands, look.haloSigmaTexels, first);
+        HaloRows haloRows(coverage, islands, size, look.haloSigmaTexels, first);
         // The halo's tail, kHaloTailScale times wider, where it has one.
         std::optional<HaloRows> tailRows;
-        if (look.haloTail > 0.0f) tailRows.emplace(pigment, islands, kHaloTailScale * look.haloSigmaTexels, first);
+        if (look.haloTail > 0.0f) tailRows.emplace(coverage, islands, size, kHaloTailScale * look.haloSigmaTexels, first);
         std::vector<float> haloRow;
+        std::vector<std::uint16_t> out(std::size_t(size) * 4);
         for (int y = first; y < last; ++y) {
             const float v = texelUv(0, y, size).y;
             const LayerRow shadingRow(shadingLayer, v), scarRow(scarLayer, v);
@@ -299,21 +300,21 @@ Image16 compositeAlbedo(const HeadMesh& mesh, const LayerSet& layers, const Imag
                     haloRow[x] = (1.0f - look.haloTail) * haloRow[x] + look.haloTail * tail[x];
             }
             for (int x = 0; x < size; ++x) {
-                const std::size_t texel = std::size_t(y) * std::size_t(size) + std::size_t(x);
+                const std::size_t texel = std::size_t(x);
                 const glm::vec2 uv = texelUv(x, y, size);
                 const float scar = scarRow.sample(uv.x);
-                const std::uint8_t coverageByte = pigment.rgba[texel * 4];
+                const std::uint8_t coverageByte = coverage[std::size_t(y) * std::size_t(size) + texel];
                 const float halo = haloRow[std::size_t(x)];
                 // Most texels lie far from dots, on plain skin: encoded once.
                 if (!texture && coverageByte == 0 && halo == 0.0f && scar == 0.0f) {
-                    std::copy(bareSkin.begin(), bareSkin.end(), out.rgba.begin() + std::ptrdiff_t(texel * 4));
+                    std::copy(bareSkin.begin(), bareSkin.end(), out.begin() + std::ptrdiff_t(texel * 4));
                     continue;
                 }
                 const float shading = shadingRow.sample(uv.x);
                 const glm::vec3 opacity = inkOpacity(float(coverageByte) / 255.0f, halo, look.haloGain, look.dotCrisp);
-                out.rgba[texel * 4 + 3] = 65535;
+                out[texel * 4 + 3] = 65535;
                 if (!texture && shading == 0.0f && scar == 0.0f) {
-                    inkOnSkin->encode(opacity, &out.rgba[texel * 4]);
+                    inkOnSkin->encode(opacity, &out[texel * 4]);
                     continue;
                 }
                 glm::vec3 albedo = texture ? texture->sample(uv) : skin;
@@ -321,11 +322,36 @@ Image16 compositeAlbedo(const HeadMesh& mesh, const LayerSet& layers, const Imag
                 albedo = glm::mix(albedo, scarTint * std::max(albedo.x, 0.2f) / 0.93f, 0.45f * scar);
                 const glm::vec3 ink = glm::mix(inkAlbedo, albedo, 0.55f * shading);
                 albedo = glm::mix(albedo, ink, opacity * (1.0f - 0.35f * scar));
-                for (int c = 0; c < 3; ++c) out.rgba[texel * 4 + std::size_t(c)] = encoder.encode(albedo[c]);
+                for (int c = 0; c < 3; ++c) out[texel * 4 + std::size_t(c)] = encoder.encode(albedo[c]);
             }
+            storeRow(y, out.data());
         }
     });
-    return out;
+}
+
+}  // namespace
+
+Image16 compositeAlbedo16(const HeadMesh& mesh, const LayerSet& layers, const std::vector<std::uint8_t>& coverage, int size,
+                          const std::vector<std::uint8_t>& islands, const ExportLook& look) {
+    Image16 image;
+    image.width = image.height = size;
+    image.rgba.resize(std::size_t(size) * std::size_t(size) * 4);
+    compositeAlbedoRows(mesh, layers, coverage, size, islands, look, [&](int y, const std::uint16_t* row) {
+        std::copy_n(row, std::size_t(size) * 4, image.rgba.begin() + std::ptrdiff_t(std::size_t(y) * std::size_t(size) * 4));
+    });
+    return image;
+}
+
+Image compositeAlbedo(const HeadMesh& mesh, const LayerSet& layers, const std::vector<std::uint8_t>& coverage, int size,
+                      const std::vector<std::uint8_t>& islands, const ExportLook& look) {
+    Image image;
+    image.width = image.height = size;
+    image.rgba.resize(std::size_t(size) * std::size_t(size) * 4);
+    compositeAlbedoRows(mesh, layers, coverage, size, islands, look, [&](int y, const std::uint16_t* row) {
+        std::uint8_t* out = &image.rgba[std::size_t(y) * std::size_t(size) * 4];
+        for (std::size_t i = 0; i < std::size_t(size) * 4; ++i) out[i] = eightBit(row[i]);
+    });
+    return image;
 }
 
 Image toEightBit(const Image16& image) {
@@ -333,38 +359,35 @@ Image toEightBit(const Image16& image) {
     out.width = image.width;
     out.height = image.height;
     out.rgba.resize(image.rgba.size());
-    for (std::size_t i = 0; i < image.rgba.size(); ++i) out.rgba[i] = std::uint8_t((image.rgba[i] + 128u) / 257u);
+    std::transform(image.rgba.begin(), image.rgba.end(), out.rgba.begin(), eightBit);
     return out;
 }
 
-Image pigmentCoverage(const Image& pigment, glm::vec3 inkAlbedoSrgb) {
-    Image out;
-    out.width = pigment.width;
-    out.height = pigment.height;
-    out.rgba.resize(pigment.rgba.size());
+void writeCoveragePng(const std::filesystem::path& path, const std::vector<std::uint8_t>& coverage, int size,
+                      glm::vec3 inkAlbedoSrgb) {
     std::uint8_t ink[3];
     for (int c = 0; c < 3; ++c) ink[c] = std::uint8_t(std::lround(std::clamp(inkAlbedoSrgb[c], 0.0f, 1.0f) * 255.0f));
-    for (std::size_t texel = 0; texel < pigment.rgba.size() / 4; ++texel) {
-        std::memcpy(&out.rgba[texel * 4], ink, 3);
-        out.rgba[texel * 4 + 3] = pigment.rgba[texel * 4];
-    }
-    return out;
+    writePngRows(path, size, size, [&](int y, std::uint8_t* rgba) {
+        const std::uint8_t* row = &coverage[std::size_t(y) * std::size_t(size)];
+        for (int x = 0; x < size; ++x) {
+            std::memcpy(rgba + std::size_t(x) * 4, ink, 3);
+            rgba[std::size_t(x) * 4 + 3] = row[x];
+        }
+    });
 }
 
-Image designGuide(const LayerSet& layers, const DensityMap& density, const std::vector<std::uint8_t>& islands, int size) {
-    Image out;
-    out.width = out.height = size;
-    out.rgba.resize(std::size_t(size) * std::size_t(size) * 4);
+void writeDesignGuidePng(const std::filesystem::path& path, const LayerSet& layers, const DensityMap& density,
+                         const std::vector<std::uint8_t>& islands, int size) {
     const Layer& hairline = layers.layer(LayerKind::Hairline);
     // The contour is a line about 1/1024 of the map wide, whatever the export size.
     const int reach = std::max(1, size / 1024);
     const Layer densityLayer = Layer::fromDensityMap(density);
-    forRows(size, [&](int first, int last) {
-        for (int y = first; y < last; ++y) {
+    writePngRows(path, size, size, [&](int y, std::uint8_t* rgba) {
             const float v = texelUv(0, y, size).y, step = float(reach) / float(size);
             const LayerRow densityRow(densityLayer, v), maskRow(hairline, v), maskRowAbove(hairline, v + step);
             for (int x = 0; x < size; ++x) {
                 const std::size_t texel = std::size_t(y) * std::size_t(size) + std::size_t(x);
+                std::uint8_t* out = rgba + std::size_t(x) * 4;
                 const float u = texelUv(x, y, size).x;
                 // Outside the UV islands nothing is designed: plain dark grey.
                 glm::vec3 color(0.25f);
@@ -377,12 +400,10 @@ Image designGuide(const LayerSet& layers, const DensityMap& density, const std::
                     if (inside != (maskRow.sample(u + step) >= 0.5f) || inside != (maskRowAbove.sample(u) >= 0.5f))
                         color = glm::vec3(0.9f, 0.1f, 0.1f);
                 }
-                for (int c = 0; c < 3; ++c) out.rgba[texel * 4 + std::size_t(c)] = std::uint8_t(color[c] * 255.0f + 0.5f);
-                out.rgba[texel * 4 + 3] = 255;
+                for (int c = 0; c < 3; ++c) out[c] = std::uint8_t(color[c] * 255.0f + 0.5f);
+                out[3] = 255;
             }
-        }
     });
-    return out;
 }
 
 std::string densityExr(const DensityMap& density) {

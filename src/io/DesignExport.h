@@ -11,6 +11,7 @@
 #include <glm/vec3.hpp>
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -29,25 +30,31 @@ struct ExportLook {
 
 // The skin with the pigment composited as shaders/head.frag does it (ink albedo; the dots with
 // their soft shadow; shading dilutes the ink; scar pales the skin and takes ink less), sRGB,
-// alpha 1. `pigment` is a PigmentBake's readPixels() (red = coverage), already padded across
-// seams; its size is the export size. `islands` is that bake's islandMask(): the shadow blurs
-// the coverage within the UV islands only, so a seam never pulls the empty background in
-// (empty: nothing was baked, no shadow). The layers and the skin are defined over the whole UV
-// square, so the result is padded wherever the pigment map is.
-Image16 compositeAlbedo(const HeadMesh& mesh, const LayerSet& layers, const Image& pigment,
-                        const std::vector<std::uint8_t>& islands, const ExportLook& look);
-// 16 bits to 8, rounded.
+// alpha 1, `size` square. `coverage` is a PigmentBake's readCoverage() of that size, already
+// padded across seams. `islands` is that bake's islandMask(): the shadow blurs the coverage
+// within the UV islands only, so a seam never pulls the empty background in (empty: nothing was
+// baked, no shadow). The layers and the skin are defined over the whole UV square, so the result
+// is padded wherever the pigment map is. Worked out at 16 bits a channel; the 8-bit image is that
+// rounded.
+Image compositeAlbedo(const HeadMesh& mesh, const LayerSet& layers, const std::vector<std::uint8_t>& coverage, int size,
+                      const std::vector<std::uint8_t>& islands, const ExportLook& look);
+Image16 compositeAlbedo16(const HeadMesh& mesh, const LayerSet& layers, const std::vector<std::uint8_t>& coverage, int size,
+                          const std::vector<std::uint8_t>& islands, const ExportLook& look);
+// 16 bits to 8, rounded as compositeAlbedo rounds.
 Image toEightBit(const Image16& image);
 
-// RGB = the ink's colour (sRGB), A = coverage: the pigment to lay over any skin.
-Image pigmentCoverage(const Image& pigment, glm::vec3 inkAlbedoSrgb);
+// The pigment to lay over any skin, as a PNG written row by row: RGB = the ink's colour (sRGB),
+// A = `coverage` (as above).
+void writeCoveragePng(const std::filesystem::path& path, const std::vector<std::uint8_t>& coverage, int size,
+                      glm::vec3 inkAlbedoSrgb);
 
 // `density` (where impressions go: placedDensity() in io/Design.h) as a colour ramp (the
 // viewport's density overlay) on grey skin, the hairline mask's 0.5 contour in red, UV islands
-// lighter than the background. `islands` holds 1 for every texel inside a UV island, rows from
-// v = 1 down (PigmentBake::islandMask()); empty when nothing was baked, and then nothing is
-// designed anywhere: the guide is plain background.
-Image designGuide(const LayerSet& layers, const DensityMap& density, const std::vector<std::uint8_t>& islands, int size);
+// lighter than the background, as a PNG written row by row. `islands` holds 1 for every texel
+// inside a UV island, rows from v = 1 down (PigmentBake::islandMask()); empty when nothing was
+// baked, and then nothing is designed anywhere: the guide is plain background.
+void writeDesignGuidePng(const std::filesystem::path& path, const LayerSet& layers, const DensityMap& density,
+                         const std::vector<std::uint8_t>& islands, int size);
 
 // OpenEXR bytes: one float32 channel "Y", impressions per cm^2, at the map's own resolution.
 std::string densityExr(const DensityMap& density);

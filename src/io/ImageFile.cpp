@@ -8,6 +8,7 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <exception>
 #include <memory>
 #include <vector>
 
@@ -33,11 +34,13 @@ Image readImage(const std::filesystem::path& path) {
 
 namespace {
 
-// Big exports (8192 x 8192) spend most of their time in zlib and in trying every row filter:
-// the fastest level and one filter cost a little size and save seconds.
-std::string encodePngPixels(int width, int height, int bitDepth, const void* pixels, std::size_t bytes) {
-    std::unique_ptr<spng_ctx, void (*)(spng_ctx*)> context(spng_ctx_new(SPNG_CTX_ENCODER), spng_ctx_free);
-    spng_set_option(context.get(), SPNG_ENCODE_TO_BUFFER, 1);
+using SpngContext = std::unique_ptr<spng_ctx, void (*)(spng_ctx*)>;
+
+// An encoder for RGBA at `bitDepth`. Big exports (8192 x 8192) spend most of their time in zlib
+// and in trying every row filter: the fastest level and one filter cost a little size and save
+// seconds.
+SpngContext pngEncoder(int width, int height, int bitDepth) {
+    SpngContext context(spng_ctx_new(SPNG_CTX_ENCODER), spng_ctx_free);
     if (std::size_t(width) * std::size_t(height) > (std::size_t(1) << 24)) {
         spng_set_option(context.get(), SPNG_IMG_COMPRESSION_LEVEL, 1);
         spng_set_option(context.get(), SPNG_FILTER_CHOICE, SPNG_FILTER_CHOICE_UP);
@@ -48,6 +51,12 @@ std::string encodePngPixels(int width, int height, int bitDepth, const void* pix
     header.bit_depth = std::uint8_t(bitDepth);
     header.color_type = SPNG_COLOR_TYPE_TRUECOLOR_ALPHA;
     spng_set_ihdr(context.get(), &header);
+    return context;
+}
+
+std::string encodePngPixels(int width, int height, int bitDepth, const void* pixels, std::size_t bytes) {
+    const SpngContext context = pngEncoder(width, height, bitDepth);
+    spng_set_option(context.get(), SPNG_ENCODE_TO_BUFFER, 1);
     int error = spng_encode_image(context.get(), pixels, bytes, SPNG_FMT_PNG, SPNG_ENCODE_FINALIZE);
     if (error) throw InternalError(std::string("PNG encoding failed (") + spng_strerror(error) + ")");
     std::size_t size = 0;
@@ -83,6 +92,41 @@ void writeEncodedPng(const std::filesystem::path& path, const AnyImage& image) {
 
 void writePng(const std::filesystem::path& path, const Image& image) { writeEncodedPng(path, image); }
 void writePng(const std::filesystem::path& path, const Image16& image) { writeEncodedPng(path, image); }
+
+void writePngRows(const std::filesystem::path& path, int width, int height,
+                  const std::function<void(int y, std::uint8_t* rgba)>& fillRow) {
+    AtomicFile file(path);
+    const SpngContext context = pngEncoder(width, height, 8);
+    // The encoder hands its output over piece by piece; a failure to write is kept and thrown
+    // once spng has returned, not through it.
+    struct Output {
+        AtomicFile& file;
+        std::exception_ptr failure;
+    } output{file, nullptr};
+    const auto write = [](spng_ctx*, void* user, void* data, std::size_t length) {
+        auto& out = *static_cast<Output*>(user);
+        try {
+            out.file.write({static_cast<const char*>(data), length});
+            return 0;
+        } catch (...) {
+            out.failure = std::current_exception();
+            return int(SPNG_IO_ERROR);
+        }
+    };
+    spng_set_png_stream(context.get(), write, &output);
+    const auto check = [&](int error) {
+        if (output.failure) std::rethrow_exception(output.failure);
+        if (error && error != SPNG_EOI)
+            throw InternalError(path.string() + ": PNG encoding failed (" + spng_strerror(error) + ")");
+    };
+    check(spng_encode_image(context.get(), nullptr, 0, SPNG_FMT_PNG, SPNG_ENCODE_PROGRESSIVE | SPNG_ENCODE_FINALIZE));
+    std::vector<std::uint8_t> row(std::size_t(width) * 4);
+    for (int y = 0; y < height; ++y) {
+        fillRow(y, row.data());
+        check(spng_encode_row(context.get(), row.data(), row.size()));
+    }
+    file.commit();
+}
 
 Image halved(const Image& image) {
     Image half;

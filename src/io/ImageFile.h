@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,5 +39,9 @@ std::string encodeJpeg(const Image& image, int quality);
 void writePng(const std::filesystem::path& path, const Image& image);
 // The same at 16 bits a channel.
 void writePng(const std::filesystem::path& path, const Image16& image);
+// An 8-bit RGBA PNG made and written row by row, atomically, holding one row at a time:
+// `fillRow(y, rgba)` fills row y (top down, width x 4 bytes). Throws InputError naming the file.
+void writePngRows(const std::filesystem::path& path, int width, int height,
+                  const std::function<void(int y, std::uint8_t* rgba)>& fillRow);
 
 }  // namespace stipple

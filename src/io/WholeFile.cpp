@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <utility>
 
 #include <fcntl.h>
 #include <signal.h>
@@ -48,32 +49,51 @@ void removeStaleTemporaries(const std::filesystem::path& path) {
 
 }  // namespace
 
-void writeFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
-    const std::filesystem::path temporary = path.string() + ".tmp-" + std::to_string(::getpid());
-    const auto fail = [&](const char* what) {
-        const std::string reason = std::strerror(errno);
-        ::unlink(temporary.c_str());
-        throw InputError(path.string() + ": " + what + " (" + reason + ")");
-    };
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) fail("cannot create the file");
+AtomicFile::AtomicFile(std::filesystem::path path)
+    : path_(std::move(path)), temporary_(path_.string() + ".tmp-" + std::to_string(::getpid())) {
+    fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd_ < 0) fail("cannot create the file");
+}
+
+AtomicFile::~AtomicFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!committed_) ::unlink(temporary_.c_str());
+}
+
+void AtomicFile::fail(const char* what) {
+    const std::string reason = std::strerror(errno);
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    ::unlink(temporary_.c_str());
+    throw InputError(path_.string() + ": " + what + " (" + reason + ")");
+}
+
+void AtomicFile::write(std::string_view bytes) {
+    if (fd_ < 0) throw InternalError(path_.string() + ": written after it was closed");
     std::size_t written = 0;
     while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        const ssize_t n = ::write(fd_, bytes.data() + written, bytes.size() - written);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            ::close(fd);
-            fail("cannot write the file");
-        }
+        if (n <= 0) fail("cannot write the file");
         written += std::size_t(n);
     }
-    if (::fsync(fd) != 0) {
-        ::close(fd);
-        fail("cannot flush the file to disk");
-    }
+}
+
+void AtomicFile::commit() {
+    if (fd_ < 0) throw InternalError(path_.string() + ": committed after it was closed");
+    if (::fsync(fd_) != 0) fail("cannot flush the file to disk");
+    const int fd = fd_;
+    fd_ = -1;
     if (::close(fd) != 0) fail("cannot close the file");
-    if (::rename(temporary.c_str(), path.c_str()) != 0) fail("cannot replace the file");
-    removeStaleTemporaries(path);
+    if (::rename(temporary_.c_str(), path_.c_str()) != 0) fail("cannot replace the file");
+    committed_ = true;
+    removeStaleTemporaries(path_);
+}
+
+void writeFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
+    AtomicFile file(path);
+    file.write(bytes);
+    file.commit();
 }
 
 }  // namespace stipple

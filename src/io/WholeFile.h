@@ -18,4 +18,27 @@ std::string readFileBytes(const std::filesystem::path& path, std::uintmax_t maxB
 // a save, the temporaries of earlier saves of `path` that were killed mid-write are removed.
 void writeFileAtomically(const std::filesystem::path& path, std::string_view bytes);
 
+// The same for a file written piece by piece (an image encoded row by row): the pieces go to the
+// temporary, commit() flushes it and renames it over `path`. Destroyed without a commit (a
+// failure on the way), the temporary goes and the previous file stays as it was. Every failure
+// throws InputError naming `path`.
+class AtomicFile {
+public:
+    explicit AtomicFile(std::filesystem::path path);
+    ~AtomicFile();
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    void write(std::string_view bytes);
+    void commit();
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    [[noreturn]] void fail(const char* what);
+
+    std::filesystem::path path_, temporary_;
+    int fd_ = -1;
+    bool committed_ = false;
+};
+
 }  // namespace stipple

@@ -10,16 +10,19 @@
 #include "io/Design.h"
 #include "io/ImageFile.h"
 #include "io/MeshLoader.h"
+#include "io/WholeFile.h"
 #include "io/PoolCache.h"
 #include "TempFolder.h"
 
 #include <catch2/catch.hpp>
 #include <glm/common.hpp>
+#include <stb_image.h>
 #include <tinyexr.h>
 
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -192,6 +195,33 @@ TEST_CASE("the exported coverage is the viewport's bake, and the albedo composit
     CHECK(scarred > 0);
     // A texel far from any dot and from the layers is the bare skin.
     CHECK(std::abs(float(albedo.rgba[0]) - 255.0f * linearChannelToSrgb(skin.x)) <= 1.0f);
+}
+
+TEST_CASE("the 16-bit albedo rounds to the 8-bit one, texel for texel", "[cli][export]") {
+    const Exported& e = exported();
+    REQUIRE(e.exitCode == 0);
+    const std::filesystem::path out = e.folder.path() / "out16";
+    REQUIRE(run({"export", e.project, "--out", out.string(), "--size", std::to_string(kSize), "--formats", "png", "--16bit"}) == 0);
+    const std::string png = readFileBytes(out / "client-a-albedo.png", 1u << 30, "a test image");
+    int width = 0, height = 0, channels = 0;
+    std::unique_ptr<stbi_us, void (*)(void*)> deep(
+        stbi_load_16_from_memory(reinterpret_cast<const stbi_uc*>(png.data()), int(png.size()), &width, &height, &channels, 4),
+        stbi_image_free);
+    REQUIRE(deep);
+    REQUIRE(stbi_is_16_bit_from_memory(reinterpret_cast<const stbi_uc*>(png.data()), int(png.size())));
+    const Image albedo = readImage(e.out / "client-a-albedo.png");
+    REQUIRE(width == albedo.width);
+    REQUIRE(height == albedo.height);
+    std::size_t differing = 0, dark = 0;
+    for (std::size_t i = 0; i < albedo.rgba.size(); ++i) {
+        differing += std::uint8_t((deep.get()[i] + 128u) / 257u) != albedo.rgba[i];
+        dark += i % 4 == 1 && albedo.rgba[i] < 60;
+    }
+    CHECK(differing == 0);
+    CHECK(dark > 1000);  // the dots are there to compare
+    // The other images come with it.
+    CHECK(readImage(out / "client-a-coverage.png").rgba == readImage(e.out / "client-a-coverage.png").rgba);
+    CHECK(readImage(out / "client-a-guide.png").rgba == readImage(e.out / "client-a-guide.png").rgba);
 }
 
 TEST_CASE("the exported GLB re-imports with its texture, UVs and triangles", "[cli][export]") {

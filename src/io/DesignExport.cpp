@@ -39,25 +39,52 @@ void forRows(int height, const std::function<void(int, int)>& rows) {
 // The texel centre of image texel (x, y) in UV (image rows run from v = 1 down).
 glm::vec2 texelUv(int x, int y, int size) { return {(float(x) + 0.5f) / float(size), 1.0f - (float(y) + 0.5f) / float(size)}; }
 
+// Where each texel of an export row, `size` wide, samples a layer `layerWidth` texels wide at
+// its u + `offsetU`, as GL_LINEAR with clamp to edge does: the two texels and the weight, worked
+// out once per image instead of once per texel.
+class LayerColumns {
+public:
+    LayerColumns(int layerWidth, int size, float offsetU = 0.0f)
+        : first_(std::size_t(size)), second_(std::size_t(size)), weight_(std::size_t(size)) {
+        for (int i = 0; i < size; ++i) {
+            const float u = texelUv(i, 0, size).x + offsetU;
+            const float x = u * float(layerWidth) - 0.5f, x0 = std::floor(x);
+            first_[std::size_t(i)] = std::clamp(int(x0), 0, layerWidth - 1);
+            second_[std::size_t(i)] = std::clamp(int(x0) + 1, 0, layerWidth - 1);
+            weight_[std::size_t(i)] = x - x0;
+        }
+    }
+    std::size_t size() const { return weight_.size(); }
+    int first(std::size_t i) const { return first_[i]; }
+    int second(std::size_t i) const { return second_[i]; }
+    float weight(std::size_t i) const { return weight_[i]; }
+
+private:
+    std::vector<int> first_, second_;
+    std::vector<float> weight_;
+};
+
 // GL_LINEAR with clamp to edge on a float texture stored row 0 at v = 0 (the layers' layout),
-// split in two: the rows are blended once per image row, then each texel blends two values
-// of that (the layers are far coarser than an export, so this is most of the work saved).
+// split in two: the layer's rows are blended once per image row, then each texel blends two
+// values of that (the layers are far coarser than an export, so this is most of the work saved).
 class LayerRow {
 public:
-    LayerRow(const Layer& layer, float v) : layer_(layer), row_(std::size_t(layer.width())) {
+    LayerRow(const Layer& layer, float v) : row_(std::size_t(layer.width())) {
         const float y = v * float(layer.height()) - 0.5f, y0 = std::floor(y), fy = y - y0;
         const int j0 = std::clamp(int(y0), 0, layer.height() - 1), j1 = std::clamp(int(y0) + 1, 0, layer.height() - 1);
         for (int i = 0; i < layer.width(); ++i)
             row_[std::size_t(i)] = layer.at(i, j0) + fy * (layer.at(i, j1) - layer.at(i, j0));
     }
-    float sample(float u) const {
-        const float x = u * float(layer_.width()) - 0.5f, x0 = std::floor(x), fx = x - x0;
-        const int i0 = std::clamp(int(x0), 0, layer_.width() - 1), i1 = std::clamp(int(x0) + 1, 0, layer_.width() - 1);
-        return row_[std::size_t(i0)] + fx * (row_[std::size_t(i1)] - row_[std::size_t(i0)]);
+    // The row at every texel of an export row: `columns` made for this layer's width.
+    void resample(const LayerColumns& columns, std::vector<float>& out) const {
+        out.resize(columns.size());
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const float a = row_[std::size_t(columns.first(i))], b = row_[std::size_t(columns.second(i))];
+            out[i] = a + columns.weight(i) * (b - a);
+        }
     }
 
 private:
-    const Layer& layer_;
     std::vector<float> row_;
 };
 
@@ -283,16 +310,18 @@ void compositeAlbedoRows(const HeadMesh& mesh, const LayerSet& layers, const std
     const SrgbEncoder encoder;
     const std::array<std::uint16_t, 4> bareSkin{encoder.encode(skin.x), encoder.encode(skin.y), encoder.encode(skin.z), 65535};
     const auto inkOnSkin = std::make_unique<InkOnSkin>(skin, inkAlbedo, encoder);
+    const LayerColumns shadingColumns(shadingLayer.width(), size), scarColumns(scarLayer.width(), size);
     forRows(size, [&](int first, int last) {
         HaloRows haloRows(coverage, islands, size, look.haloSigmaTexels, first);
         // The halo's tail, kHaloTailScale times wider, where it has one.
         std::optional<HaloRows> tailRows;
         if (look.haloTail > 0.0f) tailRows.emplace(coverage, islands, size, kHaloTailScale * look.haloSigmaTexels, first);
-        std::vector<float> haloRow;
+        std::vector<float> haloRow, shadingRow, scarRow;
         std::vector<std::uint16_t> out(std::size_t(size) * 4);
         for (int y = first; y < last; ++y) {
             const float v = texelUv(0, y, size).y;
-            const LayerRow shadingRow(shadingLayer, v), scarRow(scarLayer, v);
+            LayerRow(shadingLayer, v).resample(shadingColumns, shadingRow);
+            LayerRow(scarLayer, v).resample(scarColumns, scarRow);
             haloRow = haloRows.next();
             if (tailRows) {
                 const std::vector<float>& tail = tailRows->next();
@@ -301,8 +330,7 @@ void compositeAlbedoRows(const HeadMesh& mesh, const LayerSet& layers, const std
             }
             for (int x = 0; x < size; ++x) {
                 const std::size_t texel = std::size_t(x);
-                const glm::vec2 uv = texelUv(x, y, size);
-                const float scar = scarRow.sample(uv.x);
+                const float scar = scarRow[texel];
                 const std::uint8_t coverageByte = coverage[std::size_t(y) * std::size_t(size) + texel];
                 const float halo = haloRow[std::size_t(x)];
                 // Most texels lie far from dots, on plain skin: encoded once.
@@ -310,14 +338,14 @@ void compositeAlbedoRows(const HeadMesh& mesh, const LayerSet& layers, const std
                     std::copy(bareSkin.begin(), bareSkin.end(), out.begin() + std::ptrdiff_t(texel * 4));
                     continue;
                 }
-                const float shading = shadingRow.sample(uv.x);
+                const float shading = shadingRow[texel];
                 const glm::vec3 opacity = inkOpacity(float(coverageByte) / 255.0f, halo, look.haloGain, look.dotCrisp);
                 out[texel * 4 + 3] = 65535;
                 if (!texture && shading == 0.0f && scar == 0.0f) {
                     inkOnSkin->encode(opacity, &out[texel * 4]);
                     continue;
                 }
-                glm::vec3 albedo = texture ? texture->sample(uv) : skin;
+                glm::vec3 albedo = texture ? texture->sample(texelUv(x, y, size)) : skin;
                 // head.frag, line for line.
                 albedo = glm::mix(albedo, scarTint * std::max(albedo.x, 0.2f) / 0.93f, 0.45f * scar);
                 const glm::vec3 ink = glm::mix(inkAlbedo, albedo, 0.55f * shading);
@@ -382,27 +410,34 @@ void writeDesignGuidePng(const std::filesystem::path& path, const LayerSet& laye
     // The contour is a line about 1/1024 of the map wide, whatever the export size.
     const int reach = std::max(1, size / 1024);
     const Layer densityLayer = Layer::fromDensityMap(density);
+    const float step = float(reach) / float(size);
+    const LayerColumns densityColumns(densityLayer.width(), size), maskColumns(hairline.width(), size),
+        maskColumnsRight(hairline.width(), size, step);
+    std::vector<float> densityRow, maskRow, maskRowRight, maskRowAbove;
     writePngRows(path, size, size, [&](int y, std::uint8_t* rgba) {
-            const float v = texelUv(0, y, size).y, step = float(reach) / float(size);
-            const LayerRow densityRow(densityLayer, v), maskRow(hairline, v), maskRowAbove(hairline, v + step);
-            for (int x = 0; x < size; ++x) {
-                const std::size_t texel = std::size_t(y) * std::size_t(size) + std::size_t(x);
-                std::uint8_t* out = rgba + std::size_t(x) * 4;
-                const float u = texelUv(x, y, size).x;
-                // Outside the UV islands nothing is designed: plain dark grey.
-                glm::vec3 color(0.25f);
-                if (!islands.empty() && islands[texel]) {
-                    // The viewport's density overlay ramp: pale blue to deep violet at 110 per cm^2.
-                    const float amount = std::clamp(densityRow.sample(u) / 110.0f, 0.0f, 1.0f);
-                    const glm::vec3 heat = glm::mix(glm::vec3(0.55f, 0.85f, 1.0f), glm::vec3(0.30f, 0.0f, 0.55f), amount);
-                    color = glm::mix(glm::vec3(0.85f), heat, 0.9f * smoothstep(0.0f, 0.3f, amount));
-                    const bool inside = maskRow.sample(u) >= 0.5f;
-                    if (inside != (maskRow.sample(u + step) >= 0.5f) || inside != (maskRowAbove.sample(u) >= 0.5f))
-                        color = glm::vec3(0.9f, 0.1f, 0.1f);
-                }
-                for (int c = 0; c < 3; ++c) out[c] = std::uint8_t(color[c] * 255.0f + 0.5f);
-                out[3] = 255;
+        const float v = texelUv(0, y, size).y;
+        LayerRow(densityLayer, v).resample(densityColumns, densityRow);
+        const LayerRow mask(hairline, v);
+        mask.resample(maskColumns, maskRow);
+        mask.resample(maskColumnsRight, maskRowRight);
+        LayerRow(hairline, v + step).resample(maskColumns, maskRowAbove);
+        for (int x = 0; x < size; ++x) {
+            const std::size_t texel = std::size_t(y) * std::size_t(size) + std::size_t(x);
+            std::uint8_t* out = rgba + std::size_t(x) * 4;
+            // Outside the UV islands nothing is designed: plain dark grey.
+            glm::vec3 color(0.25f);
+            if (!islands.empty() && islands[texel]) {
+                // The viewport's density overlay ramp: pale blue to deep violet at 110 per cm^2.
+                const float amount = std::clamp(densityRow[std::size_t(x)] / 110.0f, 0.0f, 1.0f);
+                const glm::vec3 heat = glm::mix(glm::vec3(0.55f, 0.85f, 1.0f), glm::vec3(0.30f, 0.0f, 0.55f), amount);
+                color = glm::mix(glm::vec3(0.85f), heat, 0.9f * smoothstep(0.0f, 0.3f, amount));
+                const bool inside = maskRow[std::size_t(x)] >= 0.5f;
+                if (inside != (maskRowRight[std::size_t(x)] >= 0.5f) || inside != (maskRowAbove[std::size_t(x)] >= 0.5f))
+                    color = glm::vec3(0.9f, 0.1f, 0.1f);
             }
+            for (int c = 0; c < 3; ++c) out[c] = std::uint8_t(color[c] * 255.0f + 0.5f);
+            out[3] = 255;
+        }
     });
 }
 

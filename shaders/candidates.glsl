@@ -2,9 +2,11 @@
 // them out (std430).
 
 struct GpuCandidate {
-    vec4 positionRank;         // xyz: position in mm, w: rank in [0, 1)
-    vec4 normalScalpWeight;    // xyz: unit normal, w: scalp weight 0..1
-    vec4 uvSpare;              // xy: uv
+    // xy: uv, z: rank in [0, 1), w: scalp weight 0..1. All the scatter reads, in one vector:
+    // software GL gathers each field of a struct across its lanes separately, and separate
+    // fields made the scatter's reads cost more than the rest of it (docs/scatter.md).
+    vec4 scatterInput;
+    vec4 position;             // xyz: position in mm
 };
 
 // What the scatter decided for one candidate: nothing, an impression, or a follicle of the

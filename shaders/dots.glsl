@@ -38,7 +38,7 @@ vec2 dotCoverage(vec3 positionMm, float footprintMm, bool wanted) {
         uint id = gridEntries[k];
         GpuDotState dot = dotStates[id];
         if (dot.kind == kDotNone) continue;
-        float d = distance(positionMm, candidates[id].positionRank.xyz);
+        float d = distance(positionMm, candidates[id].position.xyz);
         float opacity = dot.shade * dotProfile(d, 0.5 * dot.diameterMm, footprintMm);
         if (dot.kind == kDotImpression) clear.x *= 1.0 - opacity;
         else clear.y *= 1.0 - opacity;

@@ -55,11 +55,12 @@ void main() {
     if (gl_GlobalInvocationID.x >= uCount) return;
     uint id = uUseIdList ? scatterIds[gl_GlobalInvocationID.x] : gl_GlobalInvocationID.x;
     bool wasImpression = dotStates[id].kind == kDotImpression;
-    GpuCandidate c = candidates[id];
-    float rank = c.positionRank.w;
-    float scalpWeight = c.normalScalpWeight.w;
-    precise float threshold = sampleDensity(uDensity, c.uvSpare.xy) * scalpWeight / uMaxDensityPerCm2;
-    precise float hairThreshold = sampleDensity(uHairDensity, c.uvSpare.xy) * scalpWeight / uMaxDensityPerCm2;
+    vec4 scatterInput = candidates[id].scatterInput;
+    vec2 uv = scatterInput.xy;
+    float rank = scatterInput.z;
+    float scalpWeight = scatterInput.w;
+    precise float threshold = sampleDensity(uDensity, uv) * scalpWeight / uMaxDensityPerCm2;
+    precise float hairThreshold = sampleDensity(uHairDensity, uv) * scalpWeight / uMaxDensityPerCm2;
     precise float fromTop = 1.0 - rank;
     precise float lower = uRankWindow.x * threshold;
     precise float upper = uRankWindow.y * threshold;

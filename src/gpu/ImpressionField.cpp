@@ -11,11 +11,10 @@
 namespace stipple {
 namespace {
 
-// Mirrors GpuCandidate in shaders/candidates.glsl (std430: three vec4).
+// Mirrors GpuCandidate in shaders/candidates.glsl (std430: two vec4).
 struct GpuCandidate {
-    glm::vec4 positionRank;
-    glm::vec4 normalScalpWeight;
-    glm::vec4 uvSpare;
+    glm::vec4 scatterInput;  // uv, rank, scalp weight
+    glm::vec4 position;
 };
 
 constexpr GLuint kWorkGroupSize = 128;  // local_size_x of scatter.comp and compact.comp
@@ -43,8 +42,7 @@ ImpressionField::ImpressionField(const CandidatePool& pool, const CandidateGrid&
     positions_.resize(pool.size());
     for (std::size_t i = 0; i < pool.size(); ++i) {
         const Candidate& c = pool.candidates[i];
-        packed[i] = {glm::vec4(c.position, c.rank), glm::vec4(c.normal, c.scalpWeight),
-                     glm::vec4(c.uv, 0.0f, 0.0f)};
+        packed[i] = {glm::vec4(c.uv, c.rank, c.scalpWeight), glm::vec4(c.position, 0.0f)};
         positions_[i] = c.position;
     }
     candidates_ = uploadBuffer(GLsizeiptr(packed.size() * sizeof(GpuCandidate)), packed.data());

@@ -775,7 +775,7 @@ int writeOpticsFit(const Arguments& args, const std::string& dir) {
         if (channelsFound != 3) throw InputError("optics profiles: no profile for a row of deposits.csv");
         Rgb bare{};
         for (int c = 0; c < 3; ++c) bare[std::size_t(c)] = target.bare[c];
-        target.haloSigmaMm = profileHaloSigma(radii, contrast, bare);
+        target.encircledMm2 = profileEncircled(radii, contrast, bare);
         const RealTimeDot dot = fitRealTimeDot(target, float(number(row, "opacity")));
         const std::optional<SmpStage> stage = parseStage(row.at("stage"));
         if (!stage) throw InputError("optics table: unknown stage " + row.at("stage"));

@@ -4,6 +4,8 @@
 #include "core/Needles.h"
 #include "core/Scatter.h"
 
+#include <glm/geometric.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -175,19 +177,47 @@ DotAppearance realTimeAppearance(const RealTimeDot& dot, const glm::vec3& bare, 
     return appearance;
 }
 
-float profileHaloSigma(const std::vector<double>& radiiMm, const std::vector<Rgb>& contrast, const Rgb& bare) {
-    double moment = 0.0, total = 0.0;
-    for (std::size_t i = 1; i < radiiMm.size(); ++i) {
+glm::vec3 realTimeContrast(const RealTimeDot& dot, float radiusMm) {
+    const DotShape shape(dot.diameterMm, dot.opacity, dot.haloSigmaMm, dot.haloTail);
+    const float coverage = shape.coverage(radiusMm), halo = shape.halo(radiusMm);
+    glm::vec3 contrast;
+    for (int c = 0; c < 3; ++c) contrast[c] = dot.inkContrast[c] * inkOpacity(coverage, halo, dot.gain[c], dot.crisp);
+    return contrast;
+}
+
+Encircled profileEncircled(const std::vector<double>& radiiMm, const std::vector<Rgb>& contrast, const Rgb& bare) {
+    double bareLuminance = 0.0;
+    for (std::size_t c = 0; c < 3; ++c) bareLuminance += kLuminance[c] * bare[c];
+    Encircled encircled{};
+    double sum = 0.0;
+    std::size_t next = 0;
+    for (std::size_t i = 1; i < radiiMm.size() && next < encircled.size(); ++i) {
         double shadow = 0.0;
         for (std::size_t c = 0; c < 3; ++c)
             shadow += kLuminance[c] * bare[c] * 0.5 * (std::max(contrast[i][c], 0.0) + std::max(contrast[i - 1][c], 0.0));
-        const double r = 0.5 * (radiiMm[i] + radiiMm[i - 1]);
-        const double area = kPi * (radiiMm[i] * radiiMm[i] - radiiMm[i - 1] * radiiMm[i - 1]);
-        moment += shadow * r * r * area;
-        total += shadow * area;
+        sum += shadow / bareLuminance * kPi * (radiiMm[i] * radiiMm[i] - radiiMm[i - 1] * radiiMm[i - 1]);
+        if (radiiMm[i] >= double(kEncircledRadiiMm[next]) - 1e-6) encircled[next++] = float(sum);
     }
-    // A 2D Gaussian's mean squared radius is 2 sigma^2.
-    return total > 0.0 ? float(std::sqrt(0.5 * moment / total)) : 0.0f;
+    return encircled;
+}
+
+Encircled realTimeEncircled(const RealTimeDot& dot, const glm::vec3& bare) {
+    constexpr float kStepMm = 0.01f;
+    float bareLuminance = 0.0f;
+    for (int c = 0; c < 3; ++c) bareLuminance += kLuminance[c] * bare[c];
+    const DotShape shape(dot.diameterMm, dot.opacity, dot.haloSigmaMm, dot.haloTail);
+    Encircled encircled{};
+    float sum = 0.0f;
+    std::size_t next = 0;
+    for (float r = 0.5f * kStepMm; next < encircled.size(); r += kStepMm) {
+        const float coverage = shape.coverage(r), halo = shape.halo(r);
+        float luminance = 0.0f;
+        for (int c = 0; c < 3; ++c)
+            luminance += kLuminance[c] * bare[c] * dot.inkContrast[c] * inkOpacity(coverage, halo, dot.gain[c], dot.crisp);
+        sum += luminance / bareLuminance * 2.0f * kPi * r * kStepMm;
+        if (r + 0.5f * kStepMm >= kEncircledRadiiMm[next] - 1e-4f) encircled[next++] = sum;
+    }
+    return encircled;
 }
 
 float fitError(const DotAppearance& shown, const OpticsTarget& target) {
@@ -200,7 +230,7 @@ float fitError(const DotAppearance& shown, const OpticsTarget& target) {
 }
 
 RealTimeDot fitRealTimeDot(const OpticsTarget& target, float opacity) {
-    // The halo is baked in 8 bits: a higher gain would turn each of its levels into a visible step.
+    // The halo is baked in 10 bits: a higher gain would turn each of its levels into a visible step.
     constexpr float kMaxGain = 60.0f;
     // Per channel, for a dot: the peak over the drop falls as the gain rises (the halo adds more
     // to the field than to the dot's centre); then the ink gives the peak itself.
@@ -250,9 +280,13 @@ RealTimeDot fitRealTimeDot(const OpticsTarget& target, float opacity) {
         for (float tail : {0.0f, 0.25f, 0.5f, 0.75f, 0.9f}) {
             for (float sigma = 0.05f; sigma <= 1.5f; sigma *= 1.2f) {
                 const RealTimeDot dot = fitFor(sigma, tail, crisp);
-                const float score = fitError(realTimeAppearance(dot, target.bare, kOpticsTableDensity), target) +
-                                    0.01f * std::abs(std::log(sigma / std::max(target.haloSigmaMm, 0.01f))) +
-                                    0.005f * (1.0f - crisp);
+                const float error = fitError(realTimeAppearance(dot, target.bare, kOpticsTableDensity), target);
+                if (error > bestScore) continue;  // the encircled darkening cannot make up for it
+                const Encircled encircled = realTimeEncircled(dot, target.bare);
+                float encircledError = 0.0f;
+                for (std::size_t k = 0; k < encircled.size(); ++k)
+                    encircledError = std::max(encircledError, std::abs(encircled[k] / target.encircledMm2[k] - 1.0f));
+                const float score = error + 0.5f * encircledError + 0.005f * (1.0f - crisp);
                 if (score < bestScore) {
                     bestScore = score;
                     best = dot;
@@ -304,7 +338,11 @@ RealTimeDot calibratedDot(const DotMeasurement& measured, float depthMm, int fit
         const float contrastRatio = target.peakContrast[c] / std::max(priorShown.peakContrast[c], 1e-3f);
         target.drop[c] = std::min(priorShown.drop[c] * contrastRatio * widthRatio * widthRatio, 0.95f);
     }
-    target.haloSigmaMm = prior.haloSigmaMm * widthRatio;
+    // The shadow keeps the reference's shape, scaled to the measured width and contrast.
+    const Encircled priorEncircled = realTimeEncircled(prior, measured.skinLinear);
+    const float luminanceRatio = glm::dot(target.peakContrast, glm::vec3(kLuminance[0], kLuminance[1], kLuminance[2])) /
+                                 std::max(glm::dot(priorShown.peakContrast, glm::vec3(kLuminance[0], kLuminance[1], kLuminance[2])), 1e-3f);
+    for (std::size_t k = 0; k < priorEncircled.size(); ++k) target.encircledMm2[k] = priorEncircled[k] * luminanceRatio * widthRatio * widthRatio;
     return fitRealTimeDot(target, prior.opacity);
 }
 

@@ -13,6 +13,8 @@
 
 #include <glm/vec3.hpp>
 
+#include <array>
+#include <iterator>
 #include <optional>
 #include <vector>
 
@@ -69,6 +71,15 @@ struct DotAppearance {
     glm::vec3 drop{0.0f};
 };
 DotAppearance realTimeAppearance(const RealTimeDot& dot, const glm::vec3& bare, double densityPerCm2);
+// The real-time dot's contrast per channel `radiusMm` from its centre, alone on the skin: its
+// radial profile, to set beside the reference's.
+glm::vec3 realTimeContrast(const RealTimeDot& dot, float radiusMm);
+
+// Where a dot's shadow lies decides how much texture a field of them shows from afar: the
+// darkening within these radii of its centre (luminance-weighted contrast over the skin, mm²)
+// is matched besides the peak, width and drop.
+constexpr float kEncircledRadiiMm[] = {0.2f, 0.5f, 1.0f};  // radii the reference's profiles hold
+using Encircled = std::array<float, std::size(kEncircledRadiiMm)>;
 
 // What the fit matches: one row of the reference's table.
 struct OpticsTarget {
@@ -76,18 +87,20 @@ struct OpticsTarget {
     glm::vec3 peakContrast{0.0f};
     float fwhmMm = 0.0f;
     glm::vec3 drop{0.0f};  // at kOpticsTableDensity
-    float haloSigmaMm = 0.0f;
+    Encircled encircledMm2{};
     float depositMm = 0.0f;  // the deposit's own width: the least the disc may be
 };
 
-// The halo's width from a profile of the reference: the Gaussian with the same mean squared
-// radius as the luminance's shadow.
-float profileHaloSigma(const std::vector<double>& radiiMm, const std::vector<Rgb>& contrast, const Rgb& bare);
+// The darkening within each of kEncircledRadiiMm of a profile of the reference (its radii and
+// contrast per channel), weighted to luminance by `bare`.
+Encircled profileEncircled(const std::vector<double>& radiiMm, const std::vector<Rgb>& contrast, const Rgb& bare);
+// The same of the real-time dot on skin of reflectance `bare`.
+Encircled realTimeEncircled(const RealTimeDot& dot, const glm::vec3& bare);
 
 // The real-time dot of `opacity` (the deposit's pigment) that shows `target`: for each halo
 // (width and tail) and crisp share, per channel the gain and ink contrast that give the peak and
-// the drop, the diameter that gives the width; of those the one that misses least, on a tie the
-// halo nearest the profile's and the crispest.
+// the drop, the diameter that gives the width; of those the one that misses least, the
+// darkening within kEncircledRadiiMm counting half as much, and on a tie the crispest.
 RealTimeDot fitRealTimeDot(const OpticsTarget& target, float opacity);
 // How far the real-time dot misses the target: the largest relative error of the width, the
 // peak contrasts and the drops.

@@ -90,12 +90,17 @@ float pigmentKept(SmpStage stage, int fitzpatrickType) {
     return retention * std::exp2(-(stageAgeYears(stage) - kHealedYears) / kHalfLifeYears);
 }
 
-DotLook dotLook(const SmpDot& dot, SmpStage stage, int fitzpatrickType) {
+namespace {
+
+// dotLook, with the dot's own variation (`varied`: its seed's depth, retention, fading and
+// redness) or without it.
+DotLook lookOf(const SmpDot& dot, SmpStage stage, int fitzpatrickType, bool varied) {
+    const auto jitter = [&](std::uint32_t salt) { return varied ? seedSigned(dot.seed, salt) : 0.0f; };
     const int type = std::clamp(fitzpatrickType, 1, 6);
     const float unevenness = dot.onScar ? kScarUnevenness : 1.0f;
     // Multiplicative, so that a deeper setting stays deeper for every dot.
     const float depth = std::clamp(dot.depthMm, kMinDepthMm, kMaxDepthMm) *
-                        (1.0f + kDepthJitter * seedSigned(dot.seed, 0x68e31da4U));
+                        (1.0f + kDepthJitter * jitter(0x68e31da4U));
     // The skin-optics reference's dot for the default needle (core/DotOptics.h); another needle's
     // deposit is wider or narrower by its own width.
     const RealTimeDot fitted = fittedDot(stage, depth, type);
@@ -112,18 +117,26 @@ DotLook dotLook(const SmpDot& dot, SmpStage stage, int fitzpatrickType) {
     const float typicalPigment = ScatterParams{}.shade * pigmentKept(stage, type);
     float pigment = std::clamp(dot.shade, 0.0f, 1.0f);
     if (stage == SmpStage::Fresh) {
-        look.rednessAmount = kFreshRedness * (1.0f + kRednessJitter * seedSigned(dot.seed, 0xb5297a4dU));
+        look.rednessAmount = kFreshRedness * (1.0f + kRednessJitter * jitter(0xb5297a4dU));
         look.rednessRadiusMm = look.diameterMm;
     } else {
         const float years = stageAgeYears(stage);
         const float retention = 1.0f - kShadeStep * healedShadesLighter(type) +
-                                kRetentionJitter * unevenness * seedSigned(dot.seed, 0x1b56c4e9U);
+                                kRetentionJitter * unevenness * jitter(0x1b56c4e9U);
         const float halfLife = kHalfLifeYears / (dot.onScar ? kScarFadeRatio : 1.0f) *
-                               (1.0f + kFadeJitter * unevenness * seedSigned(dot.seed, 0x27d4eb2fU));
+                               (1.0f + kFadeJitter * unevenness * jitter(0x27d4eb2fU));
         pigment *= retention * std::exp2(-(years - kHealedYears) / halfLife);
     }
     look.opacity = std::clamp(fitted.opacity * pigment / typicalPigment, 0.0f, 1.0f);
     return look;
+}
+
+}  // namespace
+
+DotLook dotLook(const SmpDot& dot, SmpStage stage, int fitzpatrickType) { return lookOf(dot, stage, fitzpatrickType, true); }
+
+DotLook typicalDotLook(const SmpDot& dot, SmpStage stage, int fitzpatrickType) {
+    return lookOf(dot, stage, fitzpatrickType, false);
 }
 
 }  // namespace stipple

@@ -85,6 +85,12 @@ constexpr glm::vec3 kFreshRednessLinear{0.55f, 0.12f, 0.10f};
 // reference's dot at its depth (core/DotOptics.h), with the dot's own pigment, needle and ink
 // seen through the skin's colour.
 DotLook dotLook(const SmpDot& dot, SmpStage stage, int fitzpatrickType);
+// The same without the dot's own variation (its depth, pigment and fading as planned): what the
+// renderer draws every dot of a stage as, with the scatter's size and shade jitter. The halo it is
+// drawn with is the fit at the planned depth (core/SkinDiffusion.h), so the disc must be too: the
+// fit's parameters are not smooth in depth, and a disc averaged over nearby depths would not
+// belong to that halo.
+DotLook typicalDotLook(const SmpDot& dot, SmpStage stage, int fitzpatrickType);
 
 // The pieces of dotLook, exposed for the docs' tables and for the tests.
 float healedShadesLighter(int fitzpatrickType);  // dilution steps lighter than applied, 1..3

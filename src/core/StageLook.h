@@ -1,5 +1,5 @@
 // A design shown at one stage of its life: the scatter's dot size and opacity and the ink's
-// colour, from the SMP model's look of the needle's typical dot. Each dot's own variation stays
+// colour, from the SMP model's look of the needle's typical dot (typicalDotLook). Each dot's own variation stays
 // the scatter's jitter, so impressions keep their ids and places from stage to stage.
 #pragma once
 

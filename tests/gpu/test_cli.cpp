@@ -4,6 +4,7 @@
 #include "core/DotOptics.h"
 #include "core/NativeHair.h"
 #include "core/Scatter.h"
+#include "core/SeenFrom.h"
 #include "core/SkinTone.h"
 #include "gpu/HeadlessContext.h"
 #include "io/Design.h"
@@ -21,6 +22,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <string>
@@ -601,6 +603,51 @@ TEST_CASE("calibrate measures the project's own close-up renders as their known 
     CHECK(run({"calibrate", (folder.path() / "missing.png").string(), "--mm-per-px", "0.02", "--name", "x"}) == 2);
 }
 
+namespace {
+
+// The skin-optics reference's radial contrast of one deposit, per channel (a row of
+// assets/optics/profiles.csv for each of r, g and b), linear between its radii.
+struct ReferenceProfile {
+    std::vector<double> radiiMm;
+    std::vector<double> contrast[3];
+
+    double at(int channel, double radiusMm) const {
+        if (radiusMm >= radiiMm.back()) return 0.0;
+        const std::size_t i = std::size_t(std::upper_bound(radiiMm.begin(), radiiMm.end(), radiusMm) - radiiMm.begin());
+        const double t = (radiusMm - radiiMm[i - 1]) / (radiiMm[i] - radiiMm[i - 1]);
+        return contrast[channel][i - 1] + t * (contrast[channel][i] - contrast[channel][i - 1]);
+    }
+};
+
+// The light that left the skin before shaders/color.glsl's toneMap rolled it off, and after:
+// the reference's drop is the skin's, which the tone map compresses (by a quarter on lit skin).
+glm::dvec3 beforeToneMap(const glm::dvec3& shown) {
+    const double brightest = std::max(shown.x, std::max(shown.y, shown.z));
+    return shown * (1.0 + 0.25 * brightest / (1.0 - 0.25 * brightest));
+}
+glm::dvec3 toneMapped(const glm::dvec3& light) { return light / (1.0 + 0.25 * std::max(light.x, std::max(light.y, light.z))); }
+
+// `deposit`: the row's first four fields, e.g. "3,1RL 0.20 mm,healed,0.50".
+ReferenceProfile referenceProfile(const std::string& deposit) {
+    std::ifstream table(defaultHeadPath().parent_path().parent_path().parent_path() / "optics" / "profiles.csv");
+    std::string line, field;
+    ReferenceProfile profile;
+    REQUIRE(std::getline(table, line));
+    std::istringstream header(line);
+    for (int i = 0; std::getline(header, field, ','); ++i)
+        if (i >= 5) profile.radiiMm.push_back(std::stod(field));
+    while (std::getline(table, line)) {
+        if (line.rfind(deposit + ",", 0) != 0) continue;
+        const int channel = int(std::string("rgb").find(line[deposit.size() + 1]));
+        std::istringstream values(line.substr(deposit.size() + 3));
+        while (std::getline(values, field, ',')) profile.contrast[channel].push_back(std::stod(field));
+    }
+    for (const std::vector<double>& channel : profile.contrast) REQUIRE(channel.size() == profile.radiiMm.size());
+    return profile;
+}
+
+}  // namespace
+
 TEST_CASE("seen from 1 m, a healed design darkens the crown as the skin-optics reference predicts", "[cli][seen-from][optics]") {
     // The reference's drop for the default needle's healed dot at 0.5 mm on skin III, at 100 per
     // cm², weighted to luminance by the bare skin's reflectance (assets/optics/deposits.csv).
@@ -635,11 +682,143 @@ TEST_CASE("seen from 1 m, a healed design darkens the crown as the skin-optics r
         for (int y = image.height * 2 / 5; y < image.height * 3 / 5; ++y)
             for (int x = image.width * 9 / 20; x < image.width * 11 / 20; ++x, ++count) {
                 const std::uint8_t* p = &image.rgba[(std::size_t(y) * std::size_t(image.width) + std::size_t(x)) * 4];
-                sum += glm::dot(weights, glm::dvec3(srgbToLinear(glm::vec3(p[0], p[1], p[2]) / 255.0f)));
+                sum += glm::dot(weights, beforeToneMap(glm::dvec3(srgbToLinear(glm::vec3(p[0], p[1], p[2]) / 255.0f))));
             }
         return sum / count;
     };
     const double shown = 1.0 - crown(false) / crown(true);
     INFO("the crown darkens by " << shown << " in the picture, " << predicted << " in the reference");
     CHECK(shown == Approx(predicted).epsilon(0.20));
+}
+
+TEST_CASE("seen from 1 m, a healed design's dot texture on the crown is the skin-optics reference's",
+          "[cli][seen-from][optics]") {
+    TempFolder folder;
+    const std::string after = (folder.path() / "after.png").string(), before = (folder.path() / "before.png").string();
+    const std::string cameraFile = (folder.path() / "camera.json").string();
+    const std::vector<std::string> options = {"render", "--view", "top", "--density", "100", "--stage", "healed", "--skin",
+                                              "3", "--seen-from", "1", "--size", "640x400"};
+    std::vector<std::string> withDots = options, without = options;
+    withDots.insert(withDots.end(), {"--out", after, "--camera-out", cameraFile});
+    without.insert(without.end(), {"--before", "--out", before});
+    REQUIRE(run(withDots) == 0);
+    REQUIRE(run(without) == 0);
+    const Image shown = readImage(after), bare = readImage(before);
+
+    // Where each impression lands in the picture: the render's camera, from --camera-out.
+    const nlohmann::json camera = nlohmann::json::parse(std::ifstream(cameraFile));
+    const auto vec3 = [&](const char* key) { return glm::vec3(camera[key][0], camera[key][1], camera[key][2]); };
+    const int width = camera["width_px"], height = camera["height_px"];
+    const double mmPerPixel = camera["mm_per_px"];
+    const float fovRadians = glm::radians(float(camera["vertical_fov_degrees"]));
+    const glm::mat4 viewProjection = glm::perspective(fovRadians, float(width) / float(height), 1.0f, 1.0e4f) *
+                                     glm::lookAt(vec3("eye_mm"), vec3("target_mm"), vec3("up"));
+    // The crown: the window the darkening is measured in, with the 9x9 local mean's margin.
+    const int x0 = width * 9 / 20 - 4, x1 = width * 11 / 20 + 4, y0 = height * 2 / 5 - 4, y1 = height * 3 / 5 + 4;
+    // The impressions the render draws: `--density 100` on the default design (the CPU twin).
+    Design dense = openDesign(defaultHeadPath().string());
+    for (float& texel : dense.layers->layer(LayerKind::Density).texels()) texel = 100.0f;
+    const CandidatePool pool = *loadOrBuildCandidatePool(dense.mesh, {}, {}, defaultPoolCacheDir());
+    std::vector<glm::dvec2> dots;  // pixels, x right and y down
+    for (const Impression& impression : scatterImpressions(pool, designDensity(*dense.layers))) {
+        if (glm::dot(impression.normal, vec3("eye_mm") - impression.position) <= 0.0f) continue;  // the far side
+        const glm::vec4 clip = viewProjection * glm::vec4(impression.position, 1.0f);
+        const glm::dvec2 pixel((clip.x / clip.w + 1.0) * 0.5 * width, (1.0 - clip.y / clip.w) * 0.5 * height);
+        if (pixel.x > x0 - 8 && pixel.x < x1 + 8 && pixel.y > y0 - 8 && pixel.y < y1 + 8) dots.push_back(pixel);
+    }
+    REQUIRE(dots.size() > 50);
+
+    // Deposits of a radial contrast at those places, their light lost multiplying, blurred by the
+    // eye's 1-arcminute spot (core/SeenFrom.h) and averaged over each pixel, as the seen-from
+    // render does: the bare picture darkened by that, pixel by pixel.
+    constexpr int kSamples = 12;  // per pixel side
+    const double arcminPerPixel = glm::degrees(2.0 * std::atan(std::tan(0.5 * double(fovRadians)) / height)) * 60.0;
+    const double psfSigmaSamples = kEyePsfFwhmArcmin / arcminPerPixel * kSamples / 2.3548;
+    const int columns = (x1 - x0) * kSamples, rows = (y1 - y0) * kSamples;
+    const int psfReach = int(std::ceil(3.0 * psfSigmaSamples));
+    std::vector<double> kernel;
+    for (int k = -psfReach; k <= psfReach; ++k) kernel.push_back(std::exp(-0.5 * k * k / (psfSigmaSamples * psfSigmaSamples)));
+    const auto darkened = [&](const std::function<glm::dvec3(double)>& contrastAt, double& greenDrop, double reachMm) {
+        std::vector<double> transmitted[3];
+        for (std::vector<double>& channel : transmitted) channel.assign(std::size_t(columns) * std::size_t(rows), 1.0);
+        const double reachPixels = reachMm / mmPerPixel;
+        for (const glm::dvec2& dot : dots)
+            for (int j = std::max(0, int((dot.y - reachPixels - y0) * kSamples)); j < std::min(rows, int((dot.y + reachPixels - y0) * kSamples)); ++j)
+                for (int i = std::max(0, int((dot.x - reachPixels - x0) * kSamples)); i < std::min(columns, int((dot.x + reachPixels - x0) * kSamples)); ++i) {
+                    const glm::dvec2 at(x0 + (i + 0.5) / kSamples, y0 + (j + 0.5) / kSamples);
+                    const glm::dvec3 contrast = contrastAt(glm::distance(at, dot) * mmPerPixel);
+                    for (int c = 0; c < 3; ++c) transmitted[c][std::size_t(j) * std::size_t(columns) + std::size_t(i)] *= 1.0 - contrast[c];
+                }
+        for (std::vector<double>& channel : transmitted)
+            for (const bool acrossRows : {false, true}) {
+                std::vector<double> blurred(channel.size(), 0.0);
+                for (int j = 0; j < rows; ++j)
+                    for (int i = 0; i < columns; ++i) {
+                        double sum = 0.0, weight = 0.0;
+                        for (int k = -psfReach; k <= psfReach; ++k) {
+                            const int si = acrossRows ? i : i + k, sj = acrossRows ? j + k : j;
+                            if (si < 0 || sj < 0 || si >= columns || sj >= rows) continue;
+                            sum += kernel[std::size_t(k + psfReach)] * channel[std::size_t(sj) * std::size_t(columns) + std::size_t(si)];
+                            weight += kernel[std::size_t(k + psfReach)];
+                        }
+                        blurred[std::size_t(j) * std::size_t(columns) + std::size_t(i)] = sum / weight;
+                    }
+                channel.swap(blurred);
+            }
+        Image picture = bare;
+        double dropSum = 0.0;
+        for (int y = y0; y < y1; ++y)
+            for (int x = x0; x < x1; ++x) {
+                std::uint8_t* p = &picture.rgba[(std::size_t(y) * std::size_t(width) + std::size_t(x)) * 4];
+                glm::dvec3 light = beforeToneMap(glm::dvec3(srgbToLinear(glm::vec3(p[0], p[1], p[2]) / 255.0f)));
+                for (int c = 0; c < 3; ++c) {
+                    double mean = 0.0;
+                    for (int j = 0; j < kSamples; ++j)
+                        for (int i = 0; i < kSamples; ++i)
+                            mean += transmitted[c][std::size_t((y - y0) * kSamples + j) * std::size_t(columns) + std::size_t((x - x0) * kSamples + i)];
+                    mean /= kSamples * kSamples;
+                    light[c] *= mean;
+                    if (c == 1) dropSum += 1.0 - mean;
+                }
+                const glm::vec3 encoded = linearToSrgb(glm::vec3(toneMapped(light)));
+                for (int c = 0; c < 3; ++c) p[c] = std::uint8_t(std::lround(std::clamp(encoded[c], 0.0f, 1.0f) * 255.0f));
+            }
+        greenDrop = dropSum / ((x1 - x0) * (y1 - y0));
+        return picture;
+    };
+    const ReferenceProfile profile = referenceProfile("3,1RL 0.20 mm,healed,0.50");
+    double referenceDrop = 0.0, realTimeDrop = 0.0;
+    const Image predicted = darkened([&](double r) { return glm::dvec3(profile.at(0, r), profile.at(1, r), profile.at(2, r)); }, referenceDrop, 1.5);
+    const RealTimeDot fitted = fittedDot(SmpStage::Healed, kDefaultDepthMm, 3);
+    std::vector<glm::dvec3> table;
+    for (int i = 0; i <= 1000; ++i) table.push_back(glm::dvec3(realTimeContrast(fitted, float(i) * 0.005f)));
+    const Image modelled = darkened([&](double r) { return table[std::min<std::size_t>(1000, std::size_t(r / 0.005 + 0.5))]; }, realTimeDrop, 5.0);
+
+    // The texture the dots add: in quadrature over the bare skin's own.
+    const auto windowTexture = [&](const Image& image) {
+        double sum = 0.0, squares = 0.0;
+        int count = 0;
+        for (int y = y0 + 4; y < y1 - 4; ++y)
+            for (int x = x0 + 4; x < x1 - 4; ++x) {
+                double local = 0.0;
+                for (int dy = -4; dy <= 4; ++dy)
+                    for (int dx = -4; dx <= 4; ++dx) local += stipple::test::luminanceAt(image, x + dx, y + dy);
+                const double detail = stipple::test::luminanceAt(image, x, y) - local / 81.0;
+                sum += detail;
+                squares += detail * detail;
+                ++count;
+            }
+        const double mean = sum / count;
+        return squares / count - mean * mean;
+    };
+    const double bareTexture = windowTexture(bare);
+    const double shownDots = std::sqrt(std::max(0.0, windowTexture(shown) - bareTexture));
+    const double predictedDots = std::sqrt(std::max(0.0, windowTexture(predicted) - bareTexture));
+    const double modelledDots = std::sqrt(std::max(0.0, windowTexture(modelled) - bareTexture));
+    INFO(dots.size() << " impressions; the dots' texture " << shownDots << " levels in the picture, " << predictedDots
+                     << " from the reference, " << modelledDots << " from the real-time dot's own profile (bare skin "
+                     << std::sqrt(bareTexture) << "); green darkened by " << referenceDrop << " (reference), "
+                     << realTimeDrop << " (real-time dot); " << mmPerPixel << " mm a pixel");
+    CHECK(predictedDots > 0.5);
+    CHECK(shownDots == Approx(predictedDots).epsilon(0.20));
 }

@@ -58,20 +58,17 @@ FitLandmarkPoints fitLandmarkPoints(const HeadMesh& mesh) {
     points[std::size_t(FitLandmark::EarCanalRight)] = l.earCanalRight;
     points[std::size_t(FitLandmark::Vertex)] = l.vertex;
     // Heights relative to the brow and the ears, from adult proportions: the nose tip lies
-    // 35-55 mm below the glabella, the chin's most forward point about 60 mm below the nose tip
-    // (below the lips and the fold under them), the back of the skull's most prominent point
-    // between ear-canal height and 45 mm above it.
+    // 35-60 mm below the glabella; the chin's most forward point lies below the fold under the
+    // lower lip, which is the profile's deepest point 40-60 mm below the nose tip; the back of the
+    // skull's most prominent point lies between ear-canal height and 45 mm above it.
     const std::vector<glm::vec3> face = midline(mesh, 1.0f), back = midline(mesh, -1.0f);
     const float earY = 0.5f * (l.earCanalLeft.y + l.earCanalRight.y);
     const glm::vec3 noseTip = furthest(face, l.glabella.y - 65.0f, l.glabella.y - 20.0f, 1.0f).value_or(l.glabella);
-    // The chin: below the mentolabial fold, the deepest point of the profile under the lower lip.
-    glm::vec3 chin = noseTip;
-    if (const auto lip = furthest(face, noseTip.y - 45.0f, noseTip.y - 25.0f, 1.0f)) {
-        std::optional<glm::vec3> fold;
-        for (const glm::vec3& p : face)
-            if (p.y < lip->y - 5.0f && p.y > lip->y - 25.0f && p.z > 0.0f && (!fold || p.z < fold->z)) fold = p;
-        if (fold) chin = furthest(face, fold->y - 30.0f, fold->y, 1.0f).value_or(*fold);
-    }
+    glm::vec3 chin = noseTip - glm::vec3(0.0f, 55.0f, 0.0f);
+    std::optional<glm::vec3> fold;
+    for (const glm::vec3& p : face)
+        if (p.y < noseTip.y - 40.0f && p.y > noseTip.y - 60.0f && p.z > 0.0f && (!fold || p.z < fold->z)) fold = p;
+    if (fold) chin = furthest(face, fold->y - 20.0f, fold->y - 3.0f, 1.0f).value_or(*fold);
     points[std::size_t(FitLandmark::NoseTip)] = noseTip;
     points[std::size_t(FitLandmark::Chin)] = chin;
     points[std::size_t(FitLandmark::Inion)] = furthest(back, earY, earY + 45.0f, -1.0f).value_or(l.vertex);
@@ -418,8 +415,9 @@ FitResult fitHeadToPhotos(const HeadMesh& base, const std::vector<FitPhoto>& pho
     };
     placeLandmarks();
     // Scale about the origin (between the ear canals), then centre the mid-sagittal plane.
+    const float unscaledCircumference = headCircumferenceMm(head);
     if (scale.circumferenceMm) {
-        result.scale = *scale.circumferenceMm / headCircumferenceMm(head);
+        result.scale = *scale.circumferenceMm / unscaledCircumference;
     } else if (scale.between) {
         const float measured = glm::distance(points[std::size_t(scale.between->first)],
                                              points[std::size_t(scale.between->second)]);
@@ -432,7 +430,9 @@ FitResult fitHeadToPhotos(const HeadMesh& base, const std::vector<FitPhoto>& pho
     for (glm::vec3& p : points) p *= result.scale;
     for (FitPhotoReport& photo : result.photos) photo.camera.translation *= result.scale;
     placeLandmarks();
-    result.circumferenceMm = headCircumferenceMm(head);
+    // The girth scales with the head (measured before: at a wrong scale the measure's fixed
+    // margins would not fit the head).
+    result.circumferenceMm = unscaledCircumference * result.scale;
     if (!(result.circumferenceMm >= kMinCircumferenceMm && result.circumferenceMm <= kMaxCircumferenceMm))
         throw InputError("the fitted head measures " + pixels(result.circumferenceMm / 10.0f) +
                          " cm around, but a head measures " + pixels(kMinCircumferenceMm / 10.0f) + "-" +
@@ -480,7 +480,11 @@ float convexPerimeter(std::vector<glm::vec2> points) {
 
 float headCircumferenceMm(const HeadMesh& mesh) {
     const Landmarks& l = mesh.landmarks;
-    const glm::vec3 front = l.glabella + glm::vec3(0.0f, 10.0f, 0.0f);
+    // The margins grow with the head (the default head's ear canals lie 139 mm apart), so a
+    // head scaled by s measures s times as much.
+    const float size = glm::distance(l.earCanalLeft, l.earCanalRight) / 139.4f;
+    const glm::vec3 front = l.glabella + glm::vec3(0.0f, 10.0f * size, 0.0f);
+    const float earMargin = 35.0f * size;
     float best = 0.0f;
     for (float degrees = -15.0f; degrees <= 15.0f; degrees += 2.5f) {
         const float tilt = degrees * kPi / 180.0f;
@@ -495,7 +499,7 @@ float headCircumferenceMm(const HeadMesh& mesh) {
                 const float da = glm::dot(a - front, normal), db = glm::dot(b - front, normal);
                 if ((da < 0.0f) == (db < 0.0f)) continue;
                 const glm::vec3 p = a + (b - a) * (da / (da - db));
-                if (glm::distance(p, l.earCanalLeft) < 35.0f || glm::distance(p, l.earCanalRight) < 35.0f) continue;
+                if (glm::distance(p, l.earCanalLeft) < earMargin || glm::distance(p, l.earCanalRight) < earMargin) continue;
                 ring.emplace_back(p.x, glm::dot(p, across));
             }
         }

@@ -98,7 +98,7 @@ FitResult fitHeadToPhotos(const HeadMesh& base, const std::vector<FitPhoto>& pho
 
 // The head's circumference where a tape measures it: the largest girth of a plane through a
 // point 10 mm above the glabella, tilted up to 15 degrees front to back, taken as the convex
-// outline a tape follows (ears left out).
+// outline a tape follows (ears left out). Millimetres and margins scale with the head.
 float headCircumferenceMm(const HeadMesh& mesh);
 
 // The range of head circumferences the fit accepts (an adult's is about 52-62 cm).

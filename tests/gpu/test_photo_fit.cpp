@@ -8,10 +8,12 @@
 #include "gpu/HeadRenderer.h"
 #include "gpu/Snapshot.h"
 #include "io/CameraFile.h"
+#include "io/Design.h"
 #include "io/ImageFile.h"
 #include "io/MeshLoader.h"
 #include "io/PhotoLandmarkFile.h"
 #include "io/WholeFile.h"
+#include "RunCommand.h"
 #include "TempFolder.h"
 
 #include <catch2/catch.hpp>
@@ -193,7 +195,7 @@ double bumpError(const RoundTrip& trip, const HeadMesh& head) {
 
 }  // namespace
 
-TEST_CASE("a head rendered from five sides with its cameras is fitted back to within millimetres", "[fit]") {
+TEST_CASE("a head rendered from five sides with its cameras is fitted back to within millimetres", "[photo-fit]") {
     const RoundTrip trip = fitRenderedClient(true);
     for (const FitPhotoReport& photo : trip.fit.photos)
         INFO(photo.name << ": landmarks " << photo.landmarkRmsPixels << " px, outline " << photo.silhouetteMeanPixels << " px");
@@ -223,7 +225,7 @@ TEST_CASE("a head rendered from five sides with its cameras is fitted back to wi
     }
 }
 
-TEST_CASE("a head rendered from five sides is fitted back with cameras solved from its landmarks and outline", "[fit]") {
+TEST_CASE("a head rendered from five sides is fitted back with cameras solved from its landmarks and outline", "[photo-fit]") {
     const RoundTrip trip = fitRenderedClient(false);
     const Errors fitted = scalpVertexErrors(trip.fit.head, trip.truth);
     const Errors surface = scalpSurfaceErrors(trip.fit.head, trip.truth);
@@ -242,4 +244,44 @@ TEST_CASE("a head rendered from five sides is fitted back with cameras solved fr
         CHECK(photo.cameraSolved);
         CHECK(photo.silhouetteMeanPixels < 2.0);
     }
+}
+
+TEST_CASE("fit on the command line turns renders and their --camera-out files into a project carrying the head", "[photo-fit][cli]") {
+    test::TempFolder folder;
+    const std::filesystem::path dir = folder.path();
+    const HeadMesh head = loadHeadMesh(defaultHeadPath());
+    nlohmann::json photos = nlohmann::json::array();
+    for (const std::string view : {"front", "left"}) {
+        REQUIRE(test::run({"render", "--view", view, "--size", "320x320", "--out", (dir / (view + ".png")).string(),
+                           "--camera-out", (dir / (view + ".json")).string()}) == 0);
+        const PinholeCamera camera = readCameraFile(dir / (view + ".json"));
+        const auto pixel = [&](const glm::vec3& p) {
+            const glm::vec2 q = *camera.project(p);
+            return nlohmann::json::array({q.x, q.y});
+        };
+        const Landmarks& l = head.landmarks;
+        nlohmann::json landmarks = view == "front"
+            ? nlohmann::json{{"glabella", pixel(l.glabella)}, {"lateral_canthus_left", pixel(l.lateralCanthusLeft)},
+                             {"lateral_canthus_right", pixel(l.lateralCanthusRight)}}
+            : nlohmann::json{{"ear_canal_left", pixel(l.earCanalLeft)}, {"lateral_canthus_left", pixel(l.lateralCanthusLeft)}};
+        photos.push_back({{"file", view + ".png"}, {"view", view}, {"landmarks", landmarks},
+                          {"camera", nlohmann::json::parse(readFileBytes(dir / (view + ".json"), 1 << 20, "camera"))}});
+    }
+    const std::string landmarks = (dir / "landmarks.json").string(), project = (dir / "client.stipple").string();
+    writeFileAtomically(landmarks, nlohmann::json{{"photos", photos}}.dump());
+
+    CHECK(test::run({"fit", "--landmarks", landmarks, "--circumference", "5", "--out", project}) == 2);
+    CHECK(test::run({"fit", "--landmarks", landmarks, "--circumference", "57", "--scale-mm", "90", "--out", project}) == 2);
+    CHECK(test::run({"fit", (dir / "back.png").string(), "--landmarks", landmarks, "--out", project}) == 2);
+    CHECK(test::run({"fit", (dir / "front.png").string(), "--landmarks", landmarks, "--out", project}) == 2);
+    CHECK_FALSE(std::filesystem::exists(project));
+
+    REQUIRE(test::run({"fit", "--landmarks", landmarks, "--circumference", "57", "--out", project}) == 0);
+    // The project opens with its own head, wherever it is moved: the head travels inside it.
+    std::filesystem::rename(dir / "client-head.obj", dir / "elsewhere.obj");
+    const Design design = openDesign(project);
+    CHECK(design.embedHead);
+    CHECK(design.mesh.vertexCount() == head.vertexCount());
+    CHECK_FALSE(design.mesh.landmarks.estimated);
+    CHECK(headCircumferenceMm(design.mesh) == Approx(570.0).epsilon(0.01));
 }

@@ -73,6 +73,8 @@ LandmarkFile readLandmarkFile(const std::filesystem::path& path) {
         }
         if (const auto camera = photo.optional("camera")) entry.camera = readCamera(*camera);
         if (const auto mask = photo.optional("mask")) entry.mask = folder / mask->text(1024);
+        // From an ultra-wide phone lens (13 mm) to a long portrait lens.
+        if (const auto focal = photo.optional("focal_35mm")) entry.focal35mm = focal->real(10.0f, 300.0f);
         result.photos.push_back(std::move(entry));
     }
     if (const auto scale = root.optional("scale")) result.scale = readScale(*scale);
@@ -105,6 +107,7 @@ std::vector<FitPhoto> loadFitPhotos(const LandmarkFile& file, const std::vector<
         photo.width = image.width;
         photo.height = image.height;
         photo.landmarks = entry->landmarks;
+        photo.focal35mm = entry->focal35mm;
         for (const auto& [landmark, pixel] : photo.landmarks)
             if (!(pixel.x >= 0.0f && pixel.y >= 0.0f && pixel.x <= float(image.width) && pixel.y <= float(image.height))) {
                 char text[64];

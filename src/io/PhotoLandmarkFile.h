@@ -16,6 +16,7 @@ struct PhotoLandmarks {
     std::vector<std::pair<FitLandmark, glm::vec2>> landmarks;
     std::optional<PinholeCamera> camera;
     std::optional<std::filesystem::path> mask;  // a drawn silhouette, resolved like `file`
+    std::optional<float> focal35mm;             // the lens as a 35 mm camera's, from the photo's EXIF
 };
 
 struct LandmarkFile {

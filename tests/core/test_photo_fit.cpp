@@ -252,6 +252,8 @@ TEST_CASE("the landmark file's refusals name the file and the field", "[photo-fi
     CHECK_THAT(readError(R"({"photos": [{"file": "a.png", "view": "front", "landmarks": {}, "camera": {"eye_mm": [0, 0, 500],
                "target_mm": [0, 0, 0], "up": [0, 1, 0], "vertical_fov_degrees": 0, "width_px": 10, "height_px": 10}}]})"),
                Catch::Contains("photos[0].camera.vertical_fov_degrees"));
+    CHECK_THAT(readError(R"({"photos": [{"file": "a.png", "view": "front", "landmarks": {}, "focal_35mm": 2}]})"),
+               Catch::Contains("photos[0].focal_35mm"));
     CHECK_THAT(readError("{"), Catch::Contains("not valid JSON"));
 
     // Photos: each must be an image, and the landmarks must lie on it.

@@ -3,8 +3,9 @@
 #include "app/Arguments.h"
 #include "core/Error.h"
 #include "core/HeadFit.h"
+#include "core/PhotoTexture.h"
 #include "io/Design.h"
-#include "io/HeadObjFile.h"
+#include "io/HeadGlbFile.h"
 #include "io/MeshLoader.h"
 #include "io/PhotoLandmarkFile.h"
 
@@ -14,6 +15,10 @@
 
 namespace stipple {
 
+// The fitted head's albedo: 2048 texels across the default head's UV square give about 0.2 mm
+// a texel on the scalp, finer than a phone photo shows the skin at arm's length.
+constexpr int kAlbedoSize = 2048;
+
 std::string fitHelp() {
     return "usage: stipple fit [PHOTO...] --landmarks FILE.json [--circumference CM | --scale-mm MM]\n"
            "                   --out PROJECT.stipple\n"
@@ -21,9 +26,9 @@ std::string fitHelp() {
            "Fits the default head to the client's photos: the landmarks placed on each photo (FILE.json,\n"
            "docs/photo-fit.md gives its format) and the head's silhouette in each (the photo's mask, or\n"
            "the head told apart from a plain background). Each photo's camera is taken from the file or\n"
-           "solved. Writes PROJECT.stipple carrying the fitted head, and the head itself beside it as\n"
-           "PROJECT-head.obj with its .head.json. PHOTOs name which of the file's photos to use (all\n"
-           "when none are given).\n"
+           "solved, and the photos' colours become the head's skin. Writes PROJECT.stipple carrying the\n"
+           "fitted head, and the head itself beside it as PROJECT-head.glb with its .head.json. PHOTOs\n"
+           "name which of the file's photos to use (all when none are given).\n"
            "\n"
            "  --circumference CM  the head's circumference, tape measured above the brows and ears\n"
            "  --scale-mm MM       a distance measured on the client between the two landmarks the file's\n"
@@ -53,13 +58,17 @@ int runFit(int argc, char** argv) {
     std::vector<std::filesystem::path> chosen(args.positional().begin(), args.positional().end());
     const std::vector<FitPhoto> photos = loadFitPhotos(file, chosen);
     const HeadMesh base = loadHeadMesh(defaultHeadPath());
-    const FitResult fit = fitHeadToPhotos(base, photos, scale);
+    FitResult fit = fitHeadToPhotos(base, photos, scale);
+    // The client's skin, from the photos through the cameras the fit ended with.
+    std::vector<TexturePhoto> textured;
+    for (std::size_t i = 0; i < photos.size(); ++i) textured.push_back({&photos[i].image, fit.photos[i].camera});
+    PhotoTextureReport skin;
+    fit.head.albedo = projectPhotosToAlbedo(fit.head, textured, kAlbedoSize, &skin);
 
     // The head beside the project, then the project carrying it.
     const std::filesystem::path project = *out;
-    const std::filesystem::path meshPath =
-        project.parent_path() / (project.stem().string() + "-head.obj");
-    writeHeadObj(meshPath, fit.head);
+    const std::filesystem::path meshPath = project.parent_path() / (project.stem().string() + "-head.glb");
+    writeHeadGlb(meshPath, fit.head);
     Design design = openDesign(meshPath);
     design.embedHead = true;
     writeProject(project, projectFor(design, project));
@@ -73,6 +82,7 @@ int runFit(int argc, char** argv) {
                     double(glm::length(photo.camera.eye())) / 1000.0);
     }
     std::printf("circumference: %.1f cm\n", double(fit.circumferenceMm) / 10.0);
+    std::printf("skin_seen: %.0f %% of the head's texture\n", 100.0 * skin.seenShare);
     std::printf("scalp_area_cm2: %.1f\n", scalpAreaCm2(design.mesh));
     std::printf("wrote %s (the fitted head carried inside) and %s\n", project.string().c_str(), meshPath.string().c_str());
     return 0;

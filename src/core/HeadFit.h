@@ -49,6 +49,7 @@ struct FitPhoto {
     std::string name;  // the file, for messages
     StandardView view = StandardView::Front;  // where the camera roughly stood: the solve's start
     int width = 0, height = 0;
+    Image image;  // the photo itself, for the skin (core/PhotoTexture.h); the fit needs only its size
     std::vector<std::pair<FitLandmark, glm::vec2>> landmarks;  // pixels from the top left corner
     std::optional<PinholeCamera> camera;  // given (a render's --camera-out); solved otherwise
     // The lens's focal length as a 35 mm camera's (phones write it in the photo's EXIF as

@@ -100,8 +100,9 @@ std::vector<FitPhoto> loadFitPhotos(const LandmarkFile& file, const std::vector<
     std::vector<FitPhoto> photos;
     for (const PhotoLandmarks* entry : entries) {
         const std::string name = entry->file.string();
-        const Image image = readImage(entry->file);
         FitPhoto photo;
+        photo.image = readImage(entry->file);
+        const Image& image = photo.image;
         photo.name = name;
         photo.view = entry->view;
         photo.width = image.width;

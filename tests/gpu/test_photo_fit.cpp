@@ -4,6 +4,7 @@
 // background; fitted back from those pictures alone, the fitted scalp must lie close to the
 // warped one, and far closer than the default head does.
 #include "core/HeadFit.h"
+#include "core/PhotoTexture.h"
 #include "gpu/HeadlessContext.h"
 #include "gpu/HeadRenderer.h"
 #include "gpu/Snapshot.h"
@@ -47,8 +48,22 @@ glm::vec3 clientWarp(const glm::vec3& p) {
     return q;
 }
 
+// The client's skin: a checker of two skin tones, 16 squares across the UV map (about 1.5 cm on
+// the scalp), rows from v = 1 down as mesh.albedo.
+Image checkerSkin(int size) {
+    Image skin{size, size, std::vector<std::uint8_t>(std::size_t(size) * std::size_t(size) * 4, 255)};
+    for (int y = 0; y < size; ++y)
+        for (int x = 0; x < size; ++x) {
+            const bool light = ((x * 16 / size) + (y * 16 / size)) % 2 == 0;
+            std::uint8_t* p = &skin.rgba[(std::size_t(y) * std::size_t(size) + std::size_t(x)) * 4];
+            p[0] = light ? 222 : 150, p[1] = light ? 184 : 104, p[2] = light ? 150 : 80;
+        }
+    return skin;
+}
+
 HeadMesh warped(const HeadMesh& head) {
     HeadMesh client = head;
+    client.albedo = checkerSkin(512);
     for (glm::vec3& p : client.positions) p = clientWarp(p);
     Landmarks& l = client.landmarks;
     for (glm::vec3* p : {&l.glabella, &l.lateralCanthusLeft, &l.lateralCanthusRight, &l.earCanalLeft, &l.earCanalRight, &l.vertex})
@@ -136,7 +151,10 @@ std::filesystem::path photographClient(const HeadMesh& client, const std::filesy
                                     StandardView::Top}) {
         const std::string name = standardViewName(view);
         const OrbitCamera orbit = cameraForView(client, view, 1.0f);
-        writePng(folder / (name + ".png"), renderSnapshot(renderer, orbit, kSize, kSize, ShadingSettings{}));
+        // Photographed with the camera's flash, as a client's head often is.
+        ShadingSettings flash;
+        flash.lighting = Lighting::Flash;
+        writePng(folder / (name + ".png"), renderSnapshot(renderer, orbit, kSize, kSize, flash));
         writeCameraFile(folder / (name + ".camera.json"), {orbit, kSize, kSize, std::nullopt});
         const PinholeCamera camera = readCameraFile(folder / (name + ".camera.json"));
         nlohmann::json landmarks = nlohmann::json::object();
@@ -161,8 +179,43 @@ std::filesystem::path photographClient(const HeadMesh& client, const std::filesy
 
 struct RoundTrip {
     HeadMesh base, truth;
+    std::vector<FitPhoto> photos;
     FitResult fit;
 };
+
+// How well the albedo `a` recovers `b` (both of one UV map), sampled at the scalp's vertices:
+// PSNR (dB, 8-bit sRGB) once `a`'s exposure is matched to `b`'s (one gain a channel, as a colour
+// card would set it: a photo knows the light, not the skin's absolute albedo), and the
+// correlation of their luminance.
+std::pair<double, double> scalpTextureMatch(const HeadMesh& head, const Image& a, const Image& b) {
+    const auto texel = [](const Image& image, const glm::vec2& uv) {
+        const int x = std::clamp(int(uv.x * float(image.width)), 0, image.width - 1);
+        const int y = std::clamp(int((1.0f - uv.y) * float(image.height)), 0, image.height - 1);
+        const std::uint8_t* p = &image.rgba[(std::size_t(y) * std::size_t(image.width) + std::size_t(x)) * 4];
+        return glm::dvec3(p[0], p[1], p[2]);
+    };
+    std::vector<std::pair<glm::dvec3, glm::dvec3>> pairs;
+    glm::dvec3 ab(0.0), aa(0.0);
+    for (std::size_t i = 0; i < head.vertexCount(); ++i) {
+        if (head.scalpWeight[i] <= 0.5f) continue;
+        pairs.emplace_back(texel(a, head.uvs[i]), texel(b, head.uvs[i]));
+        ab += pairs.back().first * pairs.back().second;
+        aa += pairs.back().first * pairs.back().first;
+    }
+    const glm::dvec3 gain = ab / aa;
+    double squared = 0.0, sa = 0.0, sb = 0.0, saa = 0.0, sbb = 0.0, sab = 0.0;
+    const double n = double(pairs.size());
+    for (const auto& [ca, cb] : pairs) {
+        const glm::dvec3 d = glm::clamp(ca * gain, 0.0, 255.0) - cb;
+        squared += glm::dot(d, d) / 3.0;
+        const double la = ca.x + ca.y + ca.z, lb = cb.x + cb.y + cb.z;
+        sa += la, sb += lb, saa += la * la, sbb += lb * lb, sab += la * lb;
+    }
+    const double psnr = 10.0 * std::log10(255.0 * 255.0 / (squared / n));
+    const double correlation = (sab / n - sa / n * sb / n) /
+                               std::sqrt((saa / n - sa * sa / (n * n)) * (sbb / n - sb * sb / (n * n)));
+    return {psnr, correlation};
+}
 
 // Photographs the warped client and fits the default head back to the photos.
 RoundTrip fitRenderedClient(bool withCameras) {
@@ -175,7 +228,8 @@ RoundTrip fitRenderedClient(bool withCameras) {
     FitScale scale;
     // Solved cameras leave the size open: the tape measure gives it, as it would for a client.
     if (!withCameras) scale.circumferenceMm = headCircumferenceMm(client);
-    trip.fit = fitHeadToPhotos(trip.base, loadFitPhotos(file), scale);
+    trip.photos = loadFitPhotos(file);
+    trip.fit = fitHeadToPhotos(trip.base, trip.photos, scale);
     trip.truth = centredInX(client);
     trip.base = centredInX(trip.base);
     return trip;
@@ -223,6 +277,23 @@ TEST_CASE("a head rendered from five sides with its cameras is fitted back to wi
         CHECK(photo.landmarkRmsPixels < 1.0);
         CHECK(photo.silhouetteMeanPixels < 1.5);
     }
+
+    // The skin: the checker comes back in its place on the UV map.
+    std::vector<TexturePhoto> textured;
+    for (std::size_t i = 0; i < trip.photos.size(); ++i) textured.push_back({&trip.photos[i].image, trip.fit.photos[i].camera});
+    PhotoTextureReport report;
+    const Image skin = projectPhotosToAlbedo(trip.fit.head, textured, 512, &report);
+    const auto [psnr, correlation] = scalpTextureMatch(trip.truth, skin, trip.truth.albedo);
+    // The same checker misplaced by half a square: what a texture a few mm off would score.
+    Image shifted = checkerSkin(512);
+    std::rotate(shifted.rgba.begin(), shifted.rgba.begin() + 16 * 4, shifted.rgba.end());
+    const auto [shiftedPsnr, shiftedCorrelation] = scalpTextureMatch(trip.truth, shifted, trip.truth.albedo);
+    INFO("skin: PSNR " << psnr << " dB, correlation " << correlation << ", seen " << report.seenShare
+                       << "; the checker half a square off: " << shiftedPsnr << " dB, " << shiftedCorrelation);
+    CHECK(report.seenShare > 0.9);
+    CHECK(correlation > 0.8);
+    CHECK(psnr > 20.0);
+    CHECK(psnr > shiftedPsnr + 6.0);
 }
 
 TEST_CASE("a head rendered from five sides is fitted back with cameras solved from its landmarks and outline", "[photo-fit]") {
@@ -279,10 +350,12 @@ TEST_CASE("fit on the command line turns renders and their --camera-out files in
 
     REQUIRE(test::run({"fit", "--landmarks", landmarks, "--circumference", "57", "--out", project}) == 0);
     // The project opens with its own head, wherever it is moved: the head travels inside it.
-    std::filesystem::rename(dir / "client-head.obj", dir / "elsewhere.obj");
+    std::filesystem::rename(dir / "client-head.glb", dir / "elsewhere.glb");
     const Design design = openDesign(project);
     CHECK(design.embedHead);
     CHECK(design.mesh.vertexCount() == head.vertexCount());
     CHECK_FALSE(design.mesh.landmarks.estimated);
     CHECK(headCircumferenceMm(design.mesh) == Approx(570.0).epsilon(0.01));
+    // Its skin comes from the renders: the untextured default head's skin colour, lit.
+    REQUIRE(design.mesh.albedo.width == 2048);
 }

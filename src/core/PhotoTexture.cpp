@@ -1,0 +1,213 @@
+#include "core/PhotoTexture.h"
+
+#include "core/DenseSolve.h"
+
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace stipple {
+namespace {
+
+// Skin seen more obliquely than this (cosine of the angle off square-on) gives nothing: its
+// colour smears and its shading darkens.
+constexpr float kMinFacing = 0.25f;
+// How far a point may lie behind the nearest skin a photo sees there and still be that skin (mm).
+constexpr float kDepthTolerance = 3.0f;
+
+float toLinear(std::uint8_t value) {
+    const float c = float(value) / 255.0f;
+    return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+}
+
+std::uint8_t toSrgb(float linear) {
+    const float c = std::clamp(linear, 0.0f, 1.0f);
+    const float s = c <= 0.0031308f ? 12.92f * c : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f;
+    return std::uint8_t(std::lround(s * 255.0f));
+}
+
+// Bilinear colour (linear light) at a position in pixels from the top left.
+glm::vec3 sample(const Image& image, const std::vector<glm::vec3>& linear, const glm::vec2& at) {
+    const float x = std::clamp(at.x - 0.5f, 0.0f, float(image.width - 1)), y = std::clamp(at.y - 0.5f, 0.0f, float(image.height - 1));
+    const int x0 = int(x), y0 = int(y), x1 = std::min(x0 + 1, image.width - 1), y1 = std::min(y0 + 1, image.height - 1);
+    const float fx = x - float(x0), fy = y - float(y0);
+    const auto at2 = [&](int px, int py) { return linear[std::size_t(py) * std::size_t(image.width) + std::size_t(px)]; };
+    return glm::mix(glm::mix(at2(x0, y0), at2(x1, y0), fx), glm::mix(at2(x0, y1), at2(x1, y1), fx), fy);
+}
+
+struct PhotoView {
+    const TexturePhoto* photo;
+    std::vector<glm::vec3> linear;  // the photo in linear light
+    MeshView depth;                 // the head through the photo's camera
+    glm::vec3 eye;
+};
+
+// How much `view` sees the skin at `p` (normal `n`), and where: 0 when it does not.
+float weightAt(const PhotoView& view, const glm::vec3& p, const glm::vec3& n, glm::vec2& pixel) {
+    const float facing = glm::dot(n, glm::normalize(view.eye - p));
+    if (facing < kMinFacing) return 0.0f;
+    const auto projected = view.photo->camera.project(p);
+    if (!projected || !view.depth.mask.at(*projected)) return 0.0f;
+    const std::size_t i = std::size_t(projected->y) * std::size_t(view.depth.mask.width) + std::size_t(projected->x);
+    if (-view.photo->camera.toCamera(p).z > view.depth.depth[i] + kDepthTolerance) return 0.0f;
+    pixel = *projected;
+    const float t = (facing - kMinFacing) / (1.0f - kMinFacing);
+    return t * t;
+}
+
+// Texels no photo sees (state below 2) take the colours around them, smoothly: pull-push over a
+// pyramid of halved maps, each coarse texel the mean of the seen texels under it, each unseen
+// fine texel the coarse colour above it. The crown between a few photos' views blends into them
+// instead of showing one flat patch, and beyond the islands' edges the colours run on, so
+// filtering and mipmaps never reach a background.
+void fillFromAround(std::vector<glm::vec3>& colour, const std::vector<std::uint8_t>& state, int size) {
+    struct Level {
+        int size;
+        std::vector<glm::vec3> sum;
+        std::vector<float> weight;
+    };
+    std::vector<Level> levels{{size, colour, std::vector<float>(colour.size())}};
+    for (std::size_t i = 0; i < colour.size(); ++i) levels[0].weight[i] = state[i] == 2 ? 1.0f : 0.0f;
+    for (std::size_t i = 0; i < colour.size(); ++i) levels[0].sum[i] *= levels[0].weight[i];
+    while (levels.back().size > 1) {
+        const Level& fine = levels.back();
+        Level coarse{(fine.size + 1) / 2, {}, {}};
+        coarse.sum.assign(std::size_t(coarse.size) * std::size_t(coarse.size), glm::vec3(0.0f));
+        coarse.weight.assign(coarse.sum.size(), 0.0f);
+        for (int y = 0; y < fine.size; ++y)
+            for (int x = 0; x < fine.size; ++x) {
+                const std::size_t f = std::size_t(y) * std::size_t(fine.size) + std::size_t(x);
+                const std::size_t c = std::size_t(y / 2) * std::size_t(coarse.size) + std::size_t(x / 2);
+                coarse.sum[c] += fine.sum[f];
+                coarse.weight[c] += fine.weight[f];
+            }
+        levels.push_back(std::move(coarse));
+    }
+    // Push: from the coarsest down, a texel without weight takes its parent's mean.
+    for (std::size_t l = levels.size() - 1; l-- > 0;) {
+        Level& fine = levels[l];
+        const Level& coarse = levels[l + 1];
+        for (int y = 0; y < fine.size; ++y)
+            for (int x = 0; x < fine.size; ++x) {
+                const std::size_t f = std::size_t(y) * std::size_t(fine.size) + std::size_t(x);
+                if (fine.weight[f] > 0.0f) continue;
+                const std::size_t c = std::size_t(y / 2) * std::size_t(coarse.size) + std::size_t(x / 2);
+                if (coarse.weight[c] > 0.0f) {
+                    fine.sum[f] = coarse.sum[c] / coarse.weight[c];
+                    fine.weight[f] = 1.0f;
+                }
+            }
+    }
+    for (std::size_t i = 0; i < colour.size(); ++i)
+        if (state[i] != 2 && levels[0].weight[i] > 0.0f) colour[i] = levels[0].sum[i] / levels[0].weight[i];
+}
+
+}  // namespace
+
+Image projectPhotosToAlbedo(const HeadMesh& head, const std::vector<TexturePhoto>& photos, int size,
+                            PhotoTextureReport* report) {
+    std::vector<PhotoView> views;
+    for (const TexturePhoto& photo : photos) {
+        PhotoView view{&photo, {}, rasterizeMesh(head, photo.camera), photo.camera.eye()};
+        view.linear.resize(std::size_t(photo.image->width) * std::size_t(photo.image->height));
+        for (std::size_t i = 0; i < view.linear.size(); ++i)
+            view.linear[i] = glm::vec3(toLinear(photo.image->rgba[4 * i]), toLinear(photo.image->rgba[4 * i + 1]),
+                                       toLinear(photo.image->rgba[4 * i + 2]));
+        views.push_back(std::move(view));
+    }
+    const std::size_t count = views.size();
+
+    // Exposure: log gains per channel, least squares over the vertices two photos both see well,
+    // the first photo's gain held at 1.
+    std::vector<glm::vec3> gains(count, glm::vec3(1.0f));
+    if (count > 1) {
+        for (int channel = 0; channel < 3; ++channel) {
+            std::vector<double> a(count * count, 0.0), b(count, 0.0);
+            a[0] = 1.0;  // the first photo's gain fixed
+            for (std::size_t v = 0; v < head.positions.size(); v += 7) {
+                std::vector<std::pair<std::size_t, double>> seen;
+                for (std::size_t k = 0; k < count; ++k) {
+                    glm::vec2 pixel;
+                    if (weightAt(views[k], head.positions[v], head.normals[v], pixel) < 0.25f) continue;
+                    const float value = sample(*views[k].photo->image, views[k].linear, pixel)[channel];
+                    if (value > 0.01f) seen.emplace_back(k, std::log(double(value)));
+                }
+                for (std::size_t x = 0; x < seen.size(); ++x)
+                    for (std::size_t y = x + 1; y < seen.size(); ++y) {
+                        // log g_i + log c_i = log g_j + log c_j
+                        const std::size_t i = seen[x].first, j = seen[y].first;
+                        const double d = seen[y].second - seen[x].second;
+                        if (i != 0) { a[i * count + i] += 1.0; b[i] += d; }
+                        if (j != 0) { a[j * count + j] += 1.0; b[j] -= d; }
+                        if (i != 0 && j != 0) { a[i * count + j] -= 1.0; a[j * count + i] -= 1.0; }
+                    }
+            }
+            // A photo that overlaps no other keeps its own exposure.
+            for (std::size_t k = 1; k < count; ++k) a[k * count + k] += 1e-6;
+            if (solveDense(a, b, count, 1, 1e-15))
+                for (std::size_t k = 1; k < count; ++k) gains[k][channel] = float(std::exp(std::clamp(b[k], -2.0, 2.0)));
+        }
+    }
+
+    // Each texel's point on the skin, then its colour.
+    Image albedo{size, size, std::vector<std::uint8_t>(std::size_t(size) * std::size_t(size) * 4, 0)};
+    std::vector<glm::vec3> colour(std::size_t(size) * std::size_t(size), glm::vec3(0.0f));
+    std::vector<std::uint8_t> state(colour.size(), 0);  // 0 outside the islands, 1 unseen, 2 seen
+    for (const glm::uvec3& t : head.triangles) {
+        const glm::vec2 uv[3] = {head.uvs[t.x] * float(size), head.uvs[t.y] * float(size), head.uvs[t.z] * float(size)};
+        const float area = (uv[1].x - uv[0].x) * (uv[2].y - uv[0].y) - (uv[1].y - uv[0].y) * (uv[2].x - uv[0].x);
+        if (std::abs(area) < 1e-12f) continue;
+        const int x0 = std::max(0, int(std::floor(std::min({uv[0].x, uv[1].x, uv[2].x})))),
+                  x1 = std::min(size - 1, int(std::ceil(std::max({uv[0].x, uv[1].x, uv[2].x})))),
+                  y0 = std::max(0, int(std::floor(std::min({uv[0].y, uv[1].y, uv[2].y})))),
+                  y1 = std::min(size - 1, int(std::ceil(std::max({uv[0].y, uv[1].y, uv[2].y}))));
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x) {
+                const glm::vec2 c(float(x) + 0.5f, float(y) + 0.5f);
+                const float w0 = ((uv[1].x - c.x) * (uv[2].y - c.y) - (uv[1].y - c.y) * (uv[2].x - c.x)) / area;
+                const float w1 = ((uv[2].x - c.x) * (uv[0].y - c.y) - (uv[2].y - c.y) * (uv[0].x - c.x)) / area;
+                const float w2 = 1.0f - w0 - w1;
+                if (w0 < 0.0f || w1 < 0.0f || w2 < 0.0f) continue;
+                const glm::vec3 p = w0 * head.positions[t.x] + w1 * head.positions[t.y] + w2 * head.positions[t.z];
+                const glm::vec3 n = glm::normalize(w0 * head.normals[t.x] + w1 * head.normals[t.y] + w2 * head.normals[t.z]);
+                glm::vec3 sum(0.0f);
+                float weights = 0.0f;
+                for (std::size_t k = 0; k < count; ++k) {
+                    glm::vec2 pixel;
+                    const float w = weightAt(views[k], p, n, pixel);
+                    if (w <= 0.0f) continue;
+                    sum += w * gains[k] * sample(*views[k].photo->image, views[k].linear, pixel);
+                    weights += w;
+                }
+                // Row 0 of the image is v = 1 (mesh.albedo's rows run from the top).
+                const std::size_t i = std::size_t(size - 1 - y) * std::size_t(size) + std::size_t(x);
+                if (weights > 0.0f) {
+                    colour[i] = sum / weights;
+                    state[i] = 2;
+                } else if (state[i] == 0) {
+                    state[i] = 1;
+                }
+            }
+    }
+    std::size_t seen = 0, inside = 0;
+    for (std::uint8_t st : state) {
+        inside += st != 0;
+        seen += st == 2;
+    }
+    fillFromAround(colour, state, size);
+    for (std::size_t i = 0; i < colour.size(); ++i) {
+        const glm::vec3 c = colour[i];
+        albedo.rgba[4 * i] = toSrgb(c.x);
+        albedo.rgba[4 * i + 1] = toSrgb(c.y);
+        albedo.rgba[4 * i + 2] = toSrgb(c.z);
+        albedo.rgba[4 * i + 3] = 255;
+    }
+    if (report) {
+        report->gains = gains;
+        report->seenShare = inside ? double(seen) / double(inside) : 0.0;
+    }
+    return albedo;
+}
+
+}  // namespace stipple

@@ -5,6 +5,7 @@
 #include <glm/geometric.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace stipple {
@@ -16,9 +17,17 @@ constexpr float kMinFacing = 0.25f;
 // How far a point may lie behind the nearest skin a photo sees there and still be that skin (mm).
 constexpr float kDepthTolerance = 3.0f;
 
-float toLinear(std::uint8_t value) {
-    const float c = float(value) / 255.0f;
-    return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+// sRGB to linear light for each 8-bit value.
+const std::array<float, 256>& linearTable() {
+    static const std::array<float, 256> table = [] {
+        std::array<float, 256> t{};
+        for (int i = 0; i < 256; ++i) {
+            const float c = float(i) / 255.0f;
+            t[std::size_t(i)] = c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+        }
+        return t;
+    }();
+    return table;
 }
 
 std::uint8_t toSrgb(float linear) {
@@ -28,28 +37,48 @@ std::uint8_t toSrgb(float linear) {
 }
 
 // Bilinear colour (linear light) at a position in pixels from the top left.
-glm::vec3 sample(const Image& image, const std::vector<glm::vec3>& linear, const glm::vec2& at) {
+glm::vec3 sample(const Image& image, const glm::vec2& at) {
     const float x = std::clamp(at.x - 0.5f, 0.0f, float(image.width - 1)), y = std::clamp(at.y - 0.5f, 0.0f, float(image.height - 1));
     const int x0 = int(x), y0 = int(y), x1 = std::min(x0 + 1, image.width - 1), y1 = std::min(y0 + 1, image.height - 1);
     const float fx = x - float(x0), fy = y - float(y0);
-    const auto at2 = [&](int px, int py) { return linear[std::size_t(py) * std::size_t(image.width) + std::size_t(px)]; };
+    const std::array<float, 256>& linear = linearTable();
+    const auto at2 = [&](int px, int py) {
+        const std::uint8_t* p = &image.rgba[(std::size_t(py) * std::size_t(image.width) + std::size_t(px)) * 4];
+        return glm::vec3(linear[p[0]], linear[p[1]], linear[p[2]]);
+    };
     return glm::mix(glm::mix(at2(x0, y0), at2(x1, y0), fx), glm::mix(at2(x0, y1), at2(x1, y1), fx), fy);
 }
 
+// Visibility is judged on the head rasterised at most this many pixels across: a phone's 50
+// megapixels would cost a gigabyte of depth for no better answer.
+constexpr int kVisibilityPixels = 1024;
+
 struct PhotoView {
     const TexturePhoto* photo;
-    std::vector<glm::vec3> linear;  // the photo in linear light
-    MeshView depth;                 // the head through the photo's camera
+    float depthScale;  // depth raster pixels per photo pixel
+    MeshView depth;    // the head through the photo's camera, at depthScale
     glm::vec3 eye;
 };
+
+PinholeCamera scaledTo(const PinholeCamera& camera, float scale) {
+    PinholeCamera scaled = camera;
+    scaled.width = std::max(1, int(std::lround(float(camera.width) * scale)));
+    scaled.height = std::max(1, int(std::lround(float(camera.height) * scale)));
+    scaled.focalPx = camera.focalPx * float(scaled.height) / float(camera.height);
+    return scaled;
+}
 
 // How much `view` sees the skin at `p` (normal `n`), and where: 0 when it does not.
 float weightAt(const PhotoView& view, const glm::vec3& p, const glm::vec3& n, glm::vec2& pixel) {
     const float facing = glm::dot(n, glm::normalize(view.eye - p));
     if (facing < kMinFacing) return 0.0f;
     const auto projected = view.photo->camera.project(p);
-    if (!projected || !view.depth.mask.at(*projected)) return 0.0f;
-    const std::size_t i = std::size_t(projected->y) * std::size_t(view.depth.mask.width) + std::size_t(projected->x);
+    if (!projected) return 0.0f;
+    const glm::vec2 inDepth = *projected * view.depthScale;
+    if (!view.depth.mask.at(inDepth) || projected->x >= float(view.photo->image->width) ||
+        projected->y >= float(view.photo->image->height))
+        return 0.0f;
+    const std::size_t i = std::size_t(inDepth.y) * std::size_t(view.depth.mask.width) + std::size_t(inDepth.x);
     if (-view.photo->camera.toCamera(p).z > view.depth.depth[i] + kDepthTolerance) return 0.0f;
     pixel = *projected;
     const float t = (facing - kMinFacing) / (1.0f - kMinFacing);
@@ -109,12 +138,10 @@ Image projectPhotosToAlbedo(const HeadMesh& head, const std::vector<TexturePhoto
                             PhotoTextureReport* report) {
     std::vector<PhotoView> views;
     for (const TexturePhoto& photo : photos) {
-        PhotoView view{&photo, {}, rasterizeMesh(head, photo.camera), photo.camera.eye()};
-        view.linear.resize(std::size_t(photo.image->width) * std::size_t(photo.image->height));
-        for (std::size_t i = 0; i < view.linear.size(); ++i)
-            view.linear[i] = glm::vec3(toLinear(photo.image->rgba[4 * i]), toLinear(photo.image->rgba[4 * i + 1]),
-                                       toLinear(photo.image->rgba[4 * i + 2]));
-        views.push_back(std::move(view));
+        const float scale = std::min(1.0f, float(kVisibilityPixels) / float(std::max(photo.camera.width, photo.camera.height)));
+        const PinholeCamera depthCamera = scaledTo(photo.camera, scale);
+        const float depthScale = float(depthCamera.height) / float(photo.camera.height);
+        views.push_back({&photo, depthScale, rasterizeMesh(head, depthCamera), photo.camera.eye()});
     }
     const std::size_t count = views.size();
 
@@ -130,7 +157,7 @@ Image projectPhotosToAlbedo(const HeadMesh& head, const std::vector<TexturePhoto
                 for (std::size_t k = 0; k < count; ++k) {
                     glm::vec2 pixel;
                     if (weightAt(views[k], head.positions[v], head.normals[v], pixel) < 0.25f) continue;
-                    const float value = sample(*views[k].photo->image, views[k].linear, pixel)[channel];
+                    const float value = sample(*views[k].photo->image, pixel)[channel];
                     if (value > 0.01f) seen.emplace_back(k, std::log(double(value)));
                 }
                 for (std::size_t x = 0; x < seen.size(); ++x)
@@ -177,7 +204,7 @@ Image projectPhotosToAlbedo(const HeadMesh& head, const std::vector<TexturePhoto
                     glm::vec2 pixel;
                     const float w = weightAt(views[k], p, n, pixel);
                     if (w <= 0.0f) continue;
-                    sum += w * gains[k] * sample(*views[k].photo->image, views[k].linear, pixel);
+                    sum += w * gains[k] * sample(*views[k].photo->image, pixel);
                     weights += w;
                 }
                 // Row 0 of the image is v = 1 (mesh.albedo's rows run from the top).

@@ -27,8 +27,7 @@ std::string landmarkName(FitLandmark landmark) { return choiceFor(kFitLandmarkCh
 
 // [SECTION] Landmarks on the head
 
-// Midline vertices (within a few mm of x = 0) facing `zSign` (+1 the face, -1 the back), as
-// (y, z) pairs sorted by height.
+// Midline vertices (within 3 mm of x = 0) whose normals face `zSign` (+1 the face, -1 the back).
 std::vector<glm::vec3> midline(const HeadMesh& mesh, float zSign) {
     std::vector<glm::vec3> points;
     for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
@@ -186,14 +185,6 @@ constexpr float kOutlineCameraWeight = 0.25f;
 // Outline points per photo: enough to shape a skull, few enough for a quick solve.
 constexpr std::size_t kMaxOutlinePoints = 120;
 
-PinholeCamera scaledCamera(const PinholeCamera& camera, float scale) {
-    PinholeCamera scaled = camera;
-    scaled.width = std::max(1, int(std::lround(float(camera.width) * scale)));
-    scaled.height = std::max(1, int(std::lround(float(camera.height) * scale)));
-    scaled.focalPx = camera.focalPx * float(scaled.height) / float(camera.height);
-    return scaled;
-}
-
 // The vertices whose outline the silhouettes shape: the skull above the ears' level, the ears
 // themselves left out (hair and the ears' own shape would pull them), a few thousand of them.
 std::vector<std::uint32_t> outlineCandidates(const HeadMesh& mesh, const FitLandmarkPoints& points) {
@@ -225,7 +216,7 @@ struct OutlineMatch {
 OutlineMatch matchOutline(const HeadMesh& head, const std::vector<std::uint32_t>& candidates, const FitPhoto& photo,
                           const PinholeCamera& camera, const std::optional<RbfField>& landmarksMove) {
     const float scale = std::min(1.0f, float(kWorkPixels) / float(std::max(photo.width, photo.height)));
-    const PinholeCamera work = scaledCamera(camera, scale);
+    const PinholeCamera work = camera.resized(scale);
     const MeshView view = rasterizeMesh(head, work);
     const PixelMask target = resampled(photo.silhouette, work.width, work.height);
     const glm::vec3 eye = work.eye();

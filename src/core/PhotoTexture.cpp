@@ -60,14 +60,6 @@ struct PhotoView {
     glm::vec3 eye;
 };
 
-PinholeCamera scaledTo(const PinholeCamera& camera, float scale) {
-    PinholeCamera scaled = camera;
-    scaled.width = std::max(1, int(std::lround(float(camera.width) * scale)));
-    scaled.height = std::max(1, int(std::lround(float(camera.height) * scale)));
-    scaled.focalPx = camera.focalPx * float(scaled.height) / float(camera.height);
-    return scaled;
-}
-
 // How much `view` sees the skin at `p` (normal `n`), and where: 0 when it does not.
 float weightAt(const PhotoView& view, const glm::vec3& p, const glm::vec3& n, glm::vec2& pixel) {
     const float facing = glm::dot(n, glm::normalize(view.eye - p));
@@ -139,7 +131,7 @@ Image projectPhotosToAlbedo(const HeadMesh& head, const std::vector<TexturePhoto
     std::vector<PhotoView> views;
     for (const TexturePhoto& photo : photos) {
         const float scale = std::min(1.0f, float(kVisibilityPixels) / float(std::max(photo.camera.width, photo.camera.height)));
-        const PinholeCamera depthCamera = scaledTo(photo.camera, scale);
+        const PinholeCamera depthCamera = photo.camera.resized(scale);
         const float depthScale = float(depthCamera.height) / float(photo.camera.height);
         views.push_back({&photo, depthScale, rasterizeMesh(head, depthCamera), photo.camera.eye()});
     }

@@ -5,6 +5,7 @@
 #include <glm/geometric.hpp>
 #include <glm/matrix.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -99,6 +100,14 @@ std::optional<glm::vec2> PinholeCamera::project(const glm::vec3& point) const {
 glm::vec3 PinholeCamera::rayDirection(const glm::vec2& pixel) const {
     const glm::vec3 inCamera((pixel.x - 0.5f * float(width)) / focalPx, -(pixel.y - 0.5f * float(height)) / focalPx, -1.0f);
     return glm::normalize(glm::transpose(rotation) * inCamera);
+}
+
+PinholeCamera PinholeCamera::resized(float factor) const {
+    PinholeCamera scaled = *this;
+    scaled.width = std::max(1, int(std::lround(float(width) * factor)));
+    scaled.height = std::max(1, int(std::lround(float(height) * factor)));
+    scaled.focalPx = focalPx * float(scaled.height) / float(height);
+    return scaled;
 }
 
 float PinholeCamera::verticalFovRadians() const { return 2.0f * std::atan(0.5f * float(height) / focalPx); }

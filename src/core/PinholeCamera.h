@@ -37,6 +37,8 @@ struct PinholeCamera {
     // Millimetres one pixel spans on a surface `depthMm` in front of the camera.
     float mmPerPixelAt(float depthMm) const { return depthMm / focalPx; }
     float verticalFovRadians() const;
+    // The same camera for the picture resized by `factor` (whole pixels, at least 1).
+    PinholeCamera resized(float factor) const;
 };
 
 // One landmark seen in one photo: its point on the head (mm) and where it is in the photo (px).

@@ -3,6 +3,7 @@
 #include "app/Arguments.h"
 #include "core/Error.h"
 #include "core/HeadFit.h"
+#include "core/Layers.h"
 #include "core/PhotoTexture.h"
 #include "io/Design.h"
 #include "io/HeadGlbFile.h"
@@ -71,6 +72,11 @@ int runFit(int argc, char** argv) {
     writeHeadGlb(meshPath, fit.head);
     Design design = openDesign(meshPath);
     design.embedHead = true;
+    // The hair the client still has, as the native-hair layer's first guess.
+    Layer& nativeHair = design.layers->layer(LayerKind::NativeHair);
+    const NativeHairGuess hair = guessNativeHair(design.mesh, nativeHair.width());
+    if (nativeHair.width() == nativeHair.height()) nativeHair.texels() = hair.perCm2;
+    if (hair.colourSrgb) design.settings.hairColourSrgb = *hair.colourSrgb;
     writeProject(project, projectFor(design, project));
 
     for (const FitPhotoReport& photo : fit.photos) {
@@ -83,6 +89,7 @@ int runFit(int argc, char** argv) {
     }
     std::printf("circumference: %.1f cm\n", double(fit.circumferenceMm) / 10.0);
     std::printf("skin_seen: %.0f %% of the head's texture\n", 100.0 * skin.seenShare);
+    std::printf("native_hair: on %.0f %% of the scalp\n", 100.0 * hair.coveredShare);
     std::printf("scalp_area_cm2: %.1f\n", scalpAreaCm2(design.mesh));
     std::printf("wrote %s (the fitted head carried inside) and %s\n", project.string().c_str(), meshPath.string().c_str());
     return 0;

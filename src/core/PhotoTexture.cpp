@@ -1,6 +1,7 @@
 #include "core/PhotoTexture.h"
 
 #include "core/DenseSolve.h"
+#include "core/NativeHair.h"
 
 #include <glm/geometric.hpp>
 
@@ -227,6 +228,71 @@ Image projectPhotosToAlbedo(const HeadMesh& head, const std::vector<TexturePhoto
         report->seenShare = inside ? double(seen) / double(inside) : 0.0;
     }
     return albedo;
+}
+
+namespace {
+
+// Darkness (1 - luminance over the bare skin's) below this is shading or stubble, above the full
+// value full density.
+constexpr float kNoHairDarkness = 0.15f;
+constexpr float kFullHairDarkness = 0.60f;
+
+glm::vec3 albedoAt(const Image& albedo, const glm::vec2& uv) {
+    const int x = std::clamp(int(uv.x * float(albedo.width)), 0, albedo.width - 1);
+    const int y = std::clamp(int((1.0f - uv.y) * float(albedo.height)), 0, albedo.height - 1);
+    const std::uint8_t* p = &albedo.rgba[(std::size_t(y) * std::size_t(albedo.width) + std::size_t(x)) * 4];
+    const std::array<float, 256>& linear = linearTable();
+    return glm::vec3(linear[p[0]], linear[p[1]], linear[p[2]]);
+}
+
+float luminance(const glm::vec3& linear) { return 0.2126f * linear.x + 0.7152f * linear.y + 0.0722f * linear.z; }
+
+}  // namespace
+
+NativeHairGuess guessNativeHair(const HeadMesh& head, int size) {
+    NativeHairGuess guess;
+    guess.size = size;
+    guess.perCm2.assign(std::size_t(size) * std::size_t(size), 0.0f);
+    if (head.albedo.empty()) return guess;
+    // The bare skin: the forehead between 10 and 45 mm above the glabella, off the scalp.
+    std::vector<float> forehead;
+    const glm::vec3 glabella = head.landmarks.glabella;
+    for (std::size_t i = 0; i < head.vertexCount(); ++i) {
+        const glm::vec3& p = head.positions[i];
+        if (head.scalpWeight[i] == 0.0f && p.y > glabella.y + 10.0f && p.y < glabella.y + 45.0f && std::abs(p.x) < 35.0f &&
+            p.z > 0.0f)
+            forehead.push_back(luminance(albedoAt(head.albedo, head.uvs[i])));
+    }
+    if (forehead.empty()) return guess;
+    std::nth_element(forehead.begin(), forehead.begin() + std::ptrdiff_t(forehead.size() / 2), forehead.end());
+    const float skin = forehead[forehead.size() / 2];
+    if (!(skin > 0.0f)) return guess;
+    const auto coverage = [&](const glm::vec3& linear) {
+        const float darkness = 1.0f - luminance(linear) / skin;
+        return std::clamp((darkness - kNoHairDarkness) / (kFullHairDarkness - kNoHairDarkness), 0.0f, 1.0f);
+    };
+    for (int j = 0; j < size; ++j)
+        for (int i = 0; i < size; ++i) {
+            const glm::vec2 uv((float(i) + 0.5f) / float(size), (float(j) + 0.5f) / float(size));
+            guess.perCm2[std::size_t(j) * std::size_t(size) + std::size_t(i)] =
+                kDefaultNativeHairPerCm2 * coverage(albedoAt(head.albedo, uv));
+        }
+    glm::vec3 dark(0.0f);
+    std::size_t scalp = 0, covered = 0, darkCount = 0;
+    for (std::size_t i = 0; i < head.vertexCount(); ++i) {
+        if (head.scalpWeight[i] < 0.5f) continue;
+        ++scalp;
+        const glm::vec3 c = albedoAt(head.albedo, head.uvs[i]);
+        const float k = coverage(c);
+        covered += k > 0.0f;
+        if (k >= 1.0f) dark += c, ++darkCount;
+    }
+    guess.coveredShare = scalp ? double(covered) / double(scalp) : 0.0;
+    if (scalp && darkCount * 100 >= scalp) {
+        const glm::vec3 mean = dark / float(darkCount);
+        guess.colourSrgb = glm::vec3(toSrgb(mean.x), toSrgb(mean.y), toSrgb(mean.z)) / 255.0f;
+    }
+    return guess;
 }
 
 }  // namespace stipple

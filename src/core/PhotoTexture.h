@@ -6,6 +6,7 @@
 #include "core/PhotoSilhouette.h"
 #include "core/PinholeCamera.h"
 
+#include <optional>
 #include <vector>
 
 namespace stipple {
@@ -28,5 +29,17 @@ struct PhotoTextureReport {
 // around them (so filtering never reaches a background).
 Image projectPhotosToAlbedo(const HeadMesh& head, const std::vector<TexturePhoto>& photos, int size,
                             PhotoTextureReport* report = nullptr);
+
+// The client's remaining hair as a first guess of the native-hair layer, read from the fitted
+// head's skin (`head.albedo`): where the scalp is darker than the forehead's bare skin, hair
+// grows there. Less than 15 % darker is taken for the photos' shading and a shaved scalp's faint
+// stubble (none), 60 % darker or more for full density; the colour is the darkest part's mean.
+struct NativeHairGuess {
+    int size = 0;
+    std::vector<float> perCm2;      // size x size, row 0 at v = 0 (as the layers), follicular units per cm^2
+    std::optional<glm::vec3> colourSrgb;  // where hair was found on at least 1 % of the scalp
+    double coveredShare = 0.0;      // of the scalp's vertices, those with some hair
+};
+NativeHairGuess guessNativeHair(const HeadMesh& head, int size);
 
 }  // namespace stipple

@@ -3,6 +3,8 @@
 // OBJ. The round trip through rendered photos is tests/gpu/test_photo_fit.cpp.
 #include "core/Error.h"
 #include "core/HeadFit.h"
+#include "core/NativeHair.h"
+#include "core/PhotoTexture.h"
 #include "io/HeadMetadata.h"
 #include "io/HeadGlbFile.h"
 #include "io/ImageFile.h"
@@ -227,6 +229,54 @@ TEST_CASE("a fitted head written as GLB loads back vertex for vertex with its si
     CHECK_FALSE(loaded.landmarks.estimated);
     CHECK(loaded.albedo.width == 4);
     CHECK(int(loaded.albedo.rgba[0]) == 90);
+}
+
+TEST_CASE("the hair a client still has becomes the native-hair layer's first guess", "[photo-fit]") {
+    // A horseshoe of dark brown hair round the back and sides, bare skin elsewhere.
+    HeadMesh head = defaultHead();
+    const auto inHair = [](const glm::vec3& p) { return p.y < 90.0f && p.z < 20.0f; };
+    const glm::ivec3 skin(214, 166, 130), hair(60, 42, 30);
+    constexpr int kSize = 512;
+    head.albedo = {kSize, kSize, std::vector<std::uint8_t>(kSize * kSize * 4, 255)};
+    for (int i = 0; i < kSize * kSize; ++i)
+        for (int c = 0; c < 3; ++c) head.albedo.rgba[std::size_t(i) * 4 + std::size_t(c)] = std::uint8_t(skin[c]);
+    for (const glm::uvec3& t : head.triangles) {
+        if (!inHair(head.positions[t.x]) || !inHair(head.positions[t.y]) || !inHair(head.positions[t.z])) continue;
+        // Every texel whose centre the triangle covers in UV.
+        const glm::vec2 a = head.uvs[t.x] * float(kSize), b = head.uvs[t.y] * float(kSize), c = head.uvs[t.z] * float(kSize);
+        const float area = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+        if (area == 0.0f) continue;
+        for (int y = int(std::min({a.y, b.y, c.y})); y <= int(std::max({a.y, b.y, c.y})); ++y)
+            for (int x = int(std::min({a.x, b.x, c.x})); x <= int(std::max({a.x, b.x, c.x})); ++x) {
+                const glm::vec2 q(float(x) + 0.5f, float(y) + 0.5f);
+                const float wa = ((b.x - q.x) * (c.y - q.y) - (b.y - q.y) * (c.x - q.x)) / area;
+                const float wb = ((c.x - q.x) * (a.y - q.y) - (c.y - q.y) * (a.x - q.x)) / area;
+                if (wa < 0.0f || wb < 0.0f || wa + wb > 1.0f || x < 0 || y < 0 || x >= kSize || y >= kSize) continue;
+                const std::size_t row = std::size_t(kSize - 1 - y);  // rows from v = 1 down
+                for (int k = 0; k < 3; ++k) head.albedo.rgba[(row * kSize + std::size_t(x)) * 4 + std::size_t(k)] = std::uint8_t(hair[k]);
+            }
+    }
+    const NativeHairGuess guess = guessNativeHair(head, 256);
+    double inside = 0.0, outside = 0.0;
+    int insideCount = 0, outsideCount = 0;
+    for (std::size_t i = 0; i < head.vertexCount(); ++i) {
+        if (head.scalpWeight[i] < 0.5f) continue;
+        const glm::vec2 uv = head.uvs[i];
+        const float value = guess.perCm2[std::size_t(std::clamp(int(uv.y * 256), 0, 255)) * 256 + std::size_t(std::clamp(int(uv.x * 256), 0, 255))];
+        const glm::vec3 p = head.positions[i];
+        if (p.y < 80.0f && p.z < 10.0f) inside += value, ++insideCount;
+        if (p.y > 110.0f) outside += value, ++outsideCount;
+    }
+    INFO("inside " << inside / insideCount << " per cm2, outside " << outside / outsideCount << ", covered " << guess.coveredShare);
+    CHECK(inside / insideCount > 0.8 * kDefaultNativeHairPerCm2);
+    CHECK(outside / outsideCount < 2.0);
+    REQUIRE(guess.colourSrgb);
+    CHECK(glm::distance(*guess.colourSrgb * 255.0f, glm::vec3(hair)) < 8.0f);
+    // A bald head: no hair anywhere.
+    head.albedo.rgba.assign(head.albedo.rgba.size(), 200);
+    const NativeHairGuess bald = guessNativeHair(head, 64);
+    CHECK(*std::max_element(bald.perCm2.begin(), bald.perCm2.end()) == 0.0f);
+    CHECK_FALSE(bald.colourSrgb);
 }
 
 TEST_CASE("the landmark file's refusals name the file and the field", "[photo-fit]") {

@@ -356,6 +356,9 @@ TEST_CASE("fit on the command line turns renders and their --camera-out files in
     CHECK(design.mesh.vertexCount() == head.vertexCount());
     CHECK_FALSE(design.mesh.landmarks.estimated);
     CHECK(headCircumferenceMm(design.mesh) == Approx(570.0).epsilon(0.01));
-    // Its skin comes from the renders: the untextured default head's skin colour, lit.
+    // Its skin comes from the renders.
     REQUIRE(design.mesh.albedo.width == 2048);
+    // The renders' scalp is darkened by the design's dots: read as the client's stubble.
+    const std::vector<float>& hair = design.layers->layer(LayerKind::NativeHair).texels();
+    CHECK(*std::max_element(hair.begin(), hair.end()) > 0.0f);
 }

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
+#include <map>
 
 namespace stipple {
 namespace {
@@ -12,6 +12,26 @@ namespace {
 // RGB distance (0-255 a channel) beyond which a pixel is not the backdrop. A phone photo's plain
 // wall varies by 10-20 across the frame; skin and hair differ from it by far more.
 constexpr float kBackgroundDistance = 40.0f;
+
+// Photos are separated at most this many pixels across.
+constexpr int kSeparationPixels = 1024;
+
+// Each `factor` x `factor` block's mean (the last partial row and column dropped).
+Image boxShrunk(const Image& image, int factor) {
+    Image small{image.width / factor, image.height / factor, {}};
+    small.rgba.assign(std::size_t(small.width) * std::size_t(small.height) * 4, 255);
+    for (int y = 0; y < small.height; ++y)
+        for (int x = 0; x < small.width; ++x)
+            for (int c = 0; c < 3; ++c) {
+                int sum = 0;
+                for (int dy = 0; dy < factor; ++dy)
+                    for (int dx = 0; dx < factor; ++dx)
+                        sum += image.rgba[(std::size_t(y * factor + dy) * std::size_t(image.width) + std::size_t(x * factor + dx)) * 4 + std::size_t(c)];
+                small.rgba[(std::size_t(y) * std::size_t(small.width) + std::size_t(x)) * 4 + std::size_t(c)] =
+                    std::uint8_t(sum / (factor * factor));
+            }
+    return small;
+}
 
 glm::vec3 colourAt(const Image& image, int x, int y) {
     const std::uint8_t* p = &image.rgba[(std::size_t(y) * std::size_t(image.width) + std::size_t(x)) * 4];
@@ -63,13 +83,20 @@ PixelMask maskFromImage(const Image& mask) {
     return out;
 }
 
-PixelMask separateFromBackground(const Image& photo, const std::vector<glm::vec2>& seeds) {
+PixelMask separateFromBackground(const Image& full, const std::vector<glm::vec2>& fullSeeds) {
+    // A phone's photo is separated at about a megapixel and the mask scaled back: the outline
+    // is followed at 512 pixels anyway, and 12 megapixels would take minutes.
+    const int factor = std::max(1, (std::max(full.width, full.height) + kSeparationPixels - 1) / kSeparationPixels);
+    const Image photo = factor > 1 ? boxShrunk(full, factor) : full;
+    std::vector<glm::vec2> seeds;
+    for (const glm::vec2& s : fullSeeds) seeds.push_back(s / float(factor));
     const int w = photo.width, h = photo.height;
-    // The backdrop's colours: those along the border, 16 levels a channel, each kept once.
-    std::set<int> quantised;
+    // The backdrop's colours: those along the border, 16 levels a channel, each that makes up
+    // at least 0.2 % of the border (a stray object's few pixels do not make it backdrop).
+    std::map<int, int> quantised;
     const auto addBorder = [&](int x, int y) {
         const glm::vec3 c = colourAt(photo, x, y);
-        quantised.insert((int(c.x) >> 4) << 8 | (int(c.y) >> 4) << 4 | (int(c.z) >> 4));
+        ++quantised[(int(c.x) >> 4) << 8 | (int(c.y) >> 4) << 4 | (int(c.z) >> 4)];
     };
     for (int x = 0; x < w; ++x) {
         addBorder(x, 0);
@@ -79,10 +106,12 @@ PixelMask separateFromBackground(const Image& photo, const std::vector<glm::vec2
         addBorder(0, y);
         addBorder(w - 1, y);
     }
+    const int borderPixels = 2 * (w + h);
     std::vector<glm::vec3> backdrop;
-    for (int q : quantised)
-        backdrop.emplace_back(float((q >> 8) & 15) * 16.0f + 8.0f, float((q >> 4) & 15) * 16.0f + 8.0f,
-                              float(q & 15) * 16.0f + 8.0f);
+    for (const auto& [q, count] : quantised)
+        if (count * 500 >= borderPixels)
+            backdrop.emplace_back(float((q >> 8) & 15) * 16.0f + 8.0f, float((q >> 4) & 15) * 16.0f + 8.0f,
+                                  float(q & 15) * 16.0f + 8.0f);
     std::vector<std::uint8_t> subject(std::size_t(w) * std::size_t(h), 0);
     for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x) {
@@ -113,7 +142,7 @@ PixelMask separateFromBackground(const Image& photo, const std::vector<glm::vec2
     const std::vector<std::uint8_t> outside = floodFill(w, h, open, border);
     PixelMask mask{w, h, std::vector<std::uint8_t>(kept.size())};
     for (std::size_t i = 0; i < kept.size(); ++i) mask.inside[i] = !outside[i];
-    return mask;
+    return resampled(mask, full.width, full.height);
 }
 
 MeshView rasterizeMesh(const HeadMesh& mesh, const PinholeCamera& camera) {

@@ -160,6 +160,17 @@ TEST_CASE("a head is told apart from a plain backdrop, holes filled, and the mes
         }
     CHECK(mask.at(85, 70));  // the eye is part of the head
     CHECK(double(wrong) < 0.03 * inside);
+    // A large photo is separated at a smaller size and its mask scaled back to it.
+    Image large{2400, 1920, std::vector<std::uint8_t>(std::size_t(2400) * 1920 * 4)};
+    for (int y = 0; y < large.height; ++y)
+        for (int x = 0; x < large.width; ++x)
+            std::copy_n(&photo.rgba[(std::size_t(y / 12) * 200 + std::size_t(x / 12)) * 4], 4,
+                        &large.rgba[(std::size_t(y) * 2400 + std::size_t(x)) * 4]);
+    const PixelMask largeMask = separateFromBackground(large, {{1200.0f, 960.0f}});
+    REQUIRE(largeMask.width == 2400);
+    CHECK(largeMask.at(1200, 960));
+    CHECK_FALSE(largeMask.at(20, 20));
+    CHECK(largeMask.coverage() == Approx(mask.coverage()).margin(0.01));
 
     // The default head seen from the front: every vertex lands on its mask, and the depth under
     // the glabella is the glabella's.

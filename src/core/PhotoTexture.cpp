@@ -68,9 +68,12 @@ float weightAt(const PhotoView& view, const glm::vec3& p, const glm::vec3& n, gl
     const auto projected = view.photo->camera.project(p);
     if (!projected) return 0.0f;
     const glm::vec2 inDepth = *projected * view.depthScale;
-    if (!view.depth.mask.at(inDepth) || projected->x >= float(view.photo->image->width) ||
-        projected->y >= float(view.photo->image->height))
-        return 0.0f;
+    if (projected->x >= float(view.photo->image->width) || projected->y >= float(view.photo->image->height)) return 0.0f;
+    // Two pixels inside the head's outline: a photo's pixel on the outline is part background.
+    const float margin = 2.0f * view.depthScale;
+    for (const glm::vec2 step : {glm::vec2(0.0f), glm::vec2(margin, 0.0f), glm::vec2(-margin, 0.0f), glm::vec2(0.0f, margin),
+                                 glm::vec2(0.0f, -margin)})
+        if (!view.depth.mask.at(inDepth + step)) return 0.0f;
     const std::size_t i = std::size_t(inDepth.y) * std::size_t(view.depth.mask.width) + std::size_t(inDepth.x);
     if (-view.photo->camera.toCamera(p).z > view.depth.depth[i] + kDepthTolerance) return 0.0f;
     pixel = *projected;

@@ -13,6 +13,7 @@
 #include <glm/geometric.hpp>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace stipple {
 
@@ -59,7 +60,11 @@ int runFit(int argc, char** argv) {
     std::vector<std::filesystem::path> chosen(args.positional().begin(), args.positional().end());
     const std::vector<FitPhoto> photos = loadFitPhotos(file, chosen);
     const HeadMesh base = loadHeadMesh(defaultHeadPath());
-    FitResult fit = fitHeadToPhotos(base, photos, scale);
+    // On a terminal, one line that counts up while the fit runs (a few seconds).
+    const bool terminal = isatty(fileno(stderr));
+    FitResult fit = fitHeadToPhotos(base, photos, scale, {}, [terminal](float fraction, const std::string& stage) {
+        if (terminal) std::fprintf(stderr, "\rfit: %3.0f %% %-40s%s", 100.0 * double(fraction), stage.c_str(), fraction >= 1.0f ? "\n" : "");
+    });
     // The client's skin, from the photos through the cameras the fit ended with.
     std::vector<TexturePhoto> textured;
     for (std::size_t i = 0; i < photos.size(); ++i) textured.push_back({&photos[i].image, fit.photos[i].camera});

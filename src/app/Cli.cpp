@@ -12,6 +12,7 @@
 #include "app/Bench.h"
 #include "app/DesignPictures.h"
 #include "app/ExportJob.h"
+#include "app/FitCommand.h"
 #include "app/SheetJob.h"
 #include "core/DotCalibration.h"
 #include "core/DotOptics.h"
@@ -68,6 +69,8 @@ constexpr const char* kUsage =
     "                            measurements, the sessions, notes and signature lines\n"
     "  stipple calibrate PHOTO --mm-per-px X --name NAME\n"
     "                            measure the dots of a close-up of healed work as a named look\n"
+    "  stipple fit [PHOTO...] --landmarks FILE.json [--circumference CM] --out PROJECT.stipple\n"
+    "                            the client's own head from a few photos, as a project\n"
     "  stipple optics --skin 1..6 --diameter MM --depth MM [--column MM] [--density N]\n"
     "                            the skin-optics reference: how skin shows one pigment deposit\n"
     "  stipple bench             print the benchmark figures\n"
@@ -880,6 +883,7 @@ constexpr Command kCommands[] = {
     {"sheet", runSheet, sheetHelp},
     {"calibrate", runCalibrate, calibrateHelp},
     {"optics", runOptics, opticsHelp},
+    {"fit", runFit, fitHelp},
     {"bench", runBenchCommand, benchHelp},
 };
 

@@ -160,18 +160,33 @@ void drawHeadViews(AppState& state, int width, int height, const PigmentView& pi
     ShadingSettings before = state.shading;
     before.showDesign = false;
     const OrbitCamera camera = shownCamera(state, height);
+    // The camera as first drawn is at rest; each move after it restarts the count.
     if (state.camera != state.lastDrawnCamera) {
+        if (state.lastDrawnCamera) state.cameraRestingSince = state.lastFrameTime;
         state.lastDrawnCamera = state.camera;
-        state.cameraRestingSince = state.lastFrameTime;
     }
+    // A quarter second without moving, turning or painting: the picture is made in full, and
+    // always for a screenshot (F12).
+    const bool resting = (state.lastFrameTime - state.cameraRestingSince > 0.25 && !state.turntable &&
+                          !state.head->paint->painting()) ||
+                         state.screenshotRequested;
     if (compare == Compare::After || compare == Compare::Before) {
         const ShadingSettings& settings = compare == Compare::After ? state.shading : before;
         if (state.seenFromMetres > 0.0f && !state.lifeSize) {
-            // A quarter second without moving, turning or painting: the eye's picture is made.
-            const bool resting = state.lastFrameTime - state.cameraRestingSince > 0.25 && !state.turntable &&
-                                 !state.head->paint->painting();
             state.head->seenFrom.draw(renderer, state.camera, width, height, settings, pigment, state.seenFromMetres,
                                       designGeneration(state), resting);
+        } else if (!resting && width > 1 && height > 1) {
+            // Fast while moving: software GL spends the frame shading pixels, and a quarter of
+            // them take a third of the time (README, Benchmarks); the eye does not miss the
+            // detail of a head in motion.
+            const int movingWidth = width / 2, movingHeight = height / 2;
+            if (!state.movingFrame || state.movingFrame->width() != movingWidth || state.movingFrame->height() != movingHeight)
+                state.movingFrame = std::make_unique<RenderTarget>(movingWidth, movingHeight, 1);
+            state.movingFrame->bind();
+            renderer.draw(camera, movingWidth, movingHeight, settings, pigment);
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            glViewport(0, 0, width, height);
+            state.movingFrame->drawScaled();
         } else {
             renderer.draw(camera, width, height, settings, pigment);
         }

@@ -21,6 +21,7 @@
 #include "core/SkinTone.h"
 #include "gpu/HeadRenderer.h"
 #include "gpu/PaintPass.h"
+#include "gpu/RenderTarget.h"
 #include "gpu/ScalpImpressions.h"
 #include "io/Design.h"
 #include "io/Workspace.h"
@@ -85,8 +86,11 @@ struct AppState {
     bool lifeSize = false;
     float displayDpi = 96.0f;
     bool showLifeSizeCalibration = false;
-    OrbitCamera lastDrawnCamera;      // the camera resting since cameraRestingSince
+    std::optional<OrbitCamera> lastDrawnCamera;  // the camera resting since cameraRestingSince
     double cameraRestingSince = 0.0;
+    // While the head moves the viewport is drawn into this, at half the window's size, and
+    // scaled up (drawHeadViews).
+    std::unique_ptr<RenderTarget> movingFrame;
     double lastFrameTime = 0.0;
     std::vector<SessionEstimate> sessionEstimates;
     std::uint32_t sessionsForCount = ~0u;  // the impression count the estimates were made for

@@ -1,6 +1,7 @@
 #include "gpu/RenderTarget.h"
 
 #include "core/Error.h"
+#include "gpu/ShaderLibrary.h"
 
 #include <algorithm>
 #include <cstring>
@@ -18,16 +19,20 @@ RenderTarget::RenderTarget(int width, int height, int samples) : width_(width), 
 
     color_ = createRenderbuffer();
     depth_ = createRenderbuffer();
-    resolvedColor_ = createRenderbuffer();
+    resolvedColor_ = createTexture(GL_TEXTURE_2D);
     glNamedRenderbufferStorageMultisample(color_.get(), samples, GL_RGBA8, width, height);
     glNamedRenderbufferStorageMultisample(depth_.get(), samples, GL_DEPTH_COMPONENT24, width, height);
-    glNamedRenderbufferStorage(resolvedColor_.get(), GL_RGBA8, width, height);
+    glTextureStorage2D(resolvedColor_.get(), 1, GL_RGBA8, width, height);
+    glTextureParameteri(resolvedColor_.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTextureParameteri(resolvedColor_.get(), GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTextureParameteri(resolvedColor_.get(), GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTextureParameteri(resolvedColor_.get(), GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
 
     multisampled_ = createFramebuffer();
     glNamedFramebufferRenderbuffer(multisampled_.get(), GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color_.get());
     glNamedFramebufferRenderbuffer(multisampled_.get(), GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, depth_.get());
     resolved_ = createFramebuffer();
-    glNamedFramebufferRenderbuffer(resolved_.get(), GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolvedColor_.get());
+    glNamedFramebufferTexture(resolved_.get(), GL_COLOR_ATTACHMENT0, resolvedColor_.get(), 0);
     for (GLuint fbo : {multisampled_.get(), resolved_.get()})
         if (glCheckNamedFramebufferStatus(fbo, GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
             throw InternalError("offscreen framebuffer is incomplete");
@@ -36,6 +41,22 @@ RenderTarget::RenderTarget(int width, int height, int samples) : width_(width), 
 void RenderTarget::bind() const {
     glBindFramebuffer(GL_FRAMEBUFFER, multisampled_.get());
     glViewport(0, 0, width_, height_);
+}
+
+void RenderTarget::drawScaled() const {
+    glBlitNamedFramebuffer(multisampled_.get(), resolved_.get(), 0, 0, width_, height_, 0, 0, width_, height_,
+                           GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    if (!scaledProgram_) {
+        scaledProgram_ = buildProgram({"scaled.vert", "scaled.frag"});
+        noVertices_ = createVertexArray();
+    }
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+    glUseProgram(scaledProgram_.get());
+    glBindTextureUnit(0, resolvedColor_.get());
+    glBindVertexArray(noVertices_.get());
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
 }
 
 Image RenderTarget::readPixels() const {

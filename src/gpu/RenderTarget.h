@@ -18,11 +18,18 @@ public:
     void bind() const;
     // Resolves the samples and reads the picture back, rows top to bottom.
     Image readPixels() const;
+    // Resolves the samples and draws the picture over the viewport of the framebuffer bound
+    // now, filtered linearly: a picture rendered smaller than the window fills it. (A blit
+    // cannot scale into a multisampled window.)
+    void drawScaled() const;
 
 private:
     int width_, height_;
-    GlRenderbuffer color_, depth_, resolvedColor_;
+    GlRenderbuffer color_, depth_;
+    GlTexture resolvedColor_;  // a texture, so that drawScaled can sample it
     GlFramebuffer multisampled_, resolved_;
+    mutable GlProgram scaledProgram_;  // built on drawScaled's first call
+    mutable GlVertexArray noVertices_;
 };
 
 }  // namespace stipple

@@ -3,6 +3,7 @@
 #include "core/SkinTone.h"
 #include "gpu/HeadlessContext.h"
 #include "gpu/LayerTextures.h"
+#include "gpu/RenderTarget.h"
 #include "gpu/ShaderLibrary.h"
 #include "gpu/Snapshot.h"
 #include "io/MeshLoader.h"
@@ -151,4 +152,30 @@ TEST_CASE("painted scar tissue is paler than the skin around it, the brush ring 
         if (int(with.rgba[i + 1]) - int(without.rgba[i + 1]) > 20 && with.rgba[i + 2] < with.rgba[i + 1]) ++ringPixels;
     CHECK(ringPixels > 100);
     CHECK(ringPixels < 320 * 200 / 10);
+}
+
+TEST_CASE("drawn at half size and scaled up, as the window draws a moving head, the head keeps its place and colour",
+          "[gl]") {
+    Fixture& f = fixture();
+    constexpr int kWidth = 480, kHeight = 300;
+    const ShadingSettings settings;
+    const OrbitCamera camera = cameraForView(f.head, StandardView::ThreeQuarter, float(kWidth) / float(kHeight));
+    const Image full = render(StandardView::ThreeQuarter, settings, kWidth, kHeight);
+
+    const RenderTarget half(kWidth / 2, kHeight / 2, 1), window(kWidth, kHeight, 1);
+    half.bind();
+    f.renderer.draw(camera, kWidth / 2, kHeight / 2, settings);
+    window.bind();
+    half.drawScaled();
+    const Image scaled = window.readPixels();
+
+    REQUIRE(scaled.width == kWidth);
+    CHECK(scaled.rgba != full.rgba);  // a coarser picture, not the same one
+    const auto fullStats = measure(full, settings.backgroundSrgb), scaledStats = measure(scaled, settings.backgroundSrgb);
+    CHECK(scaledStats.coverage == Approx(fullStats.coverage).epsilon(0.05));
+    for (int c = 0; c < 3; ++c) CHECK(scaledStats.meanColor[c] == Approx(fullStats.meanColor[c]).epsilon(0.03));
+    // Pixel by pixel it stays close: the head is where it was, only softer at its edge.
+    std::size_t near = 0;
+    for (std::size_t i = 0; i < full.rgba.size(); i += 4) near += std::abs(int(full.rgba[i + 1]) - int(scaled.rgba[i + 1])) <= 12;
+    CHECK(double(near) / double(full.rgba.size() / 4) > 0.97);
 }

@@ -588,6 +588,16 @@ int runBench(const BenchOptions& options) {
                          glFinish();
                      }, "< 16 ms");
         }
+        // As the window draws while the view moves or a stroke is painted: at half the size,
+        // scaled up (drawHeadViews); in full once the input rests.
+        const RenderTarget moving(kWidth / 2, kHeight / 2, 1);
+        log.time("frame_moving_1000k", "frame at 1280x800 while moving (half size, scaled up), 1M impressions", many, [&] {
+            moving.bind();
+            renderer.draw(camera, kWidth / 2, kHeight / 2, shading, large.view());
+            target.bind();
+            moving.drawScaled();
+            glFinish();
+        }, "< 8 ms");
     }
     const OrbitCamera closeUp = closeUpCamera(head);
     log.time("frame_close_up", "frame at 1280x800, close-up (single dots)", some, [&] {

@@ -26,7 +26,9 @@ GLFWwindow* createWindow() {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 4);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    glfwWindowHint(GLFW_SAMPLES, 4);
+    // One sample: the head is multisampled offscreen and copied in (drawHeadViews), which lets a
+    // picture drawn smaller while the view moves be scaled into the window by a blit.
+    glfwWindowHint(GLFW_SAMPLES, 0);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
     for (const int minor : {5, 3}) {
         glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, minor);

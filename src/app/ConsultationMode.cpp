@@ -151,6 +151,17 @@ OrbitCamera shownCamera(const AppState& state, int height) {
     return state.camera;
 }
 
+namespace {
+
+// `frame`, made anew at `width` x `height` with `samples` when it has another size.
+RenderTarget& frameSized(std::unique_ptr<RenderTarget>& frame, int width, int height, int samples) {
+    if (!frame || frame->width() != width || frame->height() != height)
+        frame = std::make_unique<RenderTarget>(width, height, samples);
+    return *frame;
+}
+
+}  // namespace
+
 // Draws the head once or twice: before (the client's own stubble, no impressions) and after,
 // whole, wiped or side by side.
 void drawHeadViews(AppState& state, int width, int height, const PigmentView& pigment) {
@@ -170,36 +181,33 @@ void drawHeadViews(AppState& state, int width, int height, const PigmentView& pi
     const bool resting = (state.lastFrameTime - state.cameraRestingSince > 0.25 && !state.turntable &&
                           !state.head->paint->painting()) ||
                          state.screenshotRequested;
-    if (compare == Compare::After || compare == Compare::Before) {
-        const ShadingSettings& settings = compare == Compare::After ? state.shading : before;
-        if (state.seenFromMetres > 0.0f && !state.lifeSize) {
-            state.head->seenFrom.draw(renderer, state.camera, width, height, settings, pigment, state.seenFromMetres,
-                                      designGeneration(state), resting);
-        } else if (!resting && width > 1 && height > 1) {
-            // Fast while moving: software GL spends the frame shading pixels, and a quarter of
-            // them take a third of the time (README, Benchmarks); the eye does not miss the
-            // detail of a head in motion.
-            const int movingWidth = width / 2, movingHeight = height / 2;
-            if (!state.movingFrame || state.movingFrame->width() != movingWidth || state.movingFrame->height() != movingHeight)
-                state.movingFrame = std::make_unique<RenderTarget>(movingWidth, movingHeight, 1);
-            state.movingFrame->bind();
-            renderer.draw(camera, movingWidth, movingHeight, settings, pigment);
-            glBindFramebuffer(GL_FRAMEBUFFER, 0);
-            glViewport(0, 0, width, height);
-            state.movingFrame->drawScaled();
-        } else {
-            renderer.draw(camera, width, height, settings, pigment);
-        }
+    const bool alone = compare == Compare::After || compare == Compare::Before;
+    const ShadingSettings& settings = compare == Compare::Before ? before : state.shading;
+    if (alone && state.seenFromMetres > 0.0f && !state.lifeSize) {
+        // The eye's picture is copied into the window by the view itself.
+        state.head->seenFrom.draw(renderer, state.camera, width, height, settings, pigment, state.seenFromMetres,
+                                  designGeneration(state), resting);
         return;
     }
-    glEnable(GL_SCISSOR_TEST);
-    if (compare == Compare::Wipe) {
+    // Fast while moving: software GL spends the frame shading pixels, and a quarter of them take
+    // a third of the time (README, Benchmarks); the eye does not miss the detail of a head in
+    // motion.
+    const bool moving = alone && !resting && width > 1 && height > 1;
+    RenderTarget& frame = moving ? frameSized(state.movingFrame, width / 2, height / 2, 1)
+                                 : frameSized(state.viewportFrame, width, height, 4);
+    frame.bind();
+    if (alone) {
+        renderer.draw(camera, frame.width(), frame.height(), settings, pigment);
+    } else if (compare == Compare::Wipe) {
+        glEnable(GL_SCISSOR_TEST);
         const int split = int(state.wipe * float(width));
         glScissor(0, 0, width, height);
         renderer.draw(camera, width, height, state.shading, pigment);
         glScissor(0, 0, split, height);  // the clear inside draw() respects the scissor
         renderer.draw(camera, width, height, before, pigment);
+        glDisable(GL_SCISSOR_TEST);
     } else {
+        glEnable(GL_SCISSOR_TEST);
         const int half = width / 2;
         // Each half frames the whole head again: half the width needs the camera farther away.
         OrbitCamera halfCamera = state.camera;
@@ -210,9 +218,11 @@ void drawHeadViews(AppState& state, int width, int height, const PigmentView& pi
             glScissor(side * half, 0, half, height);
             renderer.draw(halfCamera, half, height, side == 0 ? before : state.shading, pigment);
         }
-        glViewport(0, 0, width, height);
+        glDisable(GL_SCISSOR_TEST);
     }
-    glDisable(GL_SCISSOR_TEST);
+    frame.blitTo(0, width, height);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, width, height);
 }
 
 }  // namespace stipple::window

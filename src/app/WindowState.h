@@ -88,9 +88,9 @@ struct AppState {
     bool showLifeSizeCalibration = false;
     std::optional<OrbitCamera> lastDrawnCamera;  // the camera resting since cameraRestingSince
     double cameraRestingSince = 0.0;
-    // While the head moves the viewport is drawn into this, at half the window's size, and
-    // scaled up (drawHeadViews).
-    std::unique_ptr<RenderTarget> movingFrame;
+    // The head is drawn into one of these and copied into the window (drawHeadViews): at the
+    // window's size with multisampling, or while it moves at half the size, scaled up.
+    std::unique_ptr<RenderTarget> viewportFrame, movingFrame;
     double lastFrameTime = 0.0;
     std::vector<SessionEstimate> sessionEstimates;
     std::uint32_t sessionsForCount = ~0u;  // the impression count the estimates were made for

@@ -1,7 +1,6 @@
 #include "gpu/RenderTarget.h"
 
 #include "core/Error.h"
-#include "gpu/ShaderLibrary.h"
 
 #include <algorithm>
 #include <cstring>
@@ -19,20 +18,17 @@ RenderTarget::RenderTarget(int width, int height, int samples) : width_(width), 
 
     color_ = createRenderbuffer();
     depth_ = createRenderbuffer();
-    resolvedColor_ = createTexture(GL_TEXTURE_2D);
-    glNamedRenderbufferStorageMultisample(color_.get(), samples, GL_RGBA8, width, height);
-    glNamedRenderbufferStorageMultisample(depth_.get(), samples, GL_DEPTH_COMPONENT24, width, height);
-    glTextureStorage2D(resolvedColor_.get(), 1, GL_RGBA8, width, height);
-    glTextureParameteri(resolvedColor_.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTextureParameteri(resolvedColor_.get(), GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTextureParameteri(resolvedColor_.get(), GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTextureParameteri(resolvedColor_.get(), GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    resolvedColor_ = createRenderbuffer();
+    // One sample is no multisampling: a plain buffer, into which a blit may scale.
+    glNamedRenderbufferStorageMultisample(color_.get(), samples > 1 ? samples : 0, GL_RGBA8, width, height);
+    glNamedRenderbufferStorageMultisample(depth_.get(), samples > 1 ? samples : 0, GL_DEPTH_COMPONENT24, width, height);
+    glNamedRenderbufferStorage(resolvedColor_.get(), GL_RGBA8, width, height);
 
     multisampled_ = createFramebuffer();
     glNamedFramebufferRenderbuffer(multisampled_.get(), GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color_.get());
     glNamedFramebufferRenderbuffer(multisampled_.get(), GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, depth_.get());
     resolved_ = createFramebuffer();
-    glNamedFramebufferTexture(resolved_.get(), GL_COLOR_ATTACHMENT0, resolvedColor_.get(), 0);
+    glNamedFramebufferRenderbuffer(resolved_.get(), GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolvedColor_.get());
     for (GLuint fbo : {multisampled_.get(), resolved_.get()})
         if (glCheckNamedFramebufferStatus(fbo, GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
             throw InternalError("offscreen framebuffer is incomplete");
@@ -43,20 +39,11 @@ void RenderTarget::bind() const {
     glViewport(0, 0, width_, height_);
 }
 
-void RenderTarget::drawScaled() const {
+void RenderTarget::blitTo(GLuint framebuffer, int width, int height) const {
     glBlitNamedFramebuffer(multisampled_.get(), resolved_.get(), 0, 0, width_, height_, 0, 0, width_, height_,
                            GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    if (!scaledProgram_) {
-        scaledProgram_ = buildProgram({"scaled.vert", "scaled.frag"});
-        noVertices_ = createVertexArray();
-    }
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_BLEND);
-    glUseProgram(scaledProgram_.get());
-    glBindTextureUnit(0, resolvedColor_.get());
-    glBindVertexArray(noVertices_.get());
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-    glBindVertexArray(0);
+    glBlitNamedFramebuffer(resolved_.get(), framebuffer, 0, 0, width_, height_, 0, 0, width, height, GL_COLOR_BUFFER_BIT,
+                           width == width_ && height == height_ ? GL_NEAREST : GL_LINEAR);
 }
 
 Image RenderTarget::readPixels() const {

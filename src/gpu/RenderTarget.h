@@ -14,22 +14,20 @@ public:
     int width() const { return width_; }
     int height() const { return height_; }
 
-    // Binds the multisampled framebuffer and sets the viewport to its size.
+    // Binds the framebuffer drawn into (multisampled unless `samples` is 1) and sets the
+    // viewport to its size.
     void bind() const;
     // Resolves the samples and reads the picture back, rows top to bottom.
     Image readPixels() const;
-    // Resolves the samples and draws the picture over the viewport of the framebuffer bound
-    // now, filtered linearly: a picture rendered smaller than the window fills it. (A blit
-    // cannot scale into a multisampled window.)
-    void drawScaled() const;
+    // Resolves the samples and copies the picture into `framebuffer` (one sample: the GL scales
+    // no blit into a multisampled one) from (0, 0) to (width, height), filtered linearly: a
+    // picture rendered smaller than the window fills it.
+    void blitTo(GLuint framebuffer, int width, int height) const;
 
 private:
     int width_, height_;
-    GlRenderbuffer color_, depth_;
-    GlTexture resolvedColor_;  // a texture, so that drawScaled can sample it
+    GlRenderbuffer color_, depth_, resolvedColor_;
     GlFramebuffer multisampled_, resolved_;
-    mutable GlProgram scaledProgram_;  // built on drawScaled's first call
-    mutable GlVertexArray noVertices_;
 };
 
 }  // namespace stipple

@@ -166,7 +166,9 @@ TEST_CASE("drawn at half size and scaled up, as the window draws a moving head, 
     half.bind();
     f.renderer.draw(camera, kWidth / 2, kHeight / 2, settings);
     window.bind();
-    half.drawScaled();
+    GLint windowFramebuffer = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &windowFramebuffer);
+    half.blitTo(GLuint(windowFramebuffer), kWidth, kHeight);
     const Image scaled = window.readPixels();
 
     REQUIRE(scaled.width == kWidth);

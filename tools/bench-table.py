@@ -39,6 +39,8 @@ ROWS = [
     ("a 15 mm density change: re-scatter and re-bake there / and the frame", ["change_15mm", "change_15mm_frame"],
      "< 10 ms"),
     ("frame at 1280x800 with 10k / 100k / 1M impressions", ["frame_10k", "frame_100k", "frame_1000k"], "< 16 ms"),
+    ("frame at 1280x800 while the view moves or a stroke is painted (half size, scaled up), 1M impressions",
+     ["frame_moving_1000k"], "< 8 ms"),
     ("frame at 1280x800, close-up of single dots", ["frame_close_up"], ""),
     ("a brush dab to baked pixels / to pixels on screen, painted on the CPU", ["dab_cpu", "dab_cpu_screen"],
      "on screen: < 16 ms"),

@@ -575,6 +575,20 @@ int runBench(const BenchOptions& options) {
         glFinish();
     });
 
+    // The frame the window draws while the view moves or a stroke is painted: at half the size,
+    // scaled up into a one-sample window (drawHeadViews); in full once the input rests.
+    const RenderTarget moving(kWidth / 2, kHeight / 2, 1), window(kWidth, kHeight, 1);
+    window.bind();
+    GLint windowFramebuffer = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &windowFramebuffer);
+    const auto drawMovingFrame = [&](const PigmentView& pigment) {
+        moving.bind();
+        renderer.draw(camera, kWidth / 2, kHeight / 2, shading, pigment);
+        moving.blitTo(GLuint(windowFramebuffer), kWidth, kHeight);
+        target.bind();
+    };
+    target.bind();
+
     // Frames with ever more impressions: the far view samples the baked map, so the count
     // must not matter.
     {
@@ -590,17 +604,10 @@ int runBench(const BenchOptions& options) {
         }
         // As the window draws while the view moves or a stroke is painted: at half the size,
         // scaled up (drawHeadViews); in full once the input rests.
-        const RenderTarget moving(kWidth / 2, kHeight / 2, 1), window(kWidth, kHeight, 1);
-        window.bind();
-        GLint windowFramebuffer = 0;
-        glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &windowFramebuffer);
         log.time("frame_moving_1000k", "frame at 1280x800 while moving (half size, scaled up), 1M impressions", many, [&] {
-            moving.bind();
-            renderer.draw(camera, kWidth / 2, kHeight / 2, shading, large.view());
-            moving.blitTo(GLuint(windowFramebuffer), kWidth, kHeight);
+            drawMovingFrame(large.view());
             glFinish();
         }, "< 8 ms");
-        target.bind();
     }
     const OrbitCamera closeUp = closeUpCamera(head);
     log.time("frame_close_up", "frame at 1280x800, close-up (single dots)", some, [&] {
@@ -632,9 +639,10 @@ int runBench(const BenchOptions& options) {
         dab();
         glFinish();
     });
+    // On screen as the window shows a stroke: the frame drawn while painting.
     log.time("dab_cpu_screen", "dab to pixels on screen, CPU paint", many, [&] {
         dab();
-        renderer.draw(camera, kWidth, kHeight, shading, painted.view());
+        drawMovingFrame(painted.view());
         glFinish();
     }, "< 16 ms");
 
@@ -663,7 +671,7 @@ int runBench(const BenchOptions& options) {
     });
     log.time("dab_gpu_screen", "dab to pixels on screen, GPU paint", many, [&] {
         gpuDab();
-        renderer.draw(camera, kWidth, kHeight, shading, gpuPainted.view());
+        drawMovingFrame(gpuPainted.view());
         glFinish();
     }, "< 16 ms");
 

@@ -23,16 +23,13 @@ namespace stipple {
 namespace {
 
 GLFWwindow* createWindow() {
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 4);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, kRequiredGlMajor);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SAMPLES, 4);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    for (const int minor : {5, 3}) {
-        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, minor);
-        if (GLFWwindow* window = glfwCreateWindow(1280, 800, "Stipple", nullptr, nullptr)) return window;
-    }
-    return nullptr;
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, kRequiredGlMinor);
+    return glfwCreateWindow(1280, 800, "Stipple", nullptr, nullptr);
 }
 
 // UI size follows the monitor's content scale, also when the window moves to another monitor.
@@ -108,14 +105,15 @@ int runApp(const AppOptions& options) {
     state.window = createWindow();
     if (!state.window) {
         glfwTerminate();
-        throw InternalError("no OpenGL 4.3+ core window could be created");
+        throw InternalError("no OpenGL 4.5 core window could be created: a newer graphics driver, or Mesa's software "
+                            "renderer (llvmpipe), provides one");
     }
     glfwMakeContextCurrent(state.window);
     glfwSwapInterval(1);
     int exitCode = 0;
     try {
         if (!gladLoadGL(glfwGetProcAddress)) throw InternalError("OpenGL functions could not be loaded");
-        requireGl43("window");
+        requireGl45("window");
         enableGlDebugOutput();
 
         IMGUI_CHECKVERSION();

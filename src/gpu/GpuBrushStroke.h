@@ -23,8 +23,7 @@
 //   button released:  if (auto step = stroke.finish()) history.push(std::move(step));
 //                     impressions.adoptDensities(designDensity(*design.layers), nativeHairDensity(*design.layers));
 // Paint with BrushStroke as before where the density and hairline layers differ in size (the GPU
-// composes the scatter's density only for equal sizes) or GL 4.3 compute is missing. While a
-// stroke is under way the CPU layers do not hold it: nothing should read them until finish(),
+// composes the scatter's density only for equal sizes). While a stroke is under way the CPU layers do not hold it: nothing should read them until finish(),
 // and a stroke must be finished before the next one starts on the same pass.
 #pragma once
 

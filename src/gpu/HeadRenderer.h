@@ -56,7 +56,7 @@ struct PigmentView {
 
 class HeadRenderer {
 public:
-    // Uploads the mesh (and its albedo, if any). Needs a current GL 4.3+ context.
+    // Uploads the mesh (and its albedo, if any). Needs a current GL 4.5 context.
     explicit HeadRenderer(const HeadMesh& mesh);
 
     // Clears and draws into the bound framebuffer at the given viewport size, with the coarsest

@@ -4,8 +4,9 @@
 // [SECTION] Anchors: Yuksel's sample elimination, a compute pass that only writes
 // [SECTION] Startup: to the first frame with impressions, pool cached and cold
 // [SECTION] The benchmark
-#include "app/Bench.h"
+#include "bench/Bench.h"
 
+#include "app/Arguments.h"
 #include "app/ExportJob.h"
 
 #include "core/BlueNoiseMetrics.h"
@@ -697,5 +698,35 @@ int runBench(const BenchOptions& options) {
     }
     return 0;
 }
+
+namespace {
+
+std::string benchHelp() {
+    return
+    "usage: stipple bench [--quick] [--json FILE]\n"
+    "\n"
+    "Prints the benchmark figures: each the median of several runs, with its 95th percentile and\n"
+    "the number of runs, beside its goal. Startup (pool cached and built), frames, imports, the\n"
+    "candidate pool against Yuksel's progressive weighted sample elimination on the same head and\n"
+    "count (time and rho at several prefixes), the full re-scatter of 1M candidates against a\n"
+    "compute pass that only writes one word per invocation, painting, export, peak memory. Every\n"
+    "ratio comes from the same run.\n"
+    "  --json   also write every figure (median, p95, runs, each run's time, unit, goal) as JSON\n"
+    "           to FILE; '-' writes it to standard output and the table to standard error\n"
+    "  --quick  fewer runs and smaller inputs, in seconds: the same figures, not ones to quote\n";
+}
+
+int runBenchCommand(int argc, char** argv) {
+    const Arguments args(argc, argv, 2, {"--json"}, {"--quick"});
+    if (!args.positional().empty()) throw InputError("bench takes no positional arguments");
+    BenchOptions options;
+    options.quick = args.flag("--quick");
+    options.jsonPath = args.value("--json");
+    return runBench(options);
+}
+
+}  // namespace
+
+const Command kBenchCommand{"bench", runBenchCommand, benchHelp};
 
 }  // namespace stipple

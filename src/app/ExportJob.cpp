@@ -230,11 +230,10 @@ void ExportJob::addSharePageSteps(const Design& design, const std::string& name,
     }
     for (const Variant& variant : variants) work.page.textureKeys.push_back(variant.key);
 
-    const SkinDiffusion diffusion = skinDiffusion(settings.depthMm);
-    ExportLook look{skinAlbedoSrgb(settings), ShadingSettings{}.inkAlbedoSrgb, diffusion.gain};
+    const ExportLook look{skinAlbedoSrgb(settings), ShadingSettings{}.inkAlbedoSrgb};
     for (const Variant& variant : variants) {
         const bool fullSize = variant.stage == defaultStage && variant.session == 0;
-        addStep("Baking the page's texture: " + variant.key, [&design, &work, variant, look, diffusion, size, fullSize] {
+        addStep("Baking the page's texture: " + variant.key, [&design, &work, variant, look, size, fullSize] {
             ScalpImpressions* impressions = work.impressions.get();
             ExportLook composite = look;
             Image pigment;
@@ -243,9 +242,14 @@ void ExportJob::addSharePageSteps(const Design& design, const std::string& name,
             if (impressions && variant.stage) {
                 const DesignSettings& s = design.settings;
                 const StageLook staged = stageLook(s.needlePreset, *variant.stage, s.depthMm, modelSkinType(s));
+                // The stage's halo on the client's skin, as the viewport shows that stage.
+                const SkinDiffusion diffusion = skinDiffusion(s.depthMm, variant.stage, modelSkinType(s));
                 impressions->setDotLook(staged.scatter);
                 impressions->showSession(defaultSessionPlan(), variant.session, variant.view);
                 composite.inkAlbedoSrgb = staged.inkSrgb;
+                composite.haloGain = diffusion.gain;
+                composite.haloTail = diffusion.haloTail;
+                composite.dotCrisp = diffusion.crisp;
                 const PigmentBake& bake = impressions->bake();
                 pigment = bake.readPixels();
                 islands = &bake.islandMask();

@@ -1,5 +1,6 @@
 // The candidate pool and the scatter's per-candidate result, as gpu/ImpressionField.cpp lays
 // them out (std430).
+#include "bindings.glsl"
 
 struct GpuCandidate {
     vec4 positionRank;         // xyz: position in mm, w: rank in [0, 1)
@@ -20,4 +21,4 @@ struct GpuDotState {
     uint kind;                 // kDotNone, kDotImpression or kDotFollicle
 };
 
-layout(std430, binding = 0) readonly buffer Candidates { GpuCandidate candidates[]; };
+layout(std430, binding = BUFFER_CANDIDATES) readonly buffer Candidates { GpuCandidate candidates[]; };

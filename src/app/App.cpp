@@ -228,10 +228,7 @@ int runApp(const AppOptions& options) {
             state.shading.brushCursor.mirrored = state.head->paint->brush.symmetry;
             // Hiding the impressions (I) keeps the client's own stubble.
             state.shading.showDesign = state.showImpressions;
-            PigmentView pigment;
-            if (state.head->impressions) pigment = state.head->impressions->view();
-            pigment.layers = state.head->layerTextures.get();
-            drawHeadViews(state, width, height, pigment);
+            drawHeadViews(state, width, height, state.head->scene->view());
         } else {
             glClearColor(state.shading.backgroundSrgb.x, state.shading.backgroundSrgb.y,
                          state.shading.backgroundSrgb.z, 1.0f);

@@ -445,8 +445,8 @@ int runImpressions(int argc, char** argv) {
     if (!out) throw InputError("impressions needs --out FILE.csv");
     const Design design = designFrom(args);
     HeadlessContext context;
-    const std::unique_ptr<ScalpImpressions> impressions = impressionsFor(design);
-    const auto [csv, rows] = impressionsCsv(impressions.get());
+    const std::unique_ptr<DesignScene> scene = sceneFor(design, fixedStage(std::nullopt));
+    const auto [csv, rows] = impressionsCsv(scene->impressions());
     writeFileAtomically(*out, csv);
     std::printf("wrote %s (%zu impressions)\n", out->c_str(), rows);
     return 0;

@@ -29,7 +29,7 @@ bool bigButton(const char* label, bool selected = false) {
 
 // Which session the viewport shows: the whole design, the skin after session k, or what
 // session k alone adds (in its own shade: session 1 is lighter).
-void drawSessionPicker(AppState& state, ScalpImpressions& impressions, bool big) {
+void drawSessionPicker(AppState& state, bool big) {
     const SessionPlan plan = defaultSessionPlan();
     int session = state.session;
     bool alone = state.sessionAlone;
@@ -51,7 +51,7 @@ void drawSessionPicker(AppState& state, ScalpImpressions& impressions, bool big)
     if (session == state.session && alone == state.sessionAlone) return;
     state.session = session;
     state.sessionAlone = alone;
-    impressions.showSession(plan, session, alone ? SessionView::Alone : SessionView::SoFar);
+    state.head->scene->showSession(plan, session, alone ? SessionView::Alone : SessionView::SoFar);
 }
 
 void drawSeenFromButtons(AppState& state) {
@@ -106,8 +106,8 @@ void drawConsultationBar(AppState& state) {
     ImGui::SetNextItemWidth(420);
     const char* stage = state.stage == 0 ? kAsDesignedLabel : kStageChoices[state.stage - 1].shortLabel;
     if (ImGui::SliderInt("##stage", &state.stage, 0, int(std::size(kStageChoices)), stage, kTypedValuesClamped) &&
-        state.head && state.head->impressions)
-        applyLook(state, *state.head->impressions);
+        state.head && state.head->impressions())
+        applyLook(state);
     ImGui::SameLine();
     for (const Choice<Lighting>& light : kLightingChoices) {
         if (bigButton(light.name, state.shading.lighting == light.value)) state.shading.lighting = light.value;
@@ -121,7 +121,7 @@ void drawConsultationBar(AppState& state) {
         ImGui::SameLine();
     }
     if (bigButton("Close-up")) closeUpView(state);
-    if (state.head && state.head->impressions) drawSessionPicker(state, *state.head->impressions, true);
+    if (state.head && state.head->impressions()) drawSessionPicker(state, true);
     drawSeenFromButtons(state);
     ImGui::End();
 }
@@ -137,7 +137,7 @@ std::size_t designGeneration(const AppState& state) {
     mix(std::hash<float>{}(state.depthMm));
     mix(std::hash<float>{}(state.density));
     mix(std::size_t(state.showImpressions));
-    mix(state.head->impressions ? state.head->impressions->impressionCount() : 0u);
+    mix(state.head->impressions() ? state.head->impressions()->impressionCount() : 0u);
     return generation;
 }
 

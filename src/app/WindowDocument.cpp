@@ -4,8 +4,6 @@
 
 #include "core/Needles.h"
 #include "core/SeenFrom.h"
-#include "core/SkinDiffusion.h"
-#include "core/StageLook.h"
 #include "gpu/GpuBrushStroke.h"
 
 #include <GLFW/glfw3.h>
@@ -85,13 +83,13 @@ void loadHead(AppState& state, const std::string& path) {
         head->openedPath = path;
         if (looksLikeProject(path)) head->projectPath = path;
         head->paint = std::make_unique<PaintSession>(head->design);
-        head->layerTextures = std::make_unique<LayerTextures>(*head->design.layers);
+        head->scene = std::make_unique<DesignScene>(head->design.mesh, *head->design.layers, head->design.settings);
         // Strokes paint on the GPU, the chain dab -> scatter -> bake staying there, where the
         // scatter's density can be composed there (density and hairline layers of one size).
         const LayerSet& layers = *head->design.layers;
         if (layers.layer(LayerKind::Density).width() == layers.layer(LayerKind::Hairline).width() &&
             layers.layer(LayerKind::Density).height() == layers.layer(LayerKind::Hairline).height()) {
-            head->paintPass = std::make_unique<PaintPass>(*head->design.layers, *head->layerTextures);
+            head->paintPass = std::make_unique<PaintPass>(*head->design.layers, head->scene->layerTextures());
             head->paint->paintWith([pass = head->paintPass.get()](const BrushSettings& brush) -> std::unique_ptr<PaintStroke> {
                 return std::make_unique<GpuBrushStroke>(*pass, brush);
             });
@@ -142,11 +140,8 @@ void collectCandidatePool(AppState& state) {
         return;
     }
     try {
-        const Design& design = state.head->design;
-        state.head->impressions = std::make_unique<ScalpImpressions>(
-            design.mesh, std::move(*pool), dotLookFor(design.settings.needlePreset), designDensity(*design.layers),
-            kDefaultPigmentMapSize, nativeHairDensity(*design.layers));
-        applyLook(state, *state.head->impressions);
+        state.head->scene->makeImpressions(std::move(*pool));
+        if (state.head->impressions()) applyLook(state);
     } catch (const std::exception& e) {
         state.errorMessage = std::string("Impressions cannot be shown: ") + e.what();
     }
@@ -156,28 +151,15 @@ void collectCandidatePool(AppState& state) {
 void refreshImpressions(AppState& state) {
     if (!state.head) return;
     state.head->hairline->refresh();
-    state.head->layerTextures->updateAll(*state.head->design.layers);
-    const LayerSet& layers = *state.head->design.layers;
-    if (state.head->impressions) state.head->impressions->setDensities(designDensity(layers), nativeHairDensity(layers));
+    state.head->scene->apply(DesignChange::ofEveryLayer());
 }
 
 // How the impressions look: as designed, or at a stage of healing and ageing, at a depth, in a
 // light (docs/smp-model.md).
-void applyLook(AppState& state, ScalpImpressions& impressions) {
+void applyLook(AppState& state) {
     captureDesignSettings(state);
-    const DesignSettings& settings = state.head->design.settings;
-    // The skin over the pigment: its soft shadow widens and darkens with depth.
-    const SkinDiffusion diffusion = skinDiffusion(settings.depthMm, settings.stage, modelSkinType(settings));
-    state.shading.diffusionGain = diffusion.gain;
-    state.shading.dotCrisp = diffusion.crisp;
-    if (!settings.stage) {
-        impressions.setDotLook(dotLookFor(settings.needlePreset), diffusion);
-        state.shading.inkAlbedoSrgb = ShadingSettings{}.inkAlbedoSrgb;
-        return;
-    }
-    const StageLook look = stageLook(settings.needlePreset, *settings.stage, settings.depthMm, modelSkinType(settings));
-    impressions.setDotLook(look.scatter, diffusion);
-    state.shading.inkAlbedoSrgb = look.inkSrgb;
+    state.head->scene->apply(DesignChange::ofLook());
+    state.shading.showImpressionsAs(state.head->scene->look());
 }
 
 void saveProject(AppState& state, const std::string& path) {

@@ -99,8 +99,7 @@ void endStroke(AppState& state) {
     PaintSession& paint = *state.head->paint;
     if (!paint.painting()) return;
     paint.endStroke();
-    const LayerSet& layers = *state.head->design.layers;
-    if (state.head->impressions) state.head->impressions->adoptDensities(designDensity(layers), nativeHairDensity(layers));
+    state.head->scene->strokeEnded();
 }
 
 // Places the brush under the mouse and paints while the left button is held.
@@ -113,26 +112,7 @@ void paintWithMouse(AppState& state, glm::dvec2 cursor, glm::ivec2 windowSize, b
     }
     const StrokeChange changed = paint.paintAtCursor();
     if (changed.empty()) return;
-    const LayerSet& layers = *state.head->design.layers;
-    LayerTextures& textures = *state.head->layerTextures;
-    // A stroke on the GPU has painted the textures already; the CPU's is uploaded.
-    const bool onGpu = paint.strokePaintsTextures();
-    if (!onGpu)
-        for (LayerKind kind : kLayerKinds) textures.update(layers, kind, changed.texels[std::size_t(kind)]);
-    if (!paint.changesImpressions() || !state.head->impressions) return;
-    ScalpImpressions& impressions = *state.head->impressions;
-    std::vector<ScalpImpressions::Region> regions;
-    for (const SurfaceSphere& sphere : changed.reach) regions.push_back({sphere.centreMm, sphere.radiusMm});
-    if (paint.brush.tool == BrushTool::NativeHair) {
-        const TexelRect& hair = changed.texels[std::size_t(LayerKind::NativeHair)];
-        if (onGpu) impressions.setNativeHairWithin(textures, hair, regions);
-        else impressions.setNativeHairWithin(nativeHairDensity(layers), regions);
-        return;
-    }
-    TexelRect scattered = changed.texels[std::size_t(LayerKind::Density)];
-    scattered.include(changed.texels[std::size_t(LayerKind::Hairline)]);
-    if (onGpu) impressions.setDensityWithin(textures, scattered, regions);
-    else impressions.setDensityWithin(designDensity(layers), regions);
+    state.head->scene->apply(DesignChange::ofStroke(changed, paint.strokePaintsTextures()));
 }
 
 // Brush and history keys; false when `key` is not one of them.

@@ -218,7 +218,7 @@ void drawHeadPanel(AppState& state) {
     if (state.skinType == 0) skinChanged |= ImGui::ColorEdit3("Custom skin", &state.customSkin.x);
     if (skinChanged && state.head) {
         state.head->paint->markChanged();
-        if (state.head->impressions) applyLook(state, *state.head->impressions);  // skin types heal differently
+        if (state.head->impressions()) applyLook(state);  // skin types heal differently
     }
     state.shading.skinAlbedoSrgb = state.skinType > 0 ? fitzpatrickPreset(state.skinType).albedoSrgb : state.customSkin;
     drawHairColour(state);
@@ -231,7 +231,7 @@ void drawHeadPanel(AppState& state) {
 
 namespace {
 
-void drawPreviewControls(AppState& state, ScalpImpressions& impressions) {
+void drawPreviewControls(AppState& state) {
     ImGui::Separator();
     ImGui::SetNextItemWidth(200);
     // state.stage: 0 as designed, else 1 + the index in kStageChoices.
@@ -239,7 +239,7 @@ void drawPreviewControls(AppState& state, ScalpImpressions& impressions) {
         *text = i == 0 ? kAsDesignedLabel : kStageChoices[i - 1].label;
         return true;
     }, nullptr, 1 + int(std::size(kStageChoices)));
-    if (stageChanged) applyLook(state, impressions);
+    if (stageChanged) applyLook(state);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("What the client will see: fresh dots are larger and darker; healed ones 0.09-0.17 mm;\n"
                           "they soften and lighten over the years (docs/smp-model.md)");
@@ -247,7 +247,7 @@ void drawPreviewControls(AppState& state, ScalpImpressions& impressions) {
     ImGui::SliderFloat("Depth", &state.depthMm, kMinDepthMm, kMaxDepthMm, "%.1f mm", kTypedValuesClamped);
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         state.head->paint->markChanged();
-        applyLook(state, impressions);
+        applyLook(state);
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Target about 0.5 mm. Deeper spreads the dot and cools it towards blue.");
     int light = choiceIndex(kLightingChoices, choiceFor(kLightingChoices, state.shading.lighting));
@@ -273,7 +273,7 @@ void drawSessionPlan(AppState& state, ScalpImpressions& impressions) {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Each session adds to the last, never moving an impression. Hours from about 14,000\n"
                           "impressions in a 3-5 h session (a single source: a guide, not a promise).");
-    drawSessionPicker(state, impressions, false);
+    drawSessionPicker(state, false);
 }
 
 }  // namespace
@@ -286,10 +286,10 @@ void drawImpressionsPanel(AppState& state) {
     } else if (state.head->poolJob) {
         ImGui::TextUnformatted("Spreading candidate points over the scalp...");
         ImGui::ProgressBar(state.head->poolJob->progress(), ImVec2(240, 0));
-    } else if (!state.head->impressions) {
+    } else if (!state.head->impressions()) {
         ImGui::TextDisabled("No impressions for this head (see the message it gave)");
     } else {
-        ScalpImpressions& impressions = *state.head->impressions;
+        ScalpImpressions& impressions = *state.head->impressions();
         ImGui::Checkbox("Show impressions (I)", &state.showImpressions);
         ImGui::SetNextItemWidth(200);
         ImGui::SliderFloat("Density everywhere", &state.density, 0.0f, impressions.field().maxDensityPerCm2(), "%.0f per cm2", kTypedValuesClamped);
@@ -310,7 +310,7 @@ void drawImpressionsPanel(AppState& state) {
                 if (ImGui::Selectable(label.c_str(), needle == i)) {
                     needle = i;
                     state.head->paint->markChanged();
-                    applyLook(state, impressions);
+                    applyLook(state);
                 }
             }
             ImGui::EndCombo();
@@ -319,7 +319,7 @@ void drawImpressionsPanel(AppState& state) {
         ImGui::Text("%u impressions on %.0f cm2 of scalp", impressions.impressionCount(), scalpAreaCm2(state.head->design.mesh));
         if (ImGui::Button("Close-up (C)")) closeUpView(state);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Look at the skin from 3 cm to see single dots");
-        drawPreviewControls(state, impressions);
+        drawPreviewControls(state);
         drawSessionPlan(state, impressions);
     }
     ImGui::End();
@@ -451,7 +451,7 @@ void drawHairlinePanel(AppState& state) {
             ImGui::Text("Frontotemporal: %.1f cm from mid-frontal", readouts.frontotemporalFromMidFrontalMm / 10.0f);
     }
     ImGui::Text("Designed area: %.0f cm2", readouts.designedAreaCm2);
-    if (state.head->impressions) ImGui::Text("Impressions: %u", state.head->impressions->impressionCount());
+    if (state.head->impressions()) ImGui::Text("Impressions: %u", state.head->impressions()->impressionCount());
     ImGui::End();
 
     // The control points on the head, the one held at the skin under the mouse.

@@ -19,6 +19,7 @@
 #include "app/SheetJob.h"
 #include "core/SessionPlan.h"
 #include "core/SkinTone.h"
+#include "gpu/DesignScene.h"
 #include "gpu/HeadRenderer.h"
 #include "gpu/PaintPass.h"
 #include "gpu/ScalpImpressions.h"
@@ -47,13 +48,15 @@ struct LoadedHead {
     Design design;
     std::unique_ptr<HeadRenderer> renderer;
     std::unique_ptr<PaintSession> paint;
-    std::unique_ptr<LayerTextures> layerTextures;     // for the overlays
-    std::unique_ptr<PaintPass> paintPass;             // strokes painted on the GPU, into layerTextures
+    // The design on the GPU: its layers as textures, and its impressions once the pool is ready.
+    std::unique_ptr<DesignScene> scene;
+    std::unique_ptr<PaintPass> paintPass;             // strokes painted on the GPU, into the scene's layer textures
     std::unique_ptr<HairlineSession> hairline;
     std::size_t savedChangeCount = 0;                 // the paint session's count at the last save
     std::unique_ptr<PoolJob> poolJob;                 // until the candidate pool is ready
-    std::unique_ptr<ScalpImpressions> impressions;    // after
     SeenFromView seenFrom;                            // the view as an eye sees it from afar
+    // The impressions, once the pool is ready; null before.
+    ScalpImpressions* impressions() const { return scene->impressions(); }
 };
 
 // Everything the window shows and keeps between frames; GLFW's callbacks find it through the
@@ -169,7 +172,7 @@ void collectCandidatePool(AppState& state);
 // Scatters and bakes again after the layers changed anywhere (undo, redo, a fill, the hairline).
 void refreshImpressions(AppState& state);
 // Gives the impressions the look of the stage, depth, needle and skin chosen (docs/smp-model.md).
-void applyLook(AppState& state, ScalpImpressions& impressions);
+void applyLook(AppState& state);
 // Writes the project to `path`; on failure nothing is overwritten and the error is shown.
 void saveProject(AppState& state, const std::string& path);
 // Copies unsaved work to the workspace every autosaveSeconds, for crash recovery (each frame).
@@ -234,7 +237,7 @@ void drawHairlinePanel(AppState& state);
 // The bar of big buttons that stands in for the panels in consultation mode.
 void drawConsultationBar(AppState& state);
 // Which session the viewport shows: radio buttons in a panel, big buttons when `big`.
-void drawSessionPicker(AppState& state, ScalpImpressions& impressions, bool big);
+void drawSessionPicker(AppState& state, bool big);
 // Draws the head: after, or in consultation mode before, wiped or side by side.
 void drawHeadViews(AppState& state, int width, int height, const PigmentView& pigment);
 // The camera the viewport draws from, `height` pixels high: the user's, seen from afar or made

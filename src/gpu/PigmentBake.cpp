@@ -3,6 +3,7 @@
 #include "core/Error.h"
 #include "core/PigmentMapLayout.h"
 #include "core/SkinDiffusion.h"
+#include "gpu/Bindings.h"
 #include "gpu/ShaderLibrary.h"
 
 #include <glm/common.hpp>
@@ -137,7 +138,7 @@ void PigmentBake::drawHalo(const Region* region) {
     glUseProgram(program);
     glUniform1f(glGetUniformLocation(program, "uHaloSigmaMm"), haloSigmaMm_);
     glUniform1f(glGetUniformLocation(program, "uHaloTail"), haloTail_);
-    glBindTextureUnit(0, coarseLevels_.get());
+    glBindTextureUnit(TEXTURE_COARSE_LEVELS, coarseLevels_.get());
     glColorMaski(0, GL_FALSE, GL_FALSE, GL_TRUE, GL_FALSE);  // the halo alone: the dots stay
     draw(program, nullptr, region);
     glColorMaski(0, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
@@ -223,8 +224,8 @@ void PigmentBake::updateMips(glm::ivec2 low, glm::ivec2 high) {
         high = glm::clamp(glm::ivec2(glm::ceil(glm::vec2(high) / 2.0f)), glm::ivec2(0), glm::ivec2(levelSize));
         const glm::ivec2 extent = high - low;
         if (extent.x <= 0 || extent.y <= 0) break;
-        glBindImageTexture(0, texture_.get(), level - 1, GL_FALSE, 0, GL_READ_ONLY, format_);
-        glBindImageTexture(1, texture_.get(), level, GL_FALSE, 0, GL_WRITE_ONLY, format_);
+        glBindImageTexture(IMAGE_MIP_FINER, texture_.get(), level - 1, GL_FALSE, 0, GL_READ_ONLY, format_);
+        glBindImageTexture(IMAGE_MIP_COARSER, texture_.get(), level, GL_FALSE, 0, GL_WRITE_ONLY, format_);
         glUniform2i(glGetUniformLocation(program, "uOrigin"), low.x, low.y);
         glUniform2i(glGetUniformLocation(program, "uSize"), extent.x, extent.y);
         glDispatchCompute(GLuint((extent.x + 7) / 8), GLuint((extent.y + 7) / 8), 1);
@@ -268,8 +269,8 @@ void PigmentBake::pad(const Region* region) {
     glMemoryBarrier(GL_FRAMEBUFFER_BARRIER_BIT | GL_SHADER_IMAGE_ACCESS_BARRIER_BIT);
     const GLuint program = padProgram_.get();
     glUseProgram(program);
-    glBindImageTexture(0, texture_.get(), 0, GL_FALSE, 0, GL_READ_WRITE, format_);
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 5, paddingPairs_.get());
+    glBindImageTexture(IMAGE_PAD_MAP, texture_.get(), 0, GL_FALSE, 0, GL_READ_WRITE, format_);
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_PADDING_PAIRS, paddingPairs_.get());
     glUniform1ui(glGetUniformLocation(program, "uFirstPair"), first);
     glUniform1ui(glGetUniformLocation(program, "uPairCount"), count);
     glDispatchCompute((count + kPadWorkGroupSize - 1) / kPadWorkGroupSize, 1, 1);

@@ -25,6 +25,8 @@ public:
     // A new halo (another depth or stage), from the next bake on; only for a map made with a
     // halo (throws std::logic_error otherwise, or for a width that is not positive).
     void setHalo(float haloSigmaMm, float haloTail);
+    // Whether the map bakes a halo (in blue) at all.
+    bool hasHalo() const { return haloSigmaMm_ > 0.0f; }
 
     // Bakes every texel (after a change everywhere, such as a new density for the whole scalp).
     void bakeAll(const ImpressionField& field);

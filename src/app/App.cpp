@@ -171,10 +171,10 @@ int runApp(const AppOptions& options) {
     imgui.initBackends(state.window);
     int exitCode = 0;
     state.scripted = options.exitAfterFrames > 0;
-    state.autosaveSeconds = options.autosaveSeconds;
-    state.lastAutosave = glfwGetTime();
-    state.offerRecovery = !state.scripted && state.workspace.hasRecovery();
-    state.displayDpi = initialDisplayDpi(state);
+    state.jobs.autosaveSeconds = options.autosaveSeconds;
+    state.jobs.lastAutosave = glfwGetTime();
+    state.dialogs.offerRecovery = !state.scripted && state.workspace.hasRecovery();
+    state.view.displayDpi = initialDisplayDpi(state);
     loadHead(state, options.file.value_or(defaultHeadPath().string()));
     if (!state.head && options.exitAfterFrames > 0) exitCode = 2;  // scripted run with a bad file
 
@@ -202,7 +202,7 @@ int runApp(const AppOptions& options) {
         if (options.script) applyToImGui(scripted, scriptedKeysDown);
         ImGui::NewFrame();
         drawMenuBar(state);
-        if (state.consultation) {
+        if (state.view.consultation) {
             drawConsultationBar(state);
         } else {
             drawHeadPanel(state);
@@ -212,8 +212,9 @@ int runApp(const AppOptions& options) {
         }
         drawDialogs(state);
         const double now = glfwGetTime();
-        if (state.consultation && state.turntable) state.camera.orbit(float(0.35 * (now - state.lastFrameTime)), 0.0f);
-        state.lastFrameTime = now;
+        ViewState& view = state.view;
+        if (view.consultation && view.turntable) view.camera.orbit(float(0.35 * (now - view.lastFrameTime)), 0.0f);
+        view.lastFrameTime = now;
         ImGui::Render();
 
         int width = 0, height = 0;
@@ -222,16 +223,16 @@ int runApp(const AppOptions& options) {
         glViewport(0, 0, width, height);
         if (state.head) {
             const std::optional<glm::vec3>& cursor = state.head->paint->cursor();
-            state.shading.brushCursor.visible = state.paintMode && cursor.has_value();
-            if (cursor) state.shading.brushCursor.centerMm = *cursor;
-            state.shading.brushCursor.radiusMm = state.head->paint->brush.radiusMm;
-            state.shading.brushCursor.mirrored = state.head->paint->brush.symmetry;
+            state.view.shading.brushCursor.visible = state.paintMode && cursor.has_value();
+            if (cursor) state.view.shading.brushCursor.centerMm = *cursor;
+            state.view.shading.brushCursor.radiusMm = state.head->paint->brush.radiusMm;
+            state.view.shading.brushCursor.mirrored = state.head->paint->brush.symmetry;
             // Hiding the impressions (I) keeps the client's own stubble.
-            state.shading.showDesign = state.showImpressions;
+            state.view.shading.showDesign = state.view.showImpressions;
             drawHeadViews(state, width, height, state.head->scene->view());
         } else {
-            glClearColor(state.shading.backgroundSrgb.x, state.shading.backgroundSrgb.y,
-                         state.shading.backgroundSrgb.z, 1.0f);
+            glClearColor(state.view.shading.backgroundSrgb.x, state.view.shading.backgroundSrgb.y,
+                         state.view.shading.backgroundSrgb.z, 1.0f);
             glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
         }
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -245,10 +246,11 @@ int runApp(const AppOptions& options) {
             std::strftime(name, sizeof name, "stipple-%Y%m%d-%H%M%S.png", std::localtime(&clock));
             try {
                 writeScreenshot(state.window, name);
-                state.notice = std::string("Saved the view as ") + (std::filesystem::current_path() / name).string();
-                state.noticeUntil = glfwGetTime() + 5.0;
+                state.dialogs.notice =
+                    std::string("Saved the view as ") + (std::filesystem::current_path() / name).string();
+                state.dialogs.noticeUntil = glfwGetTime() + 5.0;
             } catch (const std::exception& e) {
-                state.errorMessage = e.what();
+                state.dialogs.errorMessage = e.what();
             }
         }
         if (options.exitAfterFrames > 0 && frame >= options.exitAfterFrames) {

@@ -48,76 +48,74 @@ void drawSessionPicker(AppState& state, bool big) {
     if (!big) ImGui::Checkbox("Alone", &alone);
     else if (bigButton("Alone", alone)) alone = !alone;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Only what the chosen session adds");
-    if (session == state.session && alone == state.sessionAlone) return;
-    state.session = session;
-    state.sessionAlone = alone;
-    state.head->scene->showSession(plan, session, alone ? SessionView::Alone : SessionView::SoFar);
+    if (session != state.session || alone != state.sessionAlone) showSession(state, session, alone);
 }
 
 void drawSeenFromButtons(AppState& state) {
+    ViewState& view = state.view;
     ImGui::TextUnformatted("Seen");
     ImGui::SameLine();
-    if (bigButton("as the camera", state.seenFromMetres == 0.0f && !state.lifeSize)) {
-        state.seenFromMetres = 0.0f;
-        state.lifeSize = false;
+    if (bigButton("as the camera", view.seenFromMetres == 0.0f && !view.lifeSize)) {
+        view.seenFromMetres = 0.0f;
+        view.lifeSize = false;
     }
     for (float metres : kSeenFromDistancesMetres) {
         ImGui::SameLine();
         char label[32];
         std::snprintf(label, sizeof label, "from %g m", double(metres));
-        if (bigButton(label, state.seenFromMetres == metres && !state.lifeSize)) {
-            state.seenFromMetres = metres;
-            state.lifeSize = false;
+        if (bigButton(label, view.seenFromMetres == metres && !view.lifeSize)) {
+            view.seenFromMetres = metres;
+            view.lifeSize = false;
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("What an eye resolves from %g m (docs/seen-from.md)", double(metres));
     }
     ImGui::SameLine();
-    if (bigButton("Life size", state.lifeSize)) {
-        state.lifeSize = !state.lifeSize;
-        state.seenFromMetres = 0.0f;
+    if (bigButton("Life size", view.lifeSize)) {
+        view.lifeSize = !view.lifeSize;
+        view.seenFromMetres = 0.0f;
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("1:1 on this screen at %.0f pixels per inch (View > Calibrate life size)", double(state.displayDpi));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("1:1 on this screen at %.0f pixels per inch (View > Calibrate life size)", double(view.displayDpi));
 }
 
 void drawConsultationBar(AppState& state) {
+    ViewState& view = state.view;
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 10), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
     ImGui::Begin("Consultation", nullptr,
                  ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar);
     ImGui::SetWindowFontScale(1.4f);
-    using Compare = AppState::Compare;
+    using Compare = ViewState::Compare;
     const std::pair<Compare, const char*> compares[] = {
         {Compare::Before, "Before"}, {Compare::After, "After"}, {Compare::Wipe, "Wipe"}, {Compare::SideBySide, "Side by side"}};
     for (const auto& [compare, label] : compares) {
-        if (bigButton(label, state.compare == compare)) state.compare = compare;
+        if (bigButton(label, view.compare == compare)) view.compare = compare;
         ImGui::SameLine();
     }
-    if (state.compare == Compare::Wipe) {
+    if (view.compare == Compare::Wipe) {
         ImGui::SetNextItemWidth(200);
-        ImGui::SliderFloat("##wipe", &state.wipe, 0.0f, 1.0f, "", kTypedValuesClamped);
+        ImGui::SliderFloat("##wipe", &view.wipe, 0.0f, 1.0f, "", kTypedValuesClamped);
         ImGui::SameLine();
     }
-    if (bigButton("Turn", state.turntable)) state.turntable = !state.turntable;
+    if (bigButton("Turn", view.turntable)) view.turntable = !view.turntable;
     ImGui::SameLine();
-    if (bigButton("Sheet")) state.showSheet = true;
+    if (bigButton("Sheet")) state.dialogs.showSheet = true;
     ImGui::SameLine();
-    if (bigButton("Exit")) state.consultation = false;
+    if (bigButton("Exit")) view.consultation = false;
     // The timeline: the design as drawn, then fresh to ten years.
     ImGui::SetNextItemWidth(420);
     const char* stage = state.stage == 0 ? kAsDesignedLabel : kStageChoices[state.stage - 1].shortLabel;
-    if (ImGui::SliderInt("##stage", &state.stage, 0, int(std::size(kStageChoices)), stage, kTypedValuesClamped) &&
-        state.head && state.head->impressions())
-        applyLook(state);
+    if (ImGui::SliderInt("##stage", &state.stage, 0, int(std::size(kStageChoices)), stage, kTypedValuesClamped))
+        designEdited(state, DesignChange::ofLook());
     ImGui::SameLine();
     for (const Choice<Lighting>& light : kLightingChoices) {
-        if (bigButton(light.name, state.shading.lighting == light.value)) state.shading.lighting = light.value;
+        if (bigButton(light.name, view.shading.lighting == light.value)) view.shading.lighting = light.value;
         ImGui::SameLine();
     }
     ImGui::NewLine();
     // Around the head from the front, rather than the View menu's order.
-    for (const StandardView view : {StandardView::Front, StandardView::Left, StandardView::Right, StandardView::Back,
-                                    StandardView::Top, StandardView::ThreeQuarter}) {
-        if (bigButton(choiceFor(kViewChoices, view).label)) setStandardView(state, view);
+    for (const StandardView standard : {StandardView::Front, StandardView::Left, StandardView::Right,
+                                        StandardView::Back, StandardView::Top, StandardView::ThreeQuarter}) {
+        if (bigButton(choiceFor(kViewChoices, standard).label)) setStandardView(state, standard);
         ImGui::SameLine();
     }
     if (bigButton("Close-up")) closeUpView(state);
@@ -136,7 +134,7 @@ std::size_t designGeneration(const AppState& state) {
     mix(std::size_t(state.session) * 2 + std::size_t(state.sessionAlone));
     mix(std::hash<float>{}(state.depthMm));
     mix(std::hash<float>{}(state.density));
-    mix(std::size_t(state.showImpressions));
+    mix(std::size_t(state.view.showImpressions));
     mix(state.head->impressions() ? state.head->impressions()->impressionCount() : 0u);
     return generation;
 }
@@ -144,33 +142,35 @@ std::size_t designGeneration(const AppState& state) {
 }  // namespace
 
 OrbitCamera shownCamera(const AppState& state, int height) {
-    if (state.lifeSize && state.head)
-        return lifeSizeCamera(state.camera, height, state.displayDpi,
-                              skinDepthAtTarget(state.head->paint->raycaster(), state.camera));
-    if (state.seenFromMetres > 0.0f) return seenFromCamera(state.camera, state.seenFromMetres);
-    return state.camera;
+    const ViewState& view = state.view;
+    if (view.lifeSize && state.head)
+        return lifeSizeCamera(view.camera, height, view.displayDpi,
+                              skinDepthAtTarget(state.head->paint->raycaster(), view.camera));
+    if (view.seenFromMetres > 0.0f) return seenFromCamera(view.camera, view.seenFromMetres);
+    return view.camera;
 }
 
 // Draws the head once or twice: before (the client's own stubble, no impressions) and after,
 // whole, wiped or side by side.
 void drawHeadViews(AppState& state, int width, int height, const PigmentView& pigment) {
-    using Compare = AppState::Compare;
-    const Compare compare = state.consultation ? state.compare : Compare::After;
+    ViewState& view = state.view;
+    using Compare = ViewState::Compare;
+    const Compare compare = view.consultation ? view.compare : Compare::After;
     const HeadRenderer& renderer = *state.head->renderer;
-    ShadingSettings before = state.shading;
+    ShadingSettings before = view.shading;
     before.showDesign = false;
     const OrbitCamera camera = shownCamera(state, height);
-    if (state.camera != state.lastDrawnCamera) {
-        state.lastDrawnCamera = state.camera;
-        state.cameraRestingSince = state.lastFrameTime;
+    if (view.camera != view.lastDrawnCamera) {
+        view.lastDrawnCamera = view.camera;
+        view.cameraRestingSince = view.lastFrameTime;
     }
     if (compare == Compare::After || compare == Compare::Before) {
-        const ShadingSettings& settings = compare == Compare::After ? state.shading : before;
-        if (state.seenFromMetres > 0.0f && !state.lifeSize) {
+        const ShadingSettings& settings = compare == Compare::After ? view.shading : before;
+        if (view.seenFromMetres > 0.0f && !view.lifeSize) {
             // A quarter second without moving, turning or painting: the eye's picture is made.
-            const bool resting = state.lastFrameTime - state.cameraRestingSince > 0.25 && !state.turntable &&
+            const bool resting = view.lastFrameTime - view.cameraRestingSince > 0.25 && !view.turntable &&
                                  !state.head->paint->painting();
-            state.head->seenFrom.draw(renderer, state.camera, width, height, settings, pigment, state.seenFromMetres,
+            state.head->seenFrom.draw(renderer, view.camera, width, height, settings, pigment, view.seenFromMetres,
                                       designGeneration(state), resting);
         } else {
             renderer.draw(camera, width, height, settings, pigment);
@@ -179,21 +179,21 @@ void drawHeadViews(AppState& state, int width, int height, const PigmentView& pi
     }
     glEnable(GL_SCISSOR_TEST);
     if (compare == Compare::Wipe) {
-        const int split = int(state.wipe * float(width));
+        const int split = int(view.wipe * float(width));
         glScissor(0, 0, width, height);
-        renderer.draw(camera, width, height, state.shading, pigment);
+        renderer.draw(camera, width, height, view.shading, pigment);
         glScissor(0, 0, split, height);  // the clear inside draw() respects the scissor
         renderer.draw(camera, width, height, before, pigment);
     } else {
         const int half = width / 2;
         // Each half frames the whole head again: half the width needs the camera farther away.
-        OrbitCamera halfCamera = state.camera;
+        OrbitCamera halfCamera = view.camera;
         halfCamera.frame(computeBounds(state.head->design.mesh.positions), float(half) / float(std::max(height, 1)));
-        halfCamera.distance = std::max(halfCamera.distance, state.camera.distance);
+        halfCamera.distance = std::max(halfCamera.distance, view.camera.distance);
         for (int side = 0; side < 2; ++side) {
             glViewport(side * half, 0, half, height);
             glScissor(side * half, 0, half, height);
-            renderer.draw(halfCamera, half, height, side == 0 ? before : state.shading, pigment);
+            renderer.draw(halfCamera, half, height, side == 0 ? before : view.shading, pigment);
         }
         glViewport(0, 0, width, height);
     }

@@ -3,6 +3,7 @@
 // Compiled three times (gpu/PigmentBake.cpp): MARK_ISLANDS only marks which texels the UV
 // islands cover, once, for the padding; the bake writes the coverage; HALO then writes the
 // pigment's halo, its soft shadow in the skin (core/SkinDiffusion.h), from the coverage's mips.
+#include "bindings.glsl"
 #include "hash.glsl"
 #include "candidates.glsl"
 #include "dots.glsl"
@@ -12,7 +13,7 @@ in vec2 vUv;
 
 #ifdef HALO
 // The map from its level 1 down, blending two levels: the level being drawn is not among them.
-layout(binding = 0) uniform sampler2D uCoarseLevels;
+layout(binding = TEXTURE_COARSE_LEVELS) uniform sampler2D uCoarseLevels;
 uniform float uHaloSigmaMm;  // core/SkinDiffusion.h
 uniform float uHaloTail;     // share of the halo in its tail, kHaloTailScale = 4 times wider
 #endif

@@ -1,5 +1,6 @@
 // The candidate pool and the scatter's per-candidate result, as gpu/ImpressionField.cpp lays
 // them out (std430).
+#include "bindings.glsl"
 
 struct GpuCandidate {
     // xy: uv, z: rank in [0, 1), w: scalp weight 0..1. All the scatter reads, in one vector:
@@ -22,4 +23,4 @@ struct GpuDotState {
     uint kind;                 // kDotNone, kDotImpression or kDotFollicle
 };
 
-layout(std430, binding = 0) readonly buffer Candidates { GpuCandidate candidates[]; };
+layout(std430, binding = BUFFER_CANDIDATES) readonly buffer Candidates { GpuCandidate candidates[]; };

@@ -2,10 +2,11 @@
 // is round on the skin and never cut by a UV seam. The candidate grid (src/core/CandidateGrid.h)
 // lists, per hashed 1 mm cell, every candidate whose largest possible dot reaches into it.
 // Needs hash.glsl and candidates.glsl first.
+#include "bindings.glsl"
 
-layout(std430, binding = 1) readonly buffer DotStatesRead { GpuDotState dotStates[]; };
-layout(std430, binding = 3) readonly buffer GridBuckets { uint bucketStart[]; };
-layout(std430, binding = 4) readonly buffer GridEntries { uint gridEntries[]; };
+layout(std430, binding = BUFFER_DOT_STATES) readonly buffer DotStatesRead { GpuDotState dotStates[]; };
+layout(std430, binding = BUFFER_GRID_BUCKETS) readonly buffer GridBuckets { uint bucketStart[]; };
+layout(std430, binding = BUFFER_GRID_ENTRIES) readonly buffer GridEntries { uint gridEntries[]; };
 
 uniform float uGridCellMm;
 uniform uint uGridBucketMask;

@@ -13,6 +13,8 @@
 #include "hash.glsl"
 #include "candidates.glsl"
 #include "dots.glsl"
+#include "bindings.glsl"
+#include "pigment_on_skin.glsl"
 
 in vec3 vPosition;
 in vec3 vNormal;
@@ -28,19 +30,19 @@ uniform vec3 uSkyAmbient;
 uniform vec3 uGroundAmbient;
 uniform float uSkinRoughness;
 uniform vec3 uSkinAlbedo;          // linear
-layout(binding = 0) uniform sampler2D uAlbedo;
-layout(binding = 1) uniform sampler2D uPigment;    // baked in UV space: r ink, g stubble, b ink's shadow
+layout(binding = TEXTURE_ALBEDO) uniform sampler2D uAlbedo;
+layout(binding = TEXTURE_PIGMENT) uniform sampler2D uPigment;    // baked in UV space: r ink, g stubble, b ink's shadow
 uniform float uPigmentTexelMm;                     // finest texel of that map on the scalp
 uniform vec3 uInkAlbedo;                           // linear
 uniform vec3 uHairAlbedo;                          // linear: the client's stubble
 uniform float uDesignShown;                        // 1, or 0 for "before": the stubble alone
 uniform vec3 uDiffusionGain;                       // the ink's darkening over its area, per channel (core/SkinDiffusion.h)
 uniform float uDotCrisp;                           // how much of a dot shows crisp where it lies
-layout(binding = 2) uniform sampler2D uOverlayLayer;
-layout(binding = 3) uniform sampler2D uHairlineMask;
-layout(binding = 4) uniform sampler2D uShadingLayer;  // 0..1: a lighter, more diluted pigment
-layout(binding = 5) uniform sampler2D uScarLayer;     // 0..1: scar tissue
-layout(binding = 6) uniform sampler2D uNativeHair;    // follicular units per cm^2
+layout(binding = TEXTURE_OVERLAY_LAYER) uniform sampler2D uOverlayLayer;
+layout(binding = TEXTURE_HAIRLINE_MASK) uniform sampler2D uHairlineMask;
+layout(binding = TEXTURE_SHADING_LAYER) uniform sampler2D uShadingLayer;  // 0..1: a lighter, more diluted pigment
+layout(binding = TEXTURE_SCAR_LAYER) uniform sampler2D uScarLayer;     // 0..1: scar tissue
+layout(binding = TEXTURE_NATIVE_HAIR) uniform sampler2D uNativeHair;    // follicular units per cm^2
 uniform vec4 uBrushCursor;                         // xyz: centre on the skin (mm), w: radius
 uniform bool uBrushMirrored;
 
@@ -107,17 +109,17 @@ void main() {
     shading = texture(uShadingLayer, vUv).r;
     scar = texture(uScarLayer, vUv).r;
     // Scar tissue is paler than the skin around it (less pigment and blood flow) and smoother.
-    albedo = mix(albedo, vec3(0.93, 0.80, 0.76) * max(albedo.r, 0.2) / 0.93, 0.45 * scar);
+    albedo = mix(albedo, vec3(SCAR_TINT_RGB) * max(albedo.r, SCAR_MIN_RED) / SCAR_TINT_RED, SCAR_PALING * scar);
 #endif
 #ifdef PIGMENT
     // Pigment lies under the epidermis: it darkens the diffuse colour, not the surface's sheen.
     // Shading is done with a more diluted ink; scar tissue takes the ink less evenly and less.
-    vec3 ink = mix(uInkAlbedo, albedo, 0.55 * shading);
+    vec3 ink = mix(uInkAlbedo, albedo, SHADING_DILUTION * shading);
     vec3 dots = dotsAt(vPosition, vUv);
     // Light diffused in the skin meets the pigment more than once and carries its shadow around
     // it: the crisp dots, and g - 1 times their shadow (core/SkinDiffusion.h, inkOpacity()).
     vec3 opacity = 1.0 - (1.0 - uDotCrisp * dots.x) * (1.0 - min((uDiffusionGain - 1.0) * dots.z, 1.0));
-    albedo = mix(albedo, ink, uDesignShown * opacity * (1.0 - 0.35 * scar));
+    albedo = mix(albedo, ink, uDesignShown * opacity * (1.0 - SCAR_INK_REFUSED * scar));
     // The client's hair, cut at the skin: its shafts and the hair just beneath.
     albedo = mix(albedo, uHairAlbedo, dots.y);
 #endif

@@ -1,11 +1,12 @@
 #version 430 core
 // One mip level of the pigment map from the level above it, over a rectangle only: a brush
 // dab re-filters the texels it touched instead of the whole map.
+#include "bindings.glsl"
 layout(local_size_x = 8, local_size_y = 8) in;
 
 // MAP_FORMAT: rg8, or rgba8 with the halo (gpu/PigmentBake.cpp).
-layout(MAP_FORMAT, binding = 0) readonly uniform image2D uFiner;
-layout(MAP_FORMAT, binding = 1) writeonly uniform image2D uCoarser;
+layout(MAP_FORMAT, binding = IMAGE_MIP_FINER) readonly uniform image2D uFiner;
+layout(MAP_FORMAT, binding = IMAGE_MIP_COARSER) writeonly uniform image2D uCoarser;
 
 uniform ivec2 uOrigin;  // first texel of the rectangle in the coarser level
 uniform ivec2 uSize;    // its size

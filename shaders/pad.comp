@@ -1,10 +1,11 @@
 #version 430 core
 // Pads UV islands: each texel just outside an island copies the nearest texel inside it, so
 // filtering and mipmaps never pull the empty background across a seam.
+#include "bindings.glsl"
 layout(local_size_x = 128) in;
 
-layout(MAP_FORMAT, binding = 0) uniform image2D uPigment;  // rg8, or rgba8 with the halo
-layout(std430, binding = 5) readonly buffer PaddingPairs { uvec2 pairs[]; };  // (target, source), packed x | y << 16
+layout(MAP_FORMAT, binding = IMAGE_PAD_MAP) uniform image2D uPigment;  // rg8, or rgba8 with the halo
+layout(std430, binding = BUFFER_PADDING_PAIRS) readonly buffer PaddingPairs { uvec2 pairs[]; };  // (target, source), packed x | y << 16
 
 uniform uint uFirstPair;  // the pairs of a band of rows (they are grouped by the target's row)
 uniform uint uPairCount;

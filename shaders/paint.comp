@@ -6,6 +6,7 @@
 // far, and the texel's value recomputed from the layer before the stroke, which is what the CPU
 // reaches segment by segment. A padded texel reads its source texel's value and point, so it
 // ends up holding exactly its source's value, as the CPU copies it.
+#include "bindings.glsl"
 #include "brush.glsl"
 
 layout(local_size_x = 8, local_size_y = 8) in;
@@ -13,10 +14,10 @@ layout(local_size_x = 8, local_size_y = 8) in;
 const uint kNone = 0xffffffffu;  // SurfaceAtlas::kNone: no point on the skin
 const int kSet = 0, kAdd = 1, kSubtract = 2, kSmooth = 3;  // BrushMode
 
-layout(r32f, binding = 0) writeonly uniform image2D uLayer;
-layout(r32f, binding = 1) uniform image2D uInfluence;         // the stroke's largest w per texel
-layout(r32f, binding = 2) uniform image2D uMean;              // smooth: the mean around each touched texel
-layout(r32f, binding = 3) readonly uniform image2D uBefore;   // the layer when the stroke began
+layout(r32f, binding = IMAGE_PAINT_LAYER) writeonly uniform image2D uLayer;
+layout(r32f, binding = IMAGE_PAINT_INFLUENCE) uniform image2D uInfluence;         // the stroke's largest w per texel
+layout(r32f, binding = IMAGE_PAINT_MEAN) uniform image2D uMean;              // smooth: the mean around each touched texel
+layout(r32f, binding = IMAGE_PAINT_BEFORE) readonly uniform image2D uBefore;   // the layer when the stroke began
 
 // The layer's SurfaceAtlas: each texel's point on the skin and the texel it copies.
 struct AtlasTexel {
@@ -28,10 +29,10 @@ struct CellEntry {
     vec3 positionMm;
     uint texel;
 };
-layout(std430, binding = 0) readonly buffer Atlas { AtlasTexel atlas[]; };
-layout(std430, binding = 1) readonly buffer Segments { vec4 segmentEnds[]; };  // xyz: a, b of each segment in turn
-layout(std430, binding = 2) readonly buffer CellStart { uint cellStart[]; };
-layout(std430, binding = 3) readonly buffer CellEntries { CellEntry cellEntries[]; };
+layout(std430, binding = BUFFER_PAINT_ATLAS) readonly buffer Atlas { AtlasTexel atlas[]; };
+layout(std430, binding = BUFFER_PAINT_SEGMENTS) readonly buffer Segments { vec4 segmentEnds[]; };  // xyz: a, b of each segment in turn
+layout(std430, binding = BUFFER_PAINT_CELL_START) readonly buffer CellStart { uint cellStart[]; };
+layout(std430, binding = BUFFER_PAINT_CELL_ENTRIES) readonly buffer CellEntries { CellEntry cellEntries[]; };
 
 uniform ivec2 uOrigin;  // the rectangle's first texel
 uniform ivec2 uSize;

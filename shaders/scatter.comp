@@ -6,17 +6,18 @@
 // The CPU twin is src/core/Scatter.cpp; tests compare the two on random density maps.
 // Either every candidate is visited, or only those listed (a brush's reach); the impression
 // count follows each change of state, so both keep it exact. compact.comp lists the impressions.
+#include "bindings.glsl"
 #include "hash.glsl"
 #include "candidates.glsl"
 
 layout(local_size_x = 128) in;
 
-layout(std430, binding = 1) buffer DotStates { GpuDotState dotStates[]; };
-layout(std430, binding = 2) buffer ActiveCount { uint activeCount; };
-layout(std430, binding = 6) readonly buffer ScatterIds { uint scatterIds[]; };
+layout(std430, binding = BUFFER_DOT_STATES) buffer DotStates { GpuDotState dotStates[]; };
+layout(std430, binding = BUFFER_ACTIVE_COUNT) buffer ActiveCount { uint activeCount; };
+layout(std430, binding = BUFFER_SCATTER_IDS) readonly buffer ScatterIds { uint scatterIds[]; };
 
-layout(binding = 0) uniform sampler2D uDensity;      // impressions per cm^2, fetched texel by texel
-layout(binding = 1) uniform sampler2D uHairDensity;  // follicular units per cm^2, the same way
+layout(binding = TEXTURE_SCATTER_DENSITY) uniform sampler2D uDensity;      // impressions per cm^2, fetched texel by texel
+layout(binding = TEXTURE_SCATTER_HAIR) uniform sampler2D uHairDensity;  // follicular units per cm^2, the same way
 
 uniform uint uCount;            // threads: candidates in the pool, or listed ids
 uniform bool uUseIdList;

@@ -1,6 +1,6 @@
 // [SECTION] Help texts
 // [SECTION] Shared options
-// [SECTION] Commands: info, render, bench, open
+// [SECTION] Commands: info, render, open
 // [SECTION] Command: export
 // [SECTION] Command: sheet
 // [SECTION] Command: optics
@@ -9,7 +9,6 @@
 
 #include "app/App.h"
 #include "app/Arguments.h"
-#include "app/Bench.h"
 #include "app/DesignPictures.h"
 #include "app/ExportJob.h"
 #include "app/FitCommand.h"
@@ -42,6 +41,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace stipple {
@@ -234,20 +234,6 @@ std::string calibrateHelp() {
     "  --out  where to write the look (default: the workspace's looks/NAME.json)\n";
 }
 
-std::string benchHelp() {
-    return
-    "usage: stipple bench [--quick] [--json FILE]\n"
-    "\n"
-    "Prints the benchmark figures: each the median of several runs, with its 95th percentile and\n"
-    "the number of runs, beside its goal. Startup (pool cached and built), frames, imports, the\n"
-    "candidate pool against Yuksel's progressive weighted sample elimination on the same head and\n"
-    "count (time and rho at several prefixes), the full re-scatter of 1M candidates against a\n"
-    "compute pass that only writes one word per invocation, painting, export, peak memory. Every\n"
-    "ratio comes from the same run.\n"
-    "  --json   also write every figure (median, p95, runs, each run's time, unit, goal) as JSON\n"
-    "           to FILE; '-' writes it to standard output and the table to standard error\n"
-    "  --quick  fewer runs and smaller inputs, in seconds: the same figures, not ones to quote\n";
-}
 
 std::string opticsHelp() {
     return "usage: stipple optics --skin 1..6 --diameter MM --depth MM [--column MM] [--opacity A]\n"
@@ -339,7 +325,7 @@ PictureLook pictureLookFrom(const Arguments& args, DesignSettings& settings) {
     return look;
 }
 
-// [SECTION] Commands: info, render, bench, open
+// [SECTION] Commands: info, render, open
 
 int runInfo(int argc, char** argv) {
     const Arguments args(argc, argv, 2, {"--units"}, {});
@@ -462,8 +448,8 @@ int runImpressions(int argc, char** argv) {
     if (!out) throw InputError("impressions needs --out FILE.csv");
     const Design design = designFrom(args);
     HeadlessContext context;
-    const std::unique_ptr<ScalpImpressions> impressions = impressionsFor(design);
-    const auto [csv, rows] = impressionsCsv(impressions.get());
+    const std::unique_ptr<DesignScene> scene = sceneFor(design, fixedStage(std::nullopt));
+    const auto [csv, rows] = impressionsCsv(scene->impressions());
     writeFileAtomically(*out, csv);
     std::printf("wrote %s (%zu impressions)\n", out->c_str(), rows);
     return 0;
@@ -614,11 +600,6 @@ int runSheet(int argc, char** argv) {
 
 // [SECTION] Dispatch
 
-struct Command {
-    const char* name;
-    int (*run)(int, char**);
-    std::string (*help)();
-};
 
 // [SECTION] Command: optics
 
@@ -865,14 +846,6 @@ int runOptics(int argc, char** argv) {
     return 0;
 }
 
-int runBenchCommand(int argc, char** argv) {
-    const Arguments args(argc, argv, 2, {"--json"}, {"--quick"});
-    if (!args.positional().empty()) throw InputError("bench takes no positional arguments");
-    BenchOptions options;
-    options.quick = args.flag("--quick");
-    options.jsonPath = args.value("--json");
-    return runBench(options);
-}
 
 constexpr Command kCommands[] = {
     {"info", runInfo, infoHelp},
@@ -884,26 +857,28 @@ constexpr Command kCommands[] = {
     {"calibrate", runCalibrate, calibrateHelp},
     {"optics", runOptics, opticsHelp},
     {"fit", runFit, fitHelp},
-    {"bench", runBenchCommand, benchHelp},
 };
 
 }  // namespace
 
-int runCommandLine(int argc, char** argv) {
+int runCommandLine(int argc, char** argv, std::initializer_list<Command> more) {
     try {
         if (argc > 1 && (!std::strcmp(argv[1], "help") || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h"))) {
             std::fputs(kUsage, stdout);
             return 0;
         }
-        for (const Command& command : kCommands) {
-            if (argc > 1 && !std::strcmp(argv[1], command.name)) {
-                if (wantsHelp(argc, argv, 2)) {
-                    std::fputs(command.help().c_str(), stdout);
-                    return 0;
-                }
-                return command.run(argc, argv);
+        const auto runIfNamed = [&](const Command& command) -> std::optional<int> {
+            if (argc <= 1 || std::strcmp(argv[1], command.name)) return std::nullopt;
+            if (wantsHelp(argc, argv, 2)) {
+                std::fputs(command.help().c_str(), stdout);
+                return 0;
             }
-        }
+            return command.run(argc, argv);
+        };
+        for (const Command& command : kCommands)
+            if (const std::optional<int> code = runIfNamed(command)) return *code;
+        for (const Command& command : more)
+            if (const std::optional<int> code = runIfNamed(command)) return *code;
         if (wantsHelp(argc, argv, 1)) {
             std::fputs(openHelp().c_str(), stdout);
             return 0;

@@ -29,7 +29,7 @@ bool bigButton(const char* label, bool selected = false) {
 
 // Which session the viewport shows: the whole design, the skin after session k, or what
 // session k alone adds (in its own shade: session 1 is lighter).
-void drawSessionPicker(AppState& state, ScalpImpressions& impressions, bool big) {
+void drawSessionPicker(AppState& state, bool big) {
     const SessionPlan plan = defaultSessionPlan();
     int session = state.session;
     bool alone = state.sessionAlone;
@@ -48,80 +48,78 @@ void drawSessionPicker(AppState& state, ScalpImpressions& impressions, bool big)
     if (!big) ImGui::Checkbox("Alone", &alone);
     else if (bigButton("Alone", alone)) alone = !alone;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Only what the chosen session adds");
-    if (session == state.session && alone == state.sessionAlone) return;
-    state.session = session;
-    state.sessionAlone = alone;
-    impressions.showSession(plan, session, alone ? SessionView::Alone : SessionView::SoFar);
+    if (session != state.session || alone != state.sessionAlone) showSession(state, session, alone);
 }
 
 void drawSeenFromButtons(AppState& state) {
+    ViewState& view = state.view;
     ImGui::TextUnformatted("Seen");
     ImGui::SameLine();
-    if (bigButton("as the camera", state.seenFromMetres == 0.0f && !state.lifeSize)) {
-        state.seenFromMetres = 0.0f;
-        state.lifeSize = false;
+    if (bigButton("as the camera", view.seenFromMetres == 0.0f && !view.lifeSize)) {
+        view.seenFromMetres = 0.0f;
+        view.lifeSize = false;
     }
     for (float metres : kSeenFromDistancesMetres) {
         ImGui::SameLine();
         char label[32];
         std::snprintf(label, sizeof label, "from %g m", double(metres));
-        if (bigButton(label, state.seenFromMetres == metres && !state.lifeSize)) {
-            state.seenFromMetres = metres;
-            state.lifeSize = false;
+        if (bigButton(label, view.seenFromMetres == metres && !view.lifeSize)) {
+            view.seenFromMetres = metres;
+            view.lifeSize = false;
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("What an eye resolves from %g m (docs/seen-from.md)", double(metres));
     }
     ImGui::SameLine();
-    if (bigButton("Life size", state.lifeSize)) {
-        state.lifeSize = !state.lifeSize;
-        state.seenFromMetres = 0.0f;
+    if (bigButton("Life size", view.lifeSize)) {
+        view.lifeSize = !view.lifeSize;
+        view.seenFromMetres = 0.0f;
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("1:1 on this screen at %.0f pixels per inch (View > Calibrate life size)", double(state.displayDpi));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("1:1 on this screen at %.0f pixels per inch (View > Calibrate life size)", double(view.displayDpi));
 }
 
 void drawConsultationBar(AppState& state) {
+    ViewState& view = state.view;
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 10), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
     ImGui::Begin("Consultation", nullptr,
                  ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar);
     ImGui::SetWindowFontScale(1.4f);
-    using Compare = AppState::Compare;
+    using Compare = ViewState::Compare;
     const std::pair<Compare, const char*> compares[] = {
         {Compare::Before, "Before"}, {Compare::After, "After"}, {Compare::Wipe, "Wipe"}, {Compare::SideBySide, "Side by side"}};
     for (const auto& [compare, label] : compares) {
-        if (bigButton(label, state.compare == compare)) state.compare = compare;
+        if (bigButton(label, view.compare == compare)) view.compare = compare;
         ImGui::SameLine();
     }
-    if (state.compare == Compare::Wipe) {
+    if (view.compare == Compare::Wipe) {
         ImGui::SetNextItemWidth(200);
-        ImGui::SliderFloat("##wipe", &state.wipe, 0.0f, 1.0f, "", kTypedValuesClamped);
+        ImGui::SliderFloat("##wipe", &view.wipe, 0.0f, 1.0f, "", kTypedValuesClamped);
         ImGui::SameLine();
     }
-    if (bigButton("Turn", state.turntable)) state.turntable = !state.turntable;
+    if (bigButton("Turn", view.turntable)) view.turntable = !view.turntable;
     ImGui::SameLine();
-    if (bigButton("Sheet")) state.showSheet = true;
+    if (bigButton("Sheet")) state.dialogs.showSheet = true;
     ImGui::SameLine();
-    if (bigButton("Exit")) state.consultation = false;
+    if (bigButton("Exit")) view.consultation = false;
     // The timeline: the design as drawn, then fresh to ten years.
     ImGui::SetNextItemWidth(420);
     const char* stage = state.stage == 0 ? kAsDesignedLabel : kStageChoices[state.stage - 1].shortLabel;
-    if (ImGui::SliderInt("##stage", &state.stage, 0, int(std::size(kStageChoices)), stage, kTypedValuesClamped) &&
-        state.head && state.head->impressions)
-        applyLook(state, *state.head->impressions);
+    if (ImGui::SliderInt("##stage", &state.stage, 0, int(std::size(kStageChoices)), stage, kTypedValuesClamped))
+        designEdited(state, DesignChange::ofLook());
     ImGui::SameLine();
     for (const Choice<Lighting>& light : kLightingChoices) {
-        if (bigButton(light.name, state.shading.lighting == light.value)) state.shading.lighting = light.value;
+        if (bigButton(light.name, view.shading.lighting == light.value)) view.shading.lighting = light.value;
         ImGui::SameLine();
     }
     ImGui::NewLine();
     // Around the head from the front, rather than the View menu's order.
-    for (const StandardView view : {StandardView::Front, StandardView::Left, StandardView::Right, StandardView::Back,
-                                    StandardView::Top, StandardView::ThreeQuarter}) {
-        if (bigButton(choiceFor(kViewChoices, view).label)) setStandardView(state, view);
+    for (const StandardView standard : {StandardView::Front, StandardView::Left, StandardView::Right,
+                                        StandardView::Back, StandardView::Top, StandardView::ThreeQuarter}) {
+        if (bigButton(choiceFor(kViewChoices, standard).label)) setStandardView(state, standard);
         ImGui::SameLine();
     }
     if (bigButton("Close-up")) closeUpView(state);
-    if (state.head && state.head->impressions) drawSessionPicker(state, *state.head->impressions, true);
+    if (state.head && state.head->impressions()) drawSessionPicker(state, true);
     drawSeenFromButtons(state);
     ImGui::End();
 }
@@ -136,19 +134,20 @@ std::size_t designGeneration(const AppState& state) {
     mix(std::size_t(state.session) * 2 + std::size_t(state.sessionAlone));
     mix(std::hash<float>{}(state.depthMm));
     mix(std::hash<float>{}(state.density));
-    mix(std::size_t(state.showImpressions));
-    mix(state.head->impressions ? state.head->impressions->impressionCount() : 0u);
+    mix(std::size_t(state.view.showImpressions));
+    mix(state.head->impressions() ? state.head->impressions()->impressionCount() : 0u);
     return generation;
 }
 
 }  // namespace
 
 OrbitCamera shownCamera(const AppState& state, int height) {
-    if (state.lifeSize && state.head)
-        return lifeSizeCamera(state.camera, height, state.displayDpi,
-                              skinDepthAtTarget(state.head->paint->raycaster(), state.camera));
-    if (state.seenFromMetres > 0.0f) return seenFromCamera(state.camera, state.seenFromMetres);
-    return state.camera;
+    const ViewState& view = state.view;
+    if (view.lifeSize && state.head)
+        return lifeSizeCamera(view.camera, height, view.displayDpi,
+                              skinDepthAtTarget(state.head->paint->raycaster(), view.camera));
+    if (view.seenFromMetres > 0.0f) return seenFromCamera(view.camera, view.seenFromMetres);
+    return view.camera;
 }
 
 namespace {
@@ -165,27 +164,28 @@ RenderTarget& frameSized(std::unique_ptr<RenderTarget>& frame, int width, int he
 // Draws the head once or twice: before (the client's own stubble, no impressions) and after,
 // whole, wiped or side by side.
 void drawHeadViews(AppState& state, int width, int height, const PigmentView& pigment) {
-    using Compare = AppState::Compare;
-    const Compare compare = state.consultation ? state.compare : Compare::After;
+    ViewState& view = state.view;
+    using Compare = ViewState::Compare;
+    const Compare compare = view.consultation ? view.compare : Compare::After;
     const HeadRenderer& renderer = *state.head->renderer;
-    ShadingSettings before = state.shading;
+    ShadingSettings before = view.shading;
     before.showDesign = false;
     const OrbitCamera camera = shownCamera(state, height);
     // The camera as first drawn is at rest; each move after it restarts the count.
-    if (state.camera != state.lastDrawnCamera) {
-        if (state.lastDrawnCamera) state.cameraRestingSince = state.lastFrameTime;
-        state.lastDrawnCamera = state.camera;
+    if (view.camera != view.lastDrawnCamera) {
+        if (view.lastDrawnCamera) view.cameraRestingSince = view.lastFrameTime;
+        view.lastDrawnCamera = view.camera;
     }
     // A quarter second without moving, turning or painting: the picture is made in full, and
     // always for a screenshot (F12).
-    const bool resting = (state.lastFrameTime - state.cameraRestingSince > 0.25 && !state.turntable &&
+    const bool resting = (view.lastFrameTime - view.cameraRestingSince > 0.25 && !view.turntable &&
                           !state.head->paint->painting()) ||
                          state.screenshotRequested;
     const bool alone = compare == Compare::After || compare == Compare::Before;
-    const ShadingSettings& settings = compare == Compare::Before ? before : state.shading;
-    if (alone && state.seenFromMetres > 0.0f && !state.lifeSize) {
+    const ShadingSettings& settings = compare == Compare::Before ? before : view.shading;
+    if (alone && view.seenFromMetres > 0.0f && !view.lifeSize) {
         // The eye's picture is copied into the window by the view itself.
-        state.head->seenFrom.draw(renderer, state.camera, width, height, settings, pigment, state.seenFromMetres,
+        state.head->seenFrom.draw(renderer, view.camera, width, height, settings, pigment, view.seenFromMetres,
                                   designGeneration(state), resting);
         return;
     }
@@ -193,16 +193,16 @@ void drawHeadViews(AppState& state, int width, int height, const PigmentView& pi
     // a third of the time (README, Benchmarks); the eye does not miss the detail of a head in
     // motion.
     const bool moving = alone && !resting && width > 1 && height > 1;
-    RenderTarget& frame = moving ? frameSized(state.movingFrame, width / 2, height / 2, 1)
-                                 : frameSized(state.viewportFrame, width, height, 4);
+    RenderTarget& frame = moving ? frameSized(view.movingFrame, width / 2, height / 2, 1)
+                                 : frameSized(view.viewportFrame, width, height, 4);
     frame.bind();
     if (alone) {
         renderer.draw(camera, frame.width(), frame.height(), settings, pigment);
     } else if (compare == Compare::Wipe) {
         glEnable(GL_SCISSOR_TEST);
-        const int split = int(state.wipe * float(width));
+        const int split = int(view.wipe * float(width));
         glScissor(0, 0, width, height);
-        renderer.draw(camera, width, height, state.shading, pigment);
+        renderer.draw(camera, width, height, view.shading, pigment);
         glScissor(0, 0, split, height);  // the clear inside draw() respects the scissor
         renderer.draw(camera, width, height, before, pigment);
         glDisable(GL_SCISSOR_TEST);
@@ -210,13 +210,13 @@ void drawHeadViews(AppState& state, int width, int height, const PigmentView& pi
         glEnable(GL_SCISSOR_TEST);
         const int half = width / 2;
         // Each half frames the whole head again: half the width needs the camera farther away.
-        OrbitCamera halfCamera = state.camera;
+        OrbitCamera halfCamera = view.camera;
         halfCamera.frame(computeBounds(state.head->design.mesh.positions), float(half) / float(std::max(height, 1)));
-        halfCamera.distance = std::max(halfCamera.distance, state.camera.distance);
+        halfCamera.distance = std::max(halfCamera.distance, view.camera.distance);
         for (int side = 0; side < 2; ++side) {
             glViewport(side * half, 0, half, height);
             glScissor(side * half, 0, half, height);
-            renderer.draw(halfCamera, half, height, side == 0 ? before : state.shading, pigment);
+            renderer.draw(halfCamera, half, height, side == 0 ? before : view.shading, pigment);
         }
         glDisable(GL_SCISSOR_TEST);
     }

@@ -7,7 +7,7 @@
 #include "core/OrbitCamera.h"
 #include "core/SmpModel.h"
 #include "gpu/HeadRenderer.h"
-#include "gpu/LayerTextures.h"
+#include "gpu/DesignScene.h"
 #include "gpu/ScalpImpressions.h"
 #include "io/Design.h"
 
@@ -32,7 +32,7 @@ public:
     // The look's skin, light and ink; overlays and the background are the caller's to add.
     const ShadingSettings& shading() const { return shading_; }
     // The design's impressions (and the client's stubble) on the GPU; null when there are none.
-    const ScalpImpressions* impressions() const { return impressions_.get(); }
+    const ScalpImpressions* impressions() const { return scene_->impressions(); }
     // Shows session `session` of `plan` alone or so far (core/SessionPlan.h); 0: the whole design.
     void showSession(const SessionPlan& plan, int session, SessionView view);
 
@@ -47,8 +47,7 @@ public:
 
 private:
     HeadRenderer renderer_;
-    LayerTextures layerTextures_;
-    std::unique_ptr<ScalpImpressions> impressions_;
+    std::unique_ptr<DesignScene> scene_;
     ShadingSettings shading_;
 };
 

@@ -2,10 +2,9 @@
 
 #include "app/SheetJob.h"
 #include "core/Error.h"
+#include "core/ImpressionLook.h"
 #include "core/Needles.h"
-#include "core/SkinDiffusion.h"
 #include "core/SkinTone.h"
-#include "core/StageLook.h"
 #include "io/DesignExport.h"
 #include "io/ImageFile.h"
 #include "io/PoolCache.h"
@@ -20,20 +19,14 @@
 
 namespace stipple {
 
-std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigmentMapSize,
-                                                 const std::optional<ScatterParams>& look, const DotsShown& shown,
-                                                 std::optional<SmpStage> stage) {
-    const auto empty = [](const DensityMap& map) {
-        return std::all_of(map.texels().begin(), map.texels().end(), [](float d) { return d <= 0.0f; });
-    };
-    const DensityMap density = shown.design ? designDensity(*design.layers) : DensityMap::uniform(0.0f);
-    const DensityMap hair = shown.nativeHair ? nativeHairDensity(*design.layers) : DensityMap::uniform(0.0f);
-    if (empty(density) && empty(hair)) return nullptr;
-    const std::optional<CandidatePool> pool = loadOrBuildCandidatePool(design.mesh, {}, {}, defaultPoolCacheDir());
-    const SkinDiffusion diffusion = skinDiffusion(design.settings.depthMm, stage, modelSkinType(design.settings));
-    return std::make_unique<ScalpImpressions>(design.mesh, *pool, look.value_or(dotLookFor(design.settings.needlePreset)),
-                                              density, pigmentMapSize, hair, shown.halo ? diffusion.haloSigmaMm : 0.0f,
-                                              diffusion.haloTail);
+std::unique_ptr<DesignScene> sceneFor(const Design& design, const ShownStage& stage, const SceneDots& dots) {
+    auto scene = std::make_unique<DesignScene>(design.mesh, *design.layers, design.settings, stage);
+    // A pool is built only for dots to put on it.
+    if (scene->showsDots(dots)) {
+        std::optional<CandidatePool> pool = loadOrBuildCandidatePool(design.mesh, {}, {}, defaultPoolCacheDir());
+        scene->makeImpressions(std::move(*pool), dots);
+    }
+    return scene;
 }
 
 std::pair<std::string, std::size_t> impressionsCsv(const ScalpImpressions* impressions) {
@@ -74,7 +67,7 @@ ExportFormats parseExportFormats(const std::string& list) {
 struct ExportJob::Work {
     std::filesystem::path folder;
     bool createdFolder = false;  // by this job: removed again if the job stops before filling it
-    std::unique_ptr<ScalpImpressions> impressions;
+    std::unique_ptr<DesignScene> scene;
     std::vector<std::uint8_t> coverage;  // the baked pigment's, rows from v = 1 down
     Image16 albedo16;                    // with --16bit
     Image albedo8;
@@ -82,6 +75,8 @@ struct ExportJob::Work {
     // The shared page: written under a hidden name beside its place, then renamed.
     std::filesystem::path pageFolder, pageStaging;
     SharePageContents page;
+
+    ScalpImpressions* impressions() { return scene ? scene->impressions() : nullptr; }
 };
 
 ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::path folder, int size,
@@ -89,11 +84,8 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
     : work_(std::make_shared<Work>()) {
     Work& work = *work_;
     const auto file = [name, folder](const std::string& suffix) { return folder / (name + suffix); };
-    ExportLook look{skinAlbedoSrgb(design.settings), ShadingSettings{}.inkAlbedoSrgb};
-    const SkinDiffusion diffusion = skinDiffusion(design.settings.depthMm, std::nullopt, modelSkinType(design.settings));
-    look.haloGain = diffusion.gain;
-    look.haloTail = diffusion.haloTail;
-    look.dotCrisp = diffusion.crisp;
+    // The export shows the design as drawn, whatever stage the window previews.
+    const ExportLook look = exportLookFor(impressionLook(design.settings, std::nullopt));
     work.folder = folder;
     addStep("Creating the folder", [&work] {
         std::error_code error;
@@ -104,19 +96,19 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
     });
     addStep("Scattering and baking the impressions", [&design, &work, size] {
         // The design, not the client's hair; the albedo blurs the halo itself.
-        work.impressions = impressionsFor(design, size, std::nullopt, {true, false, false});
+        work.scene = sceneFor(design, fixedStage(std::nullopt), SceneDots{true, false, false, size});
     });
     if (formats.png || formats.glb) {
-        addStep("Compositing the albedo", [&design, &work, size, look, diffusion, sixteenBit, formats] {
+        addStep("Compositing the albedo", [&design, &work, size, look, sixteenBit, formats] {
             static const std::vector<std::uint8_t> noIslands;
             const std::vector<std::uint8_t>* islands = &noIslands;
             ExportLook composite = look;
-            if (work.impressions) {
-                const PigmentBake& bake = work.impressions->bake();
+            if (const ScalpImpressions* impressions = work.impressions()) {
+                const PigmentBake& bake = impressions->bake();
                 work.coverage = bake.readCoverage();
                 islands = &bake.islandMask();
                 // One width in texels for the whole map: the scalp's median texel.
-                composite.haloSigmaTexels = diffusion.haloSigmaMm / bake.scalpMedianTexelMm();
+                composite.haloSigmaTexels = work.scene->look().diffusion.haloSigmaMm / bake.scalpMedianTexelMm();
             } else {  // nothing to bake: bare skin
                 work.coverage.assign(std::size_t(size) * std::size_t(size), 0);
             }
@@ -144,7 +136,7 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
                 writeCoveragePng(file("-coverage.png"), work.coverage, size, look.inkAlbedoSrgb);
             });
             static const std::vector<std::uint8_t> noIslands;
-            const std::vector<std::uint8_t>& islands = work.impressions ? work.impressions->bake().islandMask() : noIslands;
+            const std::vector<std::uint8_t>& islands = work.impressions() ? work.impressions()->bake().islandMask() : noIslands;
             std::exception_ptr failure;
             try {
                 writeDesignGuidePng(file("-guide.png"), *design.layers, placedDensity(design), islands, size);
@@ -172,7 +164,7 @@ ExportJob::ExportJob(const Design& design, std::string name, std::filesystem::pa
         });
     if (formats.csv)
         addStep("Writing the impression list", [&work, file] {
-            writeFileAtomically(file("-impressions.csv"), impressionsCsv(work.impressions.get()).first);
+            writeFileAtomically(file("-impressions.csv"), impressionsCsv(work.impressions()).first);
         });
     if (formats.html) addSharePageSteps(design, name, size);
 }
@@ -215,7 +207,7 @@ void ExportJob::addSharePageSteps(const Design& design, const std::string& name,
         page.hasHairlineCurve = design.hairline.has_value();
         page.hairline = measureDesignHairline(design);
         const SessionPlan plan = defaultSessionPlan();
-        const ScalpImpressions* impressions = work.impressions.get();
+        const ScalpImpressions* impressions = work.impressions();
         page.impressionCount = impressions ? impressions->impressionCount() : 0;
         page.sessions = impressions ? estimateSessions(impressions->pool(), impressions->density(), plan)
                                     : estimateSessions(std::vector<int>{}, plan, 0.0);
@@ -246,26 +238,21 @@ void ExportJob::addSharePageSteps(const Design& design, const std::string& name,
     }
     for (const Variant& variant : variants) work.page.textureKeys.push_back(variant.key);
 
-    const SkinDiffusion diffusion = skinDiffusion(settings.depthMm);
-    ExportLook look{skinAlbedoSrgb(settings), ShadingSettings{}.inkAlbedoSrgb, diffusion.gain};
     for (const Variant& variant : variants) {
         const bool fullSize = variant.stage == defaultStage && variant.session == 0;
-        addStep("Baking the page's texture: " + variant.key, [&design, &work, variant, look, diffusion, size, fullSize] {
-            ScalpImpressions* impressions = work.impressions.get();
-            ExportLook composite = look;
+        addStep("Baking the page's texture: " + variant.key, [&design, &work, variant, size, fullSize] {
+            // Each stage as the viewport shows it: its dots, its ink and its halo on the client's skin.
+            ExportLook composite = exportLookFor(impressionLook(design.settings, variant.stage));
             std::vector<std::uint8_t> coverage;
             static const std::vector<std::uint8_t> noIslands;
             const std::vector<std::uint8_t>* islands = &noIslands;
-            if (impressions && variant.stage) {
-                const DesignSettings& s = design.settings;
-                const StageLook staged = stageLook(s.needlePreset, *variant.stage, s.depthMm, modelSkinType(s));
-                impressions->setDotLook(staged.scatter);
-                impressions->showSession(defaultSessionPlan(), variant.session, variant.view);
-                composite.inkAlbedoSrgb = staged.inkSrgb;
-                const PigmentBake& bake = impressions->bake();
+            if (work.impressions() && variant.stage) {
+                work.scene->showStage(variant.stage);
+                work.scene->showSession(defaultSessionPlan(), variant.session, variant.view);
+                const PigmentBake& bake = work.impressions()->bake();
                 coverage = bake.readCoverage();
                 islands = &bake.islandMask();
-                composite.haloSigmaTexels = diffusion.haloSigmaMm / bake.scalpMedianTexelMm();
+                composite.haloSigmaTexels = work.scene->look().diffusion.haloSigmaMm / bake.scalpMedianTexelMm();
             } else {  // before, or nothing designed: the bare skin
                 coverage.assign(std::size_t(size) * std::size_t(size), 0);
             }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/StepJob.h"
+#include "gpu/DesignScene.h"
 #include "gpu/ScalpImpressions.h"
 #include "io/Design.h"
 
@@ -15,22 +16,10 @@
 
 namespace stipple {
 
-// Which dots to put on the skin: the design's impressions, the client's stubble, or both; and
-// whether the pigment map bakes the impressions' halo (the viewport's; the export blurs its own).
-struct DotsShown {
-    bool design = true;
-    bool nativeHair = true;
-    bool halo = true;
-};
-
-// The design's impressions and the client's stubble on the GPU (a context must be current);
-// null where there is neither. The impressions look as the design's needle leaves them, or as
-// `look` says (an SMP stage's); their halo is as the design's depth makes it at `stage` (none:
-// as the needle leaves them).
-std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigmentMapSize = kDefaultPigmentMapSize,
-                                                 const std::optional<ScatterParams>& look = std::nullopt,
-                                                 const DotsShown& shown = {},
-                                                 std::optional<SmpStage> stage = std::nullopt);
+// The design on the GPU (a context must be current) with `dots` scattered and baked on its
+// candidate pool, loaded from the cache or built there; no impressions where the dots would
+// show nothing. They show `stage`.
+std::unique_ptr<DesignScene> sceneFor(const Design& design, const ShownStage& stage, const SceneDots& dots = {});
 
 // The impressions as CSV (id,x_mm,y_mm,z_mm,u,v,diameter_mm,shade) and the number of rows.
 std::pair<std::string, std::size_t> impressionsCsv(const ScalpImpressions* impressions);

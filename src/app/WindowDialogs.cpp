@@ -22,25 +22,27 @@ namespace {
 constexpr int kExportSizes[] = {1024, 2048, 4096, 8192};
 
 void drawSaveAsDialog(AppState& state) {
-    if (state.showSaveAs && state.head) {
+    Dialogs& dialogs = state.dialogs;
+    if (dialogs.showSaveAs && state.head) {
         const std::filesystem::path suggested =
             state.head->projectPath.empty()
                 ? std::filesystem::path(state.head->design.mesh.sourcePath).replace_extension(".stipple")
                 : std::filesystem::path(state.head->projectPath);
-        std::snprintf(state.savePath, sizeof state.savePath, "%s", suggested.string().c_str());
+        std::snprintf(dialogs.savePath, sizeof dialogs.savePath, "%s", suggested.string().c_str());
         ImGui::OpenPopup("Save project as");
-        state.showSaveAs = false;
+        dialogs.showSaveAs = false;
     }
     if (!ImGui::BeginPopupModal("Save project as", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::TextUnformatted("The design, in one .stipple file:");
     ImGui::SetNextItemWidth(520);
-    const bool entered = ImGui::InputText("##path", state.savePath, sizeof state.savePath, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool entered =
+        ImGui::InputText("##path", dialogs.savePath, sizeof dialogs.savePath, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::Checkbox("Carry the head inside the project", &state.head->design.embedHead);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("The file then travels alone to another machine or clinic.\n"
                           "Off: the project refers to the head file by path and content.");
     if (ImGui::Button("Save") || entered) {
-        saveProject(state, state.savePath);
+        saveProject(state, dialogs.savePath);
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
@@ -50,9 +52,10 @@ void drawSaveAsDialog(AppState& state) {
 
 // Recovery at start, and the question before unsaved work is closed or replaced.
 void drawWorkDialogs(AppState& state) {
-    if (state.offerRecovery) {
+    Dialogs& dialogs = state.dialogs;
+    if (dialogs.offerRecovery) {
         ImGui::OpenPopup("Recover unsaved work?");
-        state.offerRecovery = false;
+        dialogs.offerRecovery = false;
     }
     if (ImGui::BeginPopupModal("Recover unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted("Stipple closed last time without saving a design.");
@@ -74,21 +77,21 @@ void drawWorkDialogs(AppState& state) {
         }
         ImGui::EndPopup();
     }
-    if (state.askUnsaved) {
+    if (dialogs.askUnsaved) {
         ImGui::OpenPopup("Unsaved changes");
-        state.askUnsaved = false;
+        dialogs.askUnsaved = false;
     }
     if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::Text("The design has changes that are not saved%s.",
                     state.head->projectPath.empty() ? "" : (" to " + state.head->projectPath).c_str());
         const auto proceed = [&] {
-            if (state.pendingQuit) {
+            if (dialogs.pendingQuit) {
                 state.workspace.clearRecovery();
                 glfwSetWindowShouldClose(state.window, GLFW_TRUE);
             }
-            if (state.pendingOpen) loadHead(state, *state.pendingOpen);
-            state.pendingQuit = false;
-            state.pendingOpen.reset();
+            if (dialogs.pendingOpen) loadHead(state, *dialogs.pendingOpen);
+            dialogs.pendingQuit = false;
+            dialogs.pendingOpen.reset();
         };
         if (!state.head->projectPath.empty() && ImGui::Button("Save")) {
             saveProject(state, state.head->projectPath);
@@ -102,8 +105,8 @@ void drawWorkDialogs(AppState& state) {
         }
         ImGui::SameLine();
         if (ImGui::Button("Cancel")) {
-            state.pendingQuit = false;
-            state.pendingOpen.reset();
+            dialogs.pendingQuit = false;
+            dialogs.pendingOpen.reset();
             ImGui::CloseCurrentPopup();
         }
         if (state.head->projectPath.empty()) ImGui::TextDisabled("To keep it, cancel and use File > Save project as.");
@@ -121,13 +124,13 @@ void runJobStep(AppState& state, std::unique_ptr<Job>& job, const std::string& d
     try {
         if (!job->done()) job->runNextStep();
         if (job->done()) {
-            state.notice = doneNotice;
-            state.noticeUntil = glfwGetTime() + 8.0;
+            state.dialogs.notice = doneNotice;
+            state.dialogs.noticeUntil = glfwGetTime() + 8.0;
             job.reset();
             ImGui::CloseCurrentPopup();
         }
     } catch (const std::exception& e) {
-        state.errorMessage = failure + std::string(e.what()) + afterFailure;
+        state.dialogs.errorMessage = failure + std::string(e.what()) + afterFailure;
         job.reset();
         ImGui::CloseCurrentPopup();
     }
@@ -135,7 +138,8 @@ void runJobStep(AppState& state, std::unique_ptr<Job>& job, const std::string& d
 
 // File > Export: where, how large, which files; then the job runs a step a frame.
 void drawExportDialog(AppState& state) {
-    if (state.showExport && state.head) {
+    Dialogs& dialogs = state.dialogs;
+    if (dialogs.showExport && state.head) {
         // Beside the project once it is saved; until then in the current folder, never among
         // the head's own files.
         const std::filesystem::path suggested =
@@ -143,37 +147,37 @@ void drawExportDialog(AppState& state) {
                 ? std::filesystem::current_path() / "stipple-export"
                 : std::filesystem::path(state.head->projectPath).parent_path() /
                       (std::filesystem::path(state.head->projectPath).stem().string() + "-export");
-        std::snprintf(state.exportFolder, sizeof state.exportFolder, "%s", suggested.string().c_str());
+        std::snprintf(dialogs.exportFolder, sizeof dialogs.exportFolder, "%s", suggested.string().c_str());
         ImGui::OpenPopup("Export");
-        state.showExport = false;
+        dialogs.showExport = false;
     }
     if (ImGui::BeginPopupModal("Export", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        if (!state.exportJob) {
+        if (!state.jobs.exportJob) {
             ImGui::TextUnformatted("Folder (docs/export.md lists the files):");
             ImGui::SetNextItemWidth(520);
-            ImGui::InputText("##folder", state.exportFolder, sizeof state.exportFolder);
+            ImGui::InputText("##folder", dialogs.exportFolder, sizeof dialogs.exportFolder);
             const char* sizes[] = {"1024", "2048", "4096", "8192"};
             ImGui::SetNextItemWidth(120);
-            ImGui::Combo("Texture size", &state.exportSize, sizes, 4);
-            ImGui::Checkbox("PNG textures", &state.exportFormats.png);
+            ImGui::Combo("Texture size", &dialogs.exportSize, sizes, 4);
+            ImGui::Checkbox("PNG textures", &dialogs.exportFormats.png);
             ImGui::SameLine();
-            ImGui::Checkbox("EXR density", &state.exportFormats.exr);
+            ImGui::Checkbox("EXR density", &dialogs.exportFormats.exr);
             ImGui::SameLine();
-            ImGui::Checkbox("GLB model", &state.exportFormats.glb);
+            ImGui::Checkbox("GLB model", &dialogs.exportFormats.glb);
             ImGui::SameLine();
-            ImGui::Checkbox("CSV impressions", &state.exportFormats.csv);
+            ImGui::Checkbox("CSV impressions", &dialogs.exportFormats.csv);
             if (ImGui::Button("Export")) {
                 const std::string stem = std::filesystem::path(state.head->projectPath.empty() ? state.head->design.mesh.sourcePath
                                                                                                : state.head->projectPath)
                                              .stem()
                                              .string();
-                state.exportJob = std::make_unique<ExportJob>(state.head->design, stem, state.exportFolder,
-                                                              kExportSizes[state.exportSize], state.exportFormats, false);
+                state.jobs.exportJob = std::make_unique<ExportJob>(state.head->design, stem, dialogs.exportFolder,
+                                                              kExportSizes[dialogs.exportSize], dialogs.exportFormats, false);
             }
             ImGui::SameLine();
             if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
         } else {
-            runJobStep(state, state.exportJob, std::string("Exported to ") + state.exportFolder,
+            runJobStep(state, state.jobs.exportJob, std::string("Exported to ") + dialogs.exportFolder,
                        "Export stopped: ", "\nFiles written before it are whole.");
         }
         ImGui::EndPopup();
@@ -183,51 +187,52 @@ void drawExportDialog(AppState& state) {
 // File > Share as page: the design as a web page for a tablet or phone (docs/share-page.md), in
 // the look on screen, with the client's and practitioner's names and the date.
 void drawSharePageDialog(AppState& state) {
-    if (state.showSharePage && state.head) {
+    Dialogs& dialogs = state.dialogs;
+    if (dialogs.showSharePage && state.head) {
         const std::filesystem::path suggested = state.head->projectPath.empty()
                                                     ? std::filesystem::current_path() / "stipple-pages"
                                                     : std::filesystem::path(state.head->projectPath).parent_path();
-        std::snprintf(state.sharePageFolder, sizeof state.sharePageFolder, "%s", suggested.string().c_str());
+        std::snprintf(dialogs.sharePageFolder, sizeof dialogs.sharePageFolder, "%s", suggested.string().c_str());
         const ConsultationDetails& details = state.head->design.settings.consultation;
-        std::snprintf(state.shareClient, sizeof state.shareClient, "%s", details.client.c_str());
-        std::snprintf(state.sharePractitioner, sizeof state.sharePractitioner, "%s", details.practitioner.c_str());
-        std::snprintf(state.shareDate, sizeof state.shareDate, "%s", details.date.empty() ? today().c_str() : details.date.c_str());
+        std::snprintf(dialogs.shareClient, sizeof dialogs.shareClient, "%s", details.client.c_str());
+        std::snprintf(dialogs.sharePractitioner, sizeof dialogs.sharePractitioner, "%s", details.practitioner.c_str());
+        std::snprintf(dialogs.shareDate, sizeof dialogs.shareDate, "%s", details.date.empty() ? today().c_str() : details.date.c_str());
         ImGui::OpenPopup("Share as page");
-        state.showSharePage = false;
+        dialogs.showSharePage = false;
     }
     if (!ImGui::BeginPopupModal("Share as page", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     const std::string stem =
         std::filesystem::path(state.head->projectPath.empty() ? state.head->design.mesh.sourcePath : state.head->projectPath)
             .stem()
             .string();
-    if (!state.sharePageJob) {
+    if (!state.jobs.sharePageJob) {
         ImGui::TextUnformatted("Folder (the page goes into a folder of the project's name in it):");
         ImGui::SetNextItemWidth(520);
-        ImGui::InputText("##folder", state.sharePageFolder, sizeof state.sharePageFolder);
+        ImGui::InputText("##folder", dialogs.sharePageFolder, sizeof dialogs.sharePageFolder);
         ImGui::SetNextItemWidth(320);
-        ImGui::InputText("Client", state.shareClient, sizeof state.shareClient);
+        ImGui::InputText("Client", dialogs.shareClient, sizeof dialogs.shareClient);
         ImGui::SetNextItemWidth(320);
-        ImGui::InputText("Practitioner", state.sharePractitioner, sizeof state.sharePractitioner);
+        ImGui::InputText("Practitioner", dialogs.sharePractitioner, sizeof dialogs.sharePractitioner);
         ImGui::SetNextItemWidth(320);
-        ImGui::InputText("Date", state.shareDate, sizeof state.shareDate);
+        ImGui::InputText("Date", dialogs.shareDate, sizeof dialogs.shareDate);
         const char* sizes[] = {"1024", "2048", "4096", "8192"};
         ImGui::SetNextItemWidth(120);
-        ImGui::Combo("Texture size", &state.sharePageSize, sizes, 4);
+        ImGui::Combo("Texture size", &dialogs.sharePageSize, sizes, 4);
         ImGui::SameLine();
         ImGui::TextDisabled("the look on screen, for the close-up; the others at half");
         ImGui::TextDisabled("Opens on any tablet or phone from the folder, no network: send or copy the whole folder.");
         if (ImGui::Button("Write the page")) {
             captureDesignSettings(state);
-            state.head->design.settings.consultation = {state.shareClient, state.sharePractitioner, state.shareDate};
+            state.head->design.settings.consultation = {dialogs.shareClient, dialogs.sharePractitioner, dialogs.shareDate};
             ExportFormats html{false, false, false, false, true};
-            state.sharePageJob = std::make_unique<ExportJob>(state.head->design, stem, state.sharePageFolder,
-                                                             kExportSizes[state.sharePageSize], html, false);
+            state.jobs.sharePageJob = std::make_unique<ExportJob>(state.head->design, stem, dialogs.sharePageFolder,
+                                                             kExportSizes[dialogs.sharePageSize], html, false);
         }
         ImGui::SameLine();
         if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
     } else {
-        const std::filesystem::path page = ExportJob::pageFolder(state.sharePageFolder, stem) / "index.html";
-        runJobStep(state, state.sharePageJob, "Wrote " + page.string(), "The page was not written: ",
+        const std::filesystem::path page = ExportJob::pageFolder(dialogs.sharePageFolder, stem) / "index.html";
+        runJobStep(state, state.jobs.sharePageJob, "Wrote " + page.string(), "The page was not written: ",
                    "\nA page of that name from before is whole.");
     }
     ImGui::EndPopup();
@@ -236,21 +241,22 @@ void drawSharePageDialog(AppState& state) {
 // File > Consultation sheet: the five views before and after in the look on screen, the
 // measurements, the sessions, notes and signature lines (docs/sheet.md), as PDF or PNG.
 void drawSheetDialog(AppState& state) {
-    if (state.showSheet && state.head) {
+    Dialogs& dialogs = state.dialogs;
+    if (dialogs.showSheet && state.head) {
         const std::filesystem::path base = state.head->projectPath.empty()
                                                ? std::filesystem::current_path() / "stipple"
                                                : std::filesystem::path(state.head->projectPath).replace_extension();
-        std::snprintf(state.sheetPath, sizeof state.sheetPath, "%s-sheet.pdf", base.string().c_str());
+        std::snprintf(dialogs.sheetPath, sizeof dialogs.sheetPath, "%s-sheet.pdf", base.string().c_str());
         ImGui::OpenPopup("Consultation sheet");
-        state.showSheet = false;
+        dialogs.showSheet = false;
     }
     if (!ImGui::BeginPopupModal("Consultation sheet", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    if (!state.sheetJob) {
+    if (!state.jobs.sheetJob) {
         ImGui::TextUnformatted("File (.pdf or .png):");
         ImGui::SetNextItemWidth(520);
-        ImGui::InputText("##sheet", state.sheetPath, sizeof state.sheetPath);
+        ImGui::InputText("##sheet", dialogs.sheetPath, sizeof dialogs.sheetPath);
         ImGui::TextUnformatted("Notes for the client (empty: lines to write on):");
-        ImGui::InputTextMultiline("##notes", state.sheetNotes, sizeof state.sheetNotes, ImVec2(520, 100));
+        ImGui::InputTextMultiline("##notes", dialogs.sheetNotes, sizeof dialogs.sheetNotes, ImVec2(520, 100));
         ImGui::TextDisabled("The \"after\" views show the stage and light on screen (healed when as designed).");
         if (ImGui::Button("Write the sheet")) {
             captureDesignSettings(state);
@@ -259,19 +265,19 @@ void drawSheetDialog(AppState& state) {
                                                                                          : state.head->projectPath)
                                       .stem()
                                       .string();
-            options.notes = state.sheetNotes;
-            options.look = {state.head->design.settings.stage.value_or(SmpStage::Healed), state.shading.lighting};
+            options.notes = dialogs.sheetNotes;
+            options.look = {state.head->design.settings.stage.value_or(SmpStage::Healed), state.view.shading.lighting};
             try {
-                state.sheetJob = std::make_unique<SheetJob>(state.head->design, state.sheetPath, options);
+                state.jobs.sheetJob = std::make_unique<SheetJob>(state.head->design, dialogs.sheetPath, options);
             } catch (const std::exception& e) {
-                state.errorMessage = e.what();
+                dialogs.errorMessage = e.what();
                 ImGui::CloseCurrentPopup();
             }
         }
         ImGui::SameLine();
         if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
     } else {
-        runJobStep(state, state.sheetJob, std::string("Wrote ") + state.sheetPath, "The sheet was not written: ",
+        runJobStep(state, state.jobs.sheetJob, std::string("Wrote ") + dialogs.sheetPath, "The sheet was not written: ",
                    "\nA file of that name from before is whole.");
     }
     ImGui::EndPopup();
@@ -282,7 +288,7 @@ void drawSheetDialog(AppState& state) {
 // File > Calibrate from a photo: the dots of a close-up of the practitioner's healed work,
 // measured and kept as a named look (docs/calibration.md).
 void drawCalibrateDialog(AppState& state) {
-    auto& dialog = state.calibrate;
+    auto& dialog = state.dialogs.calibrate;
     if (dialog.show) {
         ImGui::OpenPopup("Calibrate from a photo");
         dialog.show = false;
@@ -320,14 +326,15 @@ void drawCalibrateDialog(AppState& state) {
 // View > Calibrate life size: a bank card's outline at the display's pixel density, matched
 // against a real card held to the screen.
 void drawLifeSizeCalibration(AppState& state) {
-    if (!state.showLifeSizeCalibration) return;
-    if (ImGui::Begin("Life size", &state.showLifeSizeCalibration, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ViewState& view = state.view;
+    if (!view.showLifeSizeCalibration) return;
+    if (ImGui::Begin("Life size", &view.showLifeSizeCalibration, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted("Hold a bank or ID card (85.60 mm wide) against the screen\n"
                                "and drag the slider until the outline is as wide as the card.");
-        float dpi = state.displayDpi;
+        float dpi = view.displayDpi;
         ImGui::SetNextItemWidth(320);
         if (ImGui::SliderFloat("pixels per inch", &dpi, kMinDisplayDpi, kMaxDisplayDpi, "%.1f", kTypedValuesClamped)) {
-            state.displayDpi = dpi;
+            view.displayDpi = dpi;
             state.workspace.setDisplayDpi(dpi);
         }
         // The dpi counts the framebuffer's pixels; ImGui lays out in window coordinates.
@@ -339,14 +346,15 @@ void drawLifeSizeCalibration(AppState& state) {
         ImGui::GetWindowDrawList()->AddRect(corner, ImVec2(corner.x + card.x, corner.y + card.y),
                                             IM_COL32(255, 255, 255, 255), kCalibrationCardCornerMm * millimetre, 0, 2.0f);
         ImGui::Text("One pixel is %.3f mm.", double(25.4f / dpi));
-        ImGui::Checkbox("Show the head life-size", &state.lifeSize);
-        if (state.lifeSize) state.seenFromMetres = 0.0f;
+        ImGui::Checkbox("Show the head life-size", &view.lifeSize);
+        if (view.lifeSize) view.seenFromMetres = 0.0f;
     }
     ImGui::End();
 }
 
 void drawDialogs(AppState& state) {
-    if (const auto picked = state.fileBrowser.draw()) openHead(state, picked->string());
+    Dialogs& dialogs = state.dialogs;
+    if (const auto picked = dialogs.fileBrowser.draw()) openHead(state, picked->string());
     drawExportDialog(state);
     drawSharePageDialog(state);
     drawSheetDialog(state);
@@ -354,17 +362,17 @@ void drawDialogs(AppState& state) {
     drawWorkDialogs(state);
     drawLifeSizeCalibration(state);
     drawCalibrateDialog(state);
-    if (!state.errorMessage.empty()) ImGui::OpenPopup("Stipple");
+    if (!dialogs.errorMessage.empty()) ImGui::OpenPopup("Stipple");
     if (ImGui::BeginPopupModal("Stipple", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted(state.errorMessage.c_str());
+        ImGui::TextUnformatted(dialogs.errorMessage.c_str());
         if (ImGui::Button("OK") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
-            state.errorMessage.clear();
+            dialogs.errorMessage.clear();
             ImGui::CloseCurrentPopup();
         }
         ImGui::EndPopup();
     }
-    if (state.showShortcuts) {
-        ImGui::Begin("Keyboard and mouse", &state.showShortcuts, ImGuiWindowFlags_AlwaysAutoResize);
+    if (dialogs.showShortcuts) {
+        ImGui::Begin("Keyboard and mouse", &dialogs.showShortcuts, ImGuiWindowFlags_AlwaysAutoResize);
         ImGui::TextUnformatted("Left drag         orbit\n"
                                "Right/middle drag pan (or Shift + left drag)\n"
                                "Scroll / pinch    zoom; horizontal scroll orbits\n"
@@ -389,8 +397,8 @@ void drawDialogs(AppState& state) {
                                "Ctrl+Q            quit");
         ImGui::End();
     }
-    if (state.showAbout) {
-        ImGui::Begin("About Stipple", &state.showAbout, ImGuiWindowFlags_AlwaysAutoResize);
+    if (dialogs.showAbout) {
+        ImGui::Begin("About Stipple", &dialogs.showAbout, ImGuiWindowFlags_AlwaysAutoResize);
         ImGui::TextUnformatted("Stipple: a scalp micropigmentation design studio.");
         ImGui::TextUnformatted(glDescription().c_str());
         ImGui::TextDisabled("Default head: MakeHuman base mesh (CC0 1.0), see assets/heads/default/CREDITS.md");

@@ -4,8 +4,6 @@
 
 #include "core/Needles.h"
 #include "core/SeenFrom.h"
-#include "core/SkinDiffusion.h"
-#include "core/StageLook.h"
 #include "gpu/GpuBrushStroke.h"
 
 #include <GLFW/glfw3.h>
@@ -41,6 +39,7 @@ namespace {
 
 // A design opens the way it was left: its look, the client's skin, the brush and the view.
 void applyDesignSettings(AppState& state) {
+    ViewState& view = state.view;
     const DesignSettings& settings = state.head->design.settings;
     state.skinType = settings.skinType;
     state.customSkin = settings.customSkinSrgb;
@@ -48,32 +47,34 @@ void applyDesignSettings(AppState& state) {
     state.stage = settings.stage ? int(std::find(std::begin(kSmpStages), std::end(kSmpStages), *settings.stage) -
                                        std::begin(kSmpStages)) + 1
                                  : 0;
-    state.shading.lighting = settings.lighting;
+    view.shading.lighting = settings.lighting;
     state.session = 0;
-    state.shading.hairAlbedoSrgb = settings.hairColourSrgb;
-    state.shading.longHair = settings.longHair;
+    view.shading.hairAlbedoSrgb = settings.hairColourSrgb;
+    view.shading.longHair = settings.longHair;
     state.head->paint->brush = settings.brush;
     if (!settings.view) return;
-    state.camera.target = settings.view->targetMm;
-    state.camera.yaw = settings.view->yawRadians;
-    state.camera.pitch = settings.view->pitchRadians;
-    state.camera.distance = settings.view->distanceMm;
+    view.camera.target = settings.view->targetMm;
+    view.camera.yaw = settings.view->yawRadians;
+    view.camera.pitch = settings.view->pitchRadians;
+    view.camera.distance = settings.view->distanceMm;
 }
 
 }  // namespace
 
 // What a save keeps of the window's state.
 void captureDesignSettings(AppState& state) {
+    ViewState& view = state.view;
     DesignSettings& settings = state.head->design.settings;
     settings.skinType = state.skinType;
     settings.customSkinSrgb = state.customSkin;
     settings.depthMm = state.depthMm;
     settings.stage = state.stage > 0 ? std::optional<SmpStage>(kSmpStages[state.stage - 1]) : std::nullopt;
-    settings.lighting = state.shading.lighting;
-    settings.hairColourSrgb = state.shading.hairAlbedoSrgb;
-    settings.longHair = state.shading.longHair;
+    settings.lighting = view.shading.lighting;
+    settings.hairColourSrgb = view.shading.hairAlbedoSrgb;
+    settings.longHair = view.shading.longHair;
     settings.brush = state.head->paint->brush;
-    settings.view = ViewPose{state.camera.target, state.camera.yaw, state.camera.pitch, state.camera.distance};
+    const OrbitCamera& camera = view.camera;
+    settings.view = ViewPose{camera.target, camera.yaw, camera.pitch, camera.distance};
 }
 
 // Loads a head or project; on failure the head already on screen stays and the error is shown.
@@ -85,13 +86,13 @@ void loadHead(AppState& state, const std::string& path) {
         head->openedPath = path;
         if (looksLikeProject(path)) head->projectPath = path;
         head->paint = std::make_unique<PaintSession>(head->design);
-        head->layerTextures = std::make_unique<LayerTextures>(*head->design.layers);
+        head->scene = std::make_unique<DesignScene>(head->design.mesh, *head->design.layers, head->design.settings);
         // Strokes paint on the GPU, the chain dab -> scatter -> bake staying there, where the
         // scatter's density can be composed there (density and hairline layers of one size).
         const LayerSet& layers = *head->design.layers;
         if (layers.layer(LayerKind::Density).width() == layers.layer(LayerKind::Hairline).width() &&
             layers.layer(LayerKind::Density).height() == layers.layer(LayerKind::Hairline).height()) {
-            head->paintPass = std::make_unique<PaintPass>(*head->design.layers, *head->layerTextures);
+            head->paintPass = std::make_unique<PaintPass>(*head->design.layers, head->scene->layerTextures());
             head->paint->paintWith([pass = head->paintPass.get()](const BrushSettings& brush) -> std::unique_ptr<PaintStroke> {
                 return std::make_unique<GpuBrushStroke>(*pass, brush);
             });
@@ -101,13 +102,13 @@ void loadHead(AppState& state, const std::string& path) {
         const bool first = !state.head;
         state.head = std::move(head);
         ++state.headsLoaded;
-        if (first) state.camera.setView(StandardView::ThreeQuarter);
-        state.camera.frame(computeBounds(state.head->design.mesh.positions), framebufferAspect(state.window));
+        if (first) state.view.camera.setView(StandardView::ThreeQuarter);
+        state.view.camera.frame(computeBounds(state.head->design.mesh.positions), framebufferAspect(state.window));
         applyDesignSettings(state);
         updateTitle(state);
         if (!state.scripted && path != state.workspace.recoveryProjectPath().string()) state.workspace.addRecentFile(path);
     } catch (const std::exception& e) {
-        state.errorMessage = std::string(e.what()) + (state.head ? "\nThe head on screen was kept." : "");
+        state.dialogs.errorMessage = std::string(e.what()) + (state.head ? "\nThe head on screen was kept." : "");
         std::fprintf(stderr, "stipple: %s\n", e.what());
     }
 }
@@ -115,8 +116,8 @@ void loadHead(AppState& state, const std::string& path) {
 // What the user asks to open: with unsaved work on screen, the question comes first.
 void openHead(AppState& state, const std::string& path) {
     if (hasUnsavedChanges(state) && !state.scripted) {
-        state.pendingOpen = path;
-        state.askUnsaved = true;
+        state.dialogs.pendingOpen = path;
+        state.dialogs.askUnsaved = true;
         return;
     }
     loadHead(state, path);
@@ -124,8 +125,8 @@ void openHead(AppState& state, const std::string& path) {
 
 void requestQuit(AppState& state) {
     if (hasUnsavedChanges(state) && !state.scripted) {
-        state.pendingQuit = true;
-        state.askUnsaved = true;
+        state.dialogs.pendingQuit = true;
+        state.dialogs.askUnsaved = true;
         return;
     }
     glfwSetWindowShouldClose(state.window, GLFW_TRUE);
@@ -138,46 +139,32 @@ void collectCandidatePool(AppState& state) {
     const std::string error = state.head->poolJob->error();
     state.head->poolJob.reset();
     if (!pool) {
-        state.errorMessage = "The candidate pool could not be built: " + error;
+        state.dialogs.errorMessage = "The candidate pool could not be built: " + error;
         return;
     }
     try {
-        const Design& design = state.head->design;
-        state.head->impressions = std::make_unique<ScalpImpressions>(
-            design.mesh, std::move(*pool), dotLookFor(design.settings.needlePreset), designDensity(*design.layers),
-            kDefaultPigmentMapSize, nativeHairDensity(*design.layers));
-        applyLook(state, *state.head->impressions);
+        state.head->scene->makeImpressions(std::move(*pool));
+        designEdited(state, DesignChange::ofLook());
     } catch (const std::exception& e) {
-        state.errorMessage = std::string("Impressions cannot be shown: ") + e.what();
+        state.dialogs.errorMessage = std::string("Impressions cannot be shown: ") + e.what();
     }
 }
 
-// After the layers changed anywhere (undo, redo, a whole-scalp density): everything again.
-void refreshImpressions(AppState& state) {
+void designEdited(AppState& state, const DesignChange& change) {
     if (!state.head) return;
-    state.head->hairline->refresh();
-    state.head->layerTextures->updateAll(*state.head->design.layers);
-    const LayerSet& layers = *state.head->design.layers;
-    if (state.head->impressions) state.head->impressions->setDensities(designDensity(layers), nativeHairDensity(layers));
+    if (change.look) captureDesignSettings(state);
+    if (change.everyLayer) state.head->hairline->refresh();
+    state.head->scene->apply(change);
+    // The viewport's ink, darkening and crispness: as designed, or at a stage of healing and
+    // ageing, at a depth, on the client's skin.
+    if (change.look) state.view.shading.showImpressionsAs(state.head->scene->look());
 }
 
-// How the impressions look: as designed, or at a stage of healing and ageing, at a depth, in a
-// light (docs/smp-model.md).
-void applyLook(AppState& state, ScalpImpressions& impressions) {
-    captureDesignSettings(state);
-    const DesignSettings& settings = state.head->design.settings;
-    // The skin over the pigment: its soft shadow widens and darkens with depth.
-    const SkinDiffusion diffusion = skinDiffusion(settings.depthMm, settings.stage, modelSkinType(settings));
-    state.shading.diffusionGain = diffusion.gain;
-    state.shading.dotCrisp = diffusion.crisp;
-    if (!settings.stage) {
-        impressions.setDotLook(dotLookFor(settings.needlePreset), diffusion);
-        state.shading.inkAlbedoSrgb = ShadingSettings{}.inkAlbedoSrgb;
-        return;
-    }
-    const StageLook look = stageLook(settings.needlePreset, *settings.stage, settings.depthMm, modelSkinType(settings));
-    impressions.setDotLook(look.scatter, diffusion);
-    state.shading.inkAlbedoSrgb = look.inkSrgb;
+void showSession(AppState& state, int session, bool alone) {
+    state.session = session;
+    state.sessionAlone = alone;
+    if (state.head)
+        state.head->scene->showSession(defaultSessionPlan(), session, alone ? SessionView::Alone : SessionView::SoFar);
 }
 
 void saveProject(AppState& state, const std::string& path) {
@@ -191,76 +178,80 @@ void saveProject(AppState& state, const std::string& path) {
         state.workspace.clearRecovery();
         updateTitle(state);
     } catch (const std::exception& e) {
-        state.errorMessage = std::string(e.what()) + "\nNothing was overwritten.";
+        state.dialogs.errorMessage = std::string(e.what()) + "\nNothing was overwritten.";
     }
 }
 
 // Every autosaveSeconds with unsaved work, a copy goes to the workspace for crash recovery.
 void autosave(AppState& state) {
-    if (state.scripted || !hasUnsavedChanges(state) || glfwGetTime() - state.lastAutosave < state.autosaveSeconds) return;
-    state.lastAutosave = glfwGetTime();
+    Jobs& jobs = state.jobs;
+    if (state.scripted || !hasUnsavedChanges(state) || glfwGetTime() - jobs.lastAutosave < jobs.autosaveSeconds) return;
+    jobs.lastAutosave = glfwGetTime();
     try {
         captureDesignSettings(state);
         state.workspace.writeRecovery(projectFor(state.head->design, state.workspace.recoveryProjectPath()),
                                       state.head->projectPath);
     } catch (const std::exception& e) {
-        state.notice = std::string("Autosave failed: ") + e.what();
-        state.noticeUntil = glfwGetTime() + 10.0;
+        state.dialogs.notice = std::string("Autosave failed: ") + e.what();
+        state.dialogs.noticeUntil = glfwGetTime() + 10.0;
     }
 }
 
 // One snapshot at a time, of the latest edit once no stroke is under way: a stroke's end or a
 // slider's release makes one, so an abort loses at most the edit in progress.
 void keepCrashSnapshot(AppState& state) {
+    Jobs& jobs = state.jobs;
+    Dialogs& dialogs = state.dialogs;
     using namespace std::chrono_literals;
-    if (state.crashSnapshotJob.valid()) {
-        if (state.crashSnapshotJob.wait_for(0s) != std::future_status::ready) return;
+    if (jobs.crashSnapshotJob.valid()) {
+        if (jobs.crashSnapshotJob.wait_for(0s) != std::future_status::ready) return;
         try {
-            std::unique_ptr<CrashSnapshot> snapshot = state.crashSnapshotJob.get();
-            if (hasUnsavedChanges(state)) state.crashRecovery.keep(std::move(snapshot));
+            std::unique_ptr<CrashSnapshot> snapshot = jobs.crashSnapshotJob.get();
+            if (hasUnsavedChanges(state)) jobs.crashRecovery.keep(std::move(snapshot));
         } catch (const std::exception& e) {
-            state.notice = std::string("The crash copy could not be made: ") + e.what();
-            state.noticeUntil = glfwGetTime() + 10.0;
+            dialogs.notice = std::string("The crash copy could not be made: ") + e.what();
+            dialogs.noticeUntil = glfwGetTime() + 10.0;
         }
     }
     if (!hasUnsavedChanges(state)) {
-        if (state.crashRecovery.holdsSnapshot()) state.crashRecovery.keep(nullptr);
-        state.crashSnapshotOf = {~std::size_t(0), 0};
+        if (jobs.crashRecovery.holdsSnapshot()) jobs.crashRecovery.keep(nullptr);
+        jobs.crashSnapshotOf = {~std::size_t(0), 0};
         return;
     }
     const std::pair<std::size_t, std::size_t> now{state.headsLoaded, state.head->paint->changeCount()};
-    if (now == state.crashSnapshotOf || state.head->paint->painting()) return;
-    state.crashSnapshotOf = now;
+    if (now == jobs.crashSnapshotOf || state.head->paint->painting()) return;
+    jobs.crashSnapshotOf = now;
     try {
         captureDesignSettings(state);
         const std::filesystem::path folder = state.workspace.recoveryProjectPath().parent_path();
-        state.crashSnapshotJob = std::async(std::launch::async,
+        jobs.crashSnapshotJob = std::async(std::launch::async,
                                             [project = projectFor(state.head->design, state.workspace.recoveryProjectPath()),
                                              savedAs = state.head->projectPath, folder] {
                                                 return makeCrashSnapshot(project, savedAs, folder / "crash-snapshot", folder);
                                             });
     } catch (const std::exception& e) {
-        state.notice = std::string("The crash copy could not be made: ") + e.what();
-        state.noticeUntil = glfwGetTime() + 10.0;
+        dialogs.notice = std::string("The crash copy could not be made: ") + e.what();
+        dialogs.noticeUntil = glfwGetTime() + 10.0;
     }
 }
 
 void frameHead(AppState& state) {
-    if (state.head) state.camera.frame(computeBounds(state.head->design.mesh.positions), framebufferAspect(state.window));
+    if (state.head) state.view.camera.frame(computeBounds(state.head->design.mesh.positions), framebufferAspect(state.window));
 }
 
 void setStandardView(AppState& state, StandardView view) {
-    state.camera.setView(view);
+    state.view.camera.setView(view);
     frameHead(state);
 }
 
 void closeUpView(AppState& state) {
-    if (state.head) state.camera = closeUpCamera(state.head->design.mesh);
+    if (state.head) state.view.camera = closeUpCamera(state.head->design.mesh);
 }
 
 void toggleLifeSize(AppState& state) {
-    state.lifeSize = !state.lifeSize;
-    if (state.lifeSize) state.seenFromMetres = 0.0f;
+    ViewState& view = state.view;
+    view.lifeSize = !view.lifeSize;
+    if (view.lifeSize) view.seenFromMetres = 0.0f;
 }
 
 float initialDisplayDpi(AppState& state) {

@@ -47,8 +47,8 @@ void onScroll(GLFWwindow* window, double dx, double dy) { handleScroll(stateOf(w
 void handleScroll(AppState& state, double dx, double dy) {
     if (ImGui::GetIO().WantCaptureMouse) return;
     // Trackpads scroll in both axes: vertical zooms, horizontal orbits.
-    state.camera.zoom(float(std::pow(0.88, dy)));
-    state.camera.orbit(float(-0.05 * dx), 0.0f);
+    state.view.camera.zoom(float(std::pow(0.88, dy)));
+    state.view.camera.orbit(float(-0.05 * dx), 0.0f);
 }
 
 // Where a point of the head lands in the window (ImGui's coordinates); nullopt when it faces
@@ -86,7 +86,7 @@ bool dragHairlinePoint(AppState& state, glm::dvec2 cursor, glm::ivec2 windowSize
     if (!left) {
         if (state.dragTarget) {
             hairline.movePoint(*state.draggedPoint, *state.dragTarget);
-            refreshImpressions(state);
+            designEdited(state, DesignChange::ofEveryLayer());
         }
         state.draggedPoint.reset();
         state.dragTarget.reset();
@@ -99,8 +99,7 @@ void endStroke(AppState& state) {
     PaintSession& paint = *state.head->paint;
     if (!paint.painting()) return;
     paint.endStroke();
-    const LayerSet& layers = *state.head->design.layers;
-    if (state.head->impressions) state.head->impressions->adoptDensities(designDensity(layers), nativeHairDensity(layers));
+    state.head->scene->strokeEnded();
 }
 
 // Places the brush under the mouse and paints while the left button is held.
@@ -113,26 +112,7 @@ void paintWithMouse(AppState& state, glm::dvec2 cursor, glm::ivec2 windowSize, b
     }
     const StrokeChange changed = paint.paintAtCursor();
     if (changed.empty()) return;
-    const LayerSet& layers = *state.head->design.layers;
-    LayerTextures& textures = *state.head->layerTextures;
-    // A stroke on the GPU has painted the textures already; the CPU's is uploaded.
-    const bool onGpu = paint.strokePaintsTextures();
-    if (!onGpu)
-        for (LayerKind kind : kLayerKinds) textures.update(layers, kind, changed.texels[std::size_t(kind)]);
-    if (!paint.changesImpressions() || !state.head->impressions) return;
-    ScalpImpressions& impressions = *state.head->impressions;
-    std::vector<ScalpImpressions::Region> regions;
-    for (const SurfaceSphere& sphere : changed.reach) regions.push_back({sphere.centreMm, sphere.radiusMm});
-    if (paint.brush.tool == BrushTool::NativeHair) {
-        const TexelRect& hair = changed.texels[std::size_t(LayerKind::NativeHair)];
-        if (onGpu) impressions.setNativeHairWithin(textures, hair, regions);
-        else impressions.setNativeHairWithin(nativeHairDensity(layers), regions);
-        return;
-    }
-    TexelRect scattered = changed.texels[std::size_t(LayerKind::Density)];
-    scattered.include(changed.texels[std::size_t(LayerKind::Hairline)]);
-    if (onGpu) impressions.setDensityWithin(textures, scattered, regions);
-    else impressions.setDensityWithin(designDensity(layers), regions);
+    designEdited(state, DesignChange::ofStroke(changed, paint.strokePaintsTextures()));
 }
 
 // Brush and history keys; false when `key` is not one of them.
@@ -152,15 +132,15 @@ bool handleBrushKey(AppState& state, int key, bool control, bool shift) {
     case GLFW_KEY_B: state.paintMode = !state.paintMode; return true;
     case GLFW_KEY_Z:
         if (!control) return false;
-        if (shift ? paint.redo() : paint.undo()) refreshImpressions(state);
+        if (shift ? paint.redo() : paint.undo()) designEdited(state, DesignChange::ofEveryLayer());
         return true;
     case GLFW_KEY_Y:
         if (!control) return false;
-        if (paint.redo()) refreshImpressions(state);
+        if (paint.redo()) designEdited(state, DesignChange::ofEveryLayer());
         return true;
     case GLFW_KEY_S:
         if (!control) return false;
-        if (shift || state.head->projectPath.empty()) state.showSaveAs = true;
+        if (shift || state.head->projectPath.empty()) state.dialogs.showSaveAs = true;
         else saveProject(state, state.head->projectPath);
         return true;
     default: return false;
@@ -202,8 +182,8 @@ void handleMouse(AppState& state, const PointerState& pointer) {
     // Painting: middle or Alt + left orbits, right pans. Navigating: left orbits, the others pan.
     const bool orbit = state.paintMode ? (middle || (left && alt)) : (left && !shift);
     const bool pan = state.paintMode ? right : (middle || right || (left && shift));
-    if (pan) state.camera.pan(-float(delta.x) * scale, float(delta.y) * scale);
-    else if (orbit) state.camera.orbit(-3.0f * float(delta.x) * scale, 3.0f * float(delta.y) * scale);
+    if (pan) state.view.camera.pan(-float(delta.x) * scale, float(delta.y) * scale);
+    else if (orbit) state.view.camera.orbit(-3.0f * float(delta.x) * scale, 3.0f * float(delta.y) * scale);
 }
 
 void onKey(GLFWwindow* window, int key, int, int action, int mods) {
@@ -211,6 +191,7 @@ void onKey(GLFWwindow* window, int key, int, int action, int mods) {
 }
 
 void handleKey(AppState& state, int key, int mods) {
+    ViewState& view = state.view;
     // A picture of the window is wanted whatever has the keyboard, dialogs included.
     if (key == GLFW_KEY_F12) state.screenshotRequested = true;
     if (ImGui::GetIO().WantCaptureKeyboard) return;
@@ -219,24 +200,24 @@ void handleKey(AppState& state, int key, int mods) {
     const bool shift = mods & GLFW_MOD_SHIFT;
     if (state.head && handleBrushKey(state, key, control, shift)) return;
     switch (key) {
-    case GLFW_KEY_O: if (control) state.fileBrowser.open(std::filesystem::current_path()); break;
+    case GLFW_KEY_O: if (control) state.dialogs.fileBrowser.open(std::filesystem::current_path()); break;
     case GLFW_KEY_Q: if (control) requestQuit(state); break;
     case GLFW_KEY_F: frameHead(state); break;
     case GLFW_KEY_C: closeUpView(state); break;
-    case GLFW_KEY_I: state.showImpressions = !state.showImpressions; break;
+    case GLFW_KEY_I: view.showImpressions = !view.showImpressions; break;
     case GLFW_KEY_L: toggleLifeSize(state); break;
-    case GLFW_KEY_S: state.shading.showScalpOverlay = !state.shading.showScalpOverlay; break;
-    case GLFW_KEY_TAB: state.consultation = !state.consultation; break;
+    case GLFW_KEY_S: view.shading.showScalpOverlay = !view.shading.showScalpOverlay; break;
+    case GLFW_KEY_TAB: view.consultation = !view.consultation; break;
     case GLFW_KEY_D:
-        state.shading.overlay = state.shading.overlay == ShadingSettings::Overlay::Density ? ShadingSettings::Overlay::None
+        view.shading.overlay = view.shading.overlay == ShadingSettings::Overlay::Density ? ShadingSettings::Overlay::None
                                                                                            : ShadingSettings::Overlay::Density;
         break;
-    case GLFW_KEY_LEFT: state.camera.orbit(kStep, 0.0f); break;
-    case GLFW_KEY_RIGHT: state.camera.orbit(-kStep, 0.0f); break;
-    case GLFW_KEY_UP: state.camera.orbit(0.0f, kStep); break;
-    case GLFW_KEY_DOWN: state.camera.orbit(0.0f, -kStep); break;
-    case GLFW_KEY_EQUAL: case GLFW_KEY_KP_ADD: state.camera.zoom(0.85f); break;
-    case GLFW_KEY_MINUS: case GLFW_KEY_KP_SUBTRACT: state.camera.zoom(1.0f / 0.85f); break;
+    case GLFW_KEY_LEFT: view.camera.orbit(kStep, 0.0f); break;
+    case GLFW_KEY_RIGHT: view.camera.orbit(-kStep, 0.0f); break;
+    case GLFW_KEY_UP: view.camera.orbit(0.0f, kStep); break;
+    case GLFW_KEY_DOWN: view.camera.orbit(0.0f, -kStep); break;
+    case GLFW_KEY_EQUAL: case GLFW_KEY_KP_ADD: view.camera.zoom(0.85f); break;
+    case GLFW_KEY_MINUS: case GLFW_KEY_KP_SUBTRACT: view.camera.zoom(1.0f / 0.85f); break;
     default:
         // 1-6: the views in the View menu's order, as it shows them.
         if (key >= GLFW_KEY_1 && key < GLFW_KEY_1 + int(std::size(kViewChoices)))

@@ -37,9 +37,10 @@ void reloadWithUnits(AppState& state, std::optional<float> millimetresPerUnit) {
 }  // namespace
 
 void drawMenuBar(AppState& state) {
+    ViewState& view = state.view;
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("Open head or project...", "Ctrl+O")) state.fileBrowser.open(std::filesystem::current_path());
+        if (ImGui::MenuItem("Open head or project...", "Ctrl+O")) state.dialogs.fileBrowser.open(std::filesystem::current_path());
         if (ImGui::MenuItem("Open default head")) openHead(state, defaultHeadPath().string());
         const std::vector<std::string> recent = state.workspace.recentFiles();
         if (ImGui::BeginMenu("Open recent", !recent.empty())) {
@@ -54,14 +55,14 @@ void drawMenuBar(AppState& state) {
         ImGui::Separator();
         const bool hasHead = state.head != nullptr;
         if (ImGui::MenuItem("Save project", "Ctrl+S", false, hasHead)) {
-            if (state.head->projectPath.empty()) state.showSaveAs = true;
+            if (state.head->projectPath.empty()) state.dialogs.showSaveAs = true;
             else saveProject(state, state.head->projectPath);
         }
-        if (ImGui::MenuItem("Save project as...", "Ctrl+Shift+S", false, hasHead)) state.showSaveAs = true;
-        if (ImGui::MenuItem("Export textures and model...", nullptr, false, hasHead)) state.showExport = true;
-        if (ImGui::MenuItem("Share as page...", nullptr, false, hasHead)) state.showSharePage = true;
-        if (ImGui::MenuItem("Consultation sheet...", nullptr, false, hasHead)) state.showSheet = true;
-        if (ImGui::MenuItem("Calibrate from a photo...")) state.calibrate.show = true;
+        if (ImGui::MenuItem("Save project as...", "Ctrl+Shift+S", false, hasHead)) state.dialogs.showSaveAs = true;
+        if (ImGui::MenuItem("Export textures and model...", nullptr, false, hasHead)) state.dialogs.showExport = true;
+        if (ImGui::MenuItem("Share as page...", nullptr, false, hasHead)) state.dialogs.showSharePage = true;
+        if (ImGui::MenuItem("Consultation sheet...", nullptr, false, hasHead)) state.dialogs.showSheet = true;
+        if (ImGui::MenuItem("Calibrate from a photo...")) state.dialogs.calibrate.show = true;
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) requestQuit(state);
         ImGui::EndMenu();
@@ -69,9 +70,9 @@ void drawMenuBar(AppState& state) {
     if (ImGui::BeginMenu("Edit")) {
         const PaintSession* paint = state.head ? state.head->paint.get() : nullptr;
         if (ImGui::MenuItem("Undo", "Ctrl+Z", false, paint && paint->history().canUndo()) && state.head->paint->undo())
-            refreshImpressions(state);
+            designEdited(state, DesignChange::ofEveryLayer());
         if (ImGui::MenuItem("Redo", "Ctrl+Y", false, paint && paint->history().canRedo()) && state.head->paint->redo())
-            refreshImpressions(state);
+            designEdited(state, DesignChange::ofEveryLayer());
         ImGui::Separator();
         if (ImGui::BeginMenu("Head units", state.head != nullptr)) {
             const float applied = state.head ? state.head->design.loadReport.millimetresPerUnit : 1.0f;
@@ -92,42 +93,42 @@ void drawMenuBar(AppState& state) {
         }
         ImGui::Separator();
         if (ImGui::MenuItem("Frame head", "F")) frameHead(state);
-        ImGui::MenuItem("Consultation mode", "Tab", &state.consultation);
+        ImGui::MenuItem("Consultation mode", "Tab", &view.consultation);
         if (ImGui::MenuItem("Close-up of the skin", "C")) closeUpView(state);
-        ImGui::MenuItem("Impressions", "I", &state.showImpressions);
-        ImGui::MenuItem("Scalp region overlay", "S", &state.shading.showScalpOverlay);
+        ImGui::MenuItem("Impressions", "I", &view.showImpressions);
+        ImGui::MenuItem("Scalp region overlay", "S", &view.shading.showScalpOverlay);
         if (ImGui::BeginMenu("Layer overlay")) {
             for (const Choice<LayerOverlay>& overlay : kOverlayChoices)
                 if (ImGui::MenuItem(overlay.label, overlay.value == LayerOverlay::Density ? "D" : nullptr,
-                                    state.shading.overlay == overlay.value))
-                    state.shading.overlay = overlay.value;
+                                    view.shading.overlay == overlay.value))
+                    view.shading.overlay = overlay.value;
             ImGui::EndMenu();
         }
         ImGui::Separator();
         if (ImGui::BeginMenu("Seen from")) {
-            if (ImGui::MenuItem("As the camera sees it", nullptr, state.seenFromMetres == 0.0f)) state.seenFromMetres = 0.0f;
+            if (ImGui::MenuItem("As the camera sees it", nullptr, view.seenFromMetres == 0.0f)) view.seenFromMetres = 0.0f;
             for (float metres : kSeenFromDistancesMetres) {
                 char label[32];
                 std::snprintf(label, sizeof label, "%g m", double(metres));
-                if (ImGui::MenuItem(label, nullptr, state.seenFromMetres == metres)) {
-                    state.seenFromMetres = metres;
-                    state.lifeSize = false;
+                if (ImGui::MenuItem(label, nullptr, view.seenFromMetres == metres)) {
+                    view.seenFromMetres = metres;
+                    view.lifeSize = false;
                 }
             }
             ImGui::EndMenu();
         }
-        if (ImGui::MenuItem("Life size", "L", state.lifeSize)) toggleLifeSize(state);
-        ImGui::MenuItem("Calibrate life size...", nullptr, &state.showLifeSizeCalibration);
+        if (ImGui::MenuItem("Life size", "L", view.lifeSize)) toggleLifeSize(state);
+        ImGui::MenuItem("Calibrate life size...", nullptr, &view.showLifeSizeCalibration);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
-        ImGui::MenuItem("Keyboard and mouse", nullptr, &state.showShortcuts);
-        ImGui::MenuItem("About Stipple", nullptr, &state.showAbout);
+        ImGui::MenuItem("Keyboard and mouse", nullptr, &state.dialogs.showShortcuts);
+        ImGui::MenuItem("About Stipple", nullptr, &state.dialogs.showAbout);
         ImGui::EndMenu();
     }
-    if (!state.notice.empty() && glfwGetTime() < state.noticeUntil) {
+    if (!state.dialogs.notice.empty() && glfwGetTime() < state.dialogs.noticeUntil) {
         ImGui::Separator();
-        ImGui::TextDisabled("%s", state.notice.c_str());
+        ImGui::TextDisabled("%s", state.dialogs.notice.c_str());
     }
     ImGui::EndMainMenuBar();
 }
@@ -136,7 +137,8 @@ namespace {
 
 // The colour of the client's stubble (the native-hair layer says where it grows).
 void drawHairColour(AppState& state) {
-    glm::vec3& colour = state.shading.hairAlbedoSrgb;
+    ViewState& view = state.view;
+    glm::vec3& colour = view.shading.hairAlbedoSrgb;
     const auto preset = std::find_if(std::begin(kHairColours), std::end(kHairColours),
                                      [&](const HairColourPreset& p) { return p.srgb == colour; });
     bool changed = false;
@@ -153,10 +155,10 @@ void drawHairColour(AppState& state) {
                           "Match the pigment's shade to it (docs/smp-model.md).");
     ImGui::SameLine();
     changed |= ImGui::ColorEdit3("##hair", &colour.x, ImGuiColorEditFlags_NoInputs);
-    int length = state.shading.longHair ? 1 : 0;
+    int length = view.shading.longHair ? 1 : 0;
     const char* lengths[] = {"Shaved (stubble)", "Long"};
     if (ImGui::Combo("Hair length", &length, lengths, 2)) {
-        state.shading.longHair = length == 1;
+        view.shading.longHair = length == 1;
         changed = true;
     }
     if (ImGui::IsItemHovered())
@@ -164,7 +166,7 @@ void drawHairColour(AppState& state) {
                           "where it is thin: paint it thin along a woman's part line to show the part.");
     if (ImGui::Button("Native hair everywhere") && state.head) {
         state.head->paint->fillLayer(LayerKind::NativeHair, kDefaultNativeHairPerCm2);
-        refreshImpressions(state);
+        designEdited(state, DesignChange::ofEveryLayer());
         changed = true;
     }
     if (ImGui::IsItemHovered())
@@ -176,6 +178,7 @@ void drawHairColour(AppState& state) {
 }  // namespace
 
 void drawHeadPanel(AppState& state) {
+    ViewState& view = state.view;
     ImGui::SetNextWindowPos(ImVec2(10, 40), ImGuiCond_FirstUseEver);
     ImGui::Begin("Head", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
     if (state.head) {
@@ -197,10 +200,10 @@ void drawHeadPanel(AppState& state) {
     }
     ImGui::Separator();
     ImGui::TextDisabled("Display");
-    ImGui::Checkbox("Scalp region overlay (S)", &state.shading.showScalpOverlay);
+    ImGui::Checkbox("Scalp region overlay (S)", &view.shading.showScalpOverlay);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Tint the hair-bearing area where impressions may go");
-    int overlay = choiceIndex(kOverlayChoices, choiceFor(kOverlayChoices, state.shading.overlay));
-    if (comboOf("Layer overlay", &overlay, kOverlayChoices)) state.shading.overlay = kOverlayChoices[overlay].value;
+    int overlay = choiceIndex(kOverlayChoices, choiceFor(kOverlayChoices, view.shading.overlay));
+    if (comboOf("Layer overlay", &overlay, kOverlayChoices)) view.shading.overlay = kOverlayChoices[overlay].value;
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("One layer of the design as colour, to see its layout from afar (D: density)");
     const char* preview = state.skinType > 0 ? fitzpatrickPreset(state.skinType).name : "Custom colour";
@@ -218,12 +221,12 @@ void drawHeadPanel(AppState& state) {
     if (state.skinType == 0) skinChanged |= ImGui::ColorEdit3("Custom skin", &state.customSkin.x);
     if (skinChanged && state.head) {
         state.head->paint->markChanged();
-        if (state.head->impressions) applyLook(state, *state.head->impressions);  // skin types heal differently
+        designEdited(state, DesignChange::ofLook());  // skin types heal differently
     }
-    state.shading.skinAlbedoSrgb = state.skinType > 0 ? fitzpatrickPreset(state.skinType).albedoSrgb : state.customSkin;
+    view.shading.skinAlbedoSrgb = state.skinType > 0 ? fitzpatrickPreset(state.skinType).albedoSrgb : state.customSkin;
     drawHairColour(state);
     if (state.head && !state.head->design.mesh.albedo.empty()) {
-        ImGui::Checkbox("Use the mesh's own texture", &state.shading.useMeshAlbedo);
+        ImGui::Checkbox("Use the mesh's own texture", &view.shading.useMeshAlbedo);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Off: shade with the skin tone above");
     }
     ImGui::End();
@@ -231,7 +234,7 @@ void drawHeadPanel(AppState& state) {
 
 namespace {
 
-void drawPreviewControls(AppState& state, ScalpImpressions& impressions) {
+void drawPreviewControls(AppState& state) {
     ImGui::Separator();
     ImGui::SetNextItemWidth(200);
     // state.stage: 0 as designed, else 1 + the index in kStageChoices.
@@ -239,7 +242,7 @@ void drawPreviewControls(AppState& state, ScalpImpressions& impressions) {
         *text = i == 0 ? kAsDesignedLabel : kStageChoices[i - 1].label;
         return true;
     }, nullptr, 1 + int(std::size(kStageChoices)));
-    if (stageChanged) applyLook(state, impressions);
+    if (stageChanged) designEdited(state, DesignChange::ofLook());
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("What the client will see: fresh dots are larger and darker; healed ones 0.09-0.17 mm;\n"
                           "they soften and lighten over the years (docs/smp-model.md)");
@@ -247,12 +250,12 @@ void drawPreviewControls(AppState& state, ScalpImpressions& impressions) {
     ImGui::SliderFloat("Depth", &state.depthMm, kMinDepthMm, kMaxDepthMm, "%.1f mm", kTypedValuesClamped);
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         state.head->paint->markChanged();
-        applyLook(state, impressions);
+        designEdited(state, DesignChange::ofLook());
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Target about 0.5 mm. Deeper spreads the dot and cools it towards blue.");
-    int light = choiceIndex(kLightingChoices, choiceFor(kLightingChoices, state.shading.lighting));
+    int light = choiceIndex(kLightingChoices, choiceFor(kLightingChoices, state.view.shading.lighting));
     ImGui::SetNextItemWidth(200);
-    if (comboOf("Light", &light, kLightingChoices)) state.shading.lighting = kLightingChoices[light].value;
+    if (comboOf("Light", &light, kLightingChoices)) state.view.shading.lighting = kLightingChoices[light].value;
 }
 
 // The default plan (30 % -> 70 % -> 100 %, docs/smp-model.md) for the design on screen: what each
@@ -273,7 +276,7 @@ void drawSessionPlan(AppState& state, ScalpImpressions& impressions) {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Each session adds to the last, never moving an impression. Hours from about 14,000\n"
                           "impressions in a 3-5 h session (a single source: a guide, not a promise).");
-    drawSessionPicker(state, impressions, false);
+    drawSessionPicker(state, false);
 }
 
 }  // namespace
@@ -286,17 +289,17 @@ void drawImpressionsPanel(AppState& state) {
     } else if (state.head->poolJob) {
         ImGui::TextUnformatted("Spreading candidate points over the scalp...");
         ImGui::ProgressBar(state.head->poolJob->progress(), ImVec2(240, 0));
-    } else if (!state.head->impressions) {
+    } else if (!state.head->impressions()) {
         ImGui::TextDisabled("No impressions for this head (see the message it gave)");
     } else {
-        ScalpImpressions& impressions = *state.head->impressions;
-        ImGui::Checkbox("Show impressions (I)", &state.showImpressions);
+        ScalpImpressions& impressions = *state.head->impressions();
+        ImGui::Checkbox("Show impressions (I)", &state.view.showImpressions);
         ImGui::SetNextItemWidth(200);
         ImGui::SliderFloat("Density everywhere", &state.density, 0.0f, impressions.field().maxDensityPerCm2(), "%.0f per cm2", kTypedValuesClamped);
         // Scatter and bake once the slider is let go: a full bake is too slow for every frame.
         if (ImGui::IsItemDeactivatedAfterEdit()) {
             state.head->paint->fillLayer(LayerKind::Density, state.density);
-            refreshImpressions(state);
+            designEdited(state, DesignChange::ofEveryLayer());
         }
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Impressions per cm2 over the whole scalp, replacing what was painted (undoable).\n"
@@ -310,7 +313,7 @@ void drawImpressionsPanel(AppState& state) {
                 if (ImGui::Selectable(label.c_str(), needle == i)) {
                     needle = i;
                     state.head->paint->markChanged();
-                    applyLook(state, impressions);
+                    designEdited(state, DesignChange::ofLook());
                 }
             }
             ImGui::EndCombo();
@@ -319,7 +322,7 @@ void drawImpressionsPanel(AppState& state) {
         ImGui::Text("%u impressions on %.0f cm2 of scalp", impressions.impressionCount(), scalpAreaCm2(state.head->design.mesh));
         if (ImGui::Button("Close-up (C)")) closeUpView(state);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Look at the skin from 3 cm to see single dots");
-        drawPreviewControls(state, impressions);
+        drawPreviewControls(state);
         drawSessionPlan(state, impressions);
     }
     ImGui::End();
@@ -388,11 +391,11 @@ void drawBrushPanel(AppState& state) {
     ImGui::Checkbox("Mirror left and right (X)", &brush.symmetry);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Paint both sides of the head at once, across the mid-sagittal plane");
     ImGui::BeginDisabled(!paint.history().canUndo());
-    if (ImGui::Button("Undo (Ctrl+Z)") && paint.undo()) refreshImpressions(state);
+    if (ImGui::Button("Undo (Ctrl+Z)") && paint.undo()) designEdited(state, DesignChange::ofEveryLayer());
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(!paint.history().canRedo());
-    if (ImGui::Button("Redo (Ctrl+Y)") && paint.redo()) refreshImpressions(state);
+    if (ImGui::Button("Redo (Ctrl+Y)") && paint.redo()) designEdited(state, DesignChange::ofEveryLayer());
     ImGui::EndDisabled();
     ImGui::Text("Steps to undo: %zu", paint.history().undoCount());
     ImGui::End();
@@ -417,7 +420,7 @@ void drawHairlinePanel(AppState& state) {
     ImGui::SameLine();
     if (ImGui::Button("Place template")) {
         if (state.hairlineTemplate < kTemplateCount) hairline.placeTemplate(kTemplateChoices[state.hairlineTemplate]);
-        refreshImpressions(state);
+        designEdited(state, DesignChange::ofEveryLayer());
     }
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("From the head's landmarks (docs/hairline.md): Norwood stages set the hairline and thin\n"
@@ -425,7 +428,7 @@ void drawHairlinePanel(AppState& state) {
     ImGui::SetNextItemWidth(200);
     if (comboOf("Style", &state.hairlineStyle, kHairlineStyleChoices) && hairline.hasCurve()) {
         hairline.setSettings(hairlineStyle(kHairlineStyleChoices[state.hairlineStyle].value));
-        refreshImpressions(state);
+        designEdited(state, DesignChange::ofEveryLayer());
     }
     if (hairline.hasCurve()) {
         HairlineMaskSettings settings = hairline.settings();
@@ -435,7 +438,7 @@ void drawHairlinePanel(AppState& state) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Width of the soft fall-off across the line; 5-10 mm is natural");
         if (transitionDone) {
             hairline.setSettings(settings);
-            refreshImpressions(state);
+            designEdited(state, DesignChange::ofEveryLayer());
         }
         ImGui::Checkbox("Drag the control points", &state.editHairline);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Left drag a point on the head; its mirror follows");
@@ -451,7 +454,7 @@ void drawHairlinePanel(AppState& state) {
             ImGui::Text("Frontotemporal: %.1f cm from mid-frontal", readouts.frontotemporalFromMidFrontalMm / 10.0f);
     }
     ImGui::Text("Designed area: %.0f cm2", readouts.designedAreaCm2);
-    if (state.head->impressions) ImGui::Text("Impressions: %u", state.head->impressions->impressionCount());
+    if (state.head->impressions()) ImGui::Text("Impressions: %u", state.head->impressions()->impressionCount());
     ImGui::End();
 
     // The control points on the head, the one held at the skin under the mouse.

@@ -19,6 +19,7 @@
 #include "app/SheetJob.h"
 #include "core/SessionPlan.h"
 #include "core/SkinTone.h"
+#include "gpu/DesignScene.h"
 #include "gpu/HeadRenderer.h"
 #include "gpu/PaintPass.h"
 #include "gpu/RenderTarget.h"
@@ -48,33 +49,22 @@ struct LoadedHead {
     Design design;
     std::unique_ptr<HeadRenderer> renderer;
     std::unique_ptr<PaintSession> paint;
-    std::unique_ptr<LayerTextures> layerTextures;     // for the overlays
-    std::unique_ptr<PaintPass> paintPass;             // strokes painted on the GPU, into layerTextures
+    // The design on the GPU: its layers as textures, and its impressions once the pool is ready.
+    std::unique_ptr<DesignScene> scene;
+    std::unique_ptr<PaintPass> paintPass;             // strokes painted on the GPU, into the scene's layer textures
     std::unique_ptr<HairlineSession> hairline;
     std::size_t savedChangeCount = 0;                 // the paint session's count at the last save
     std::unique_ptr<PoolJob> poolJob;                 // until the candidate pool is ready
-    std::unique_ptr<ScalpImpressions> impressions;    // after
     SeenFromView seenFrom;                            // the view as an eye sees it from afar
+    // The impressions, once the pool is ready; null before.
+    ScalpImpressions* impressions() const { return scene->impressions(); }
 };
 
-// Everything the window shows and keeps between frames; GLFW's callbacks find it through the
-// window's user pointer.
-struct AppState {
-    GLFWwindow* window = nullptr;
-    LoadOptions loadOptions;
-    std::unique_ptr<LoadedHead> head;
+// How the viewport shows the head: the camera, the shading, consultation mode and the views.
+struct ViewState {
     OrbitCamera camera;
     ShadingSettings shading;
-    int skinType = 3;           // Fitzpatrick 1..6; 0 means the custom colour
     bool showImpressions = true;
-    bool paintMode = false;     // left drag paints instead of orbiting
-    bool editHairline = false;  // the hairline's control points can be dragged
-    int hairlineTemplate = 1;   // index into kTemplateChoices (Norwood II), one past them: none
-    int hairlineStyle = 0;      // index into kHairlineStyleChoices
-    int stage = 0;              // 0: the design as drawn; then kStageChoices[stage - 1]
-    int session = 0;            // 0: the whole design; k: the skin after session k of the plan
-    bool sessionAlone = false;  // with a session: only what it adds
-    float depthMm = kDefaultDepthMm;
     // Consultation mode: the editing panels give way to a few large controls for the client.
     bool consultation = false;
     enum class Compare { After, Before, Wipe, SideBySide } compare = Compare::After;
@@ -92,56 +82,36 @@ struct AppState {
     // window's size with multisampling, or while it moves at half the size, scaled up.
     std::unique_ptr<RenderTarget> viewportFrame, movingFrame;
     double lastFrameTime = 0.0;
-    std::vector<SessionEstimate> sessionEstimates;
-    std::uint32_t sessionsForCount = ~0u;  // the impression count the estimates were made for
-    std::optional<std::size_t> draggedPoint;
-    bool leftWasDown = false;
-    std::optional<glm::vec3> dragTarget;
-    float density = kDefaultDensityPerCm2;
+};
+
+// The questions, forms and messages the window shows over the viewport, with what they hold.
+struct Dialogs {
     bool showSaveAs = false;
-    bool screenshotRequested = false;  // F12: the next frame is saved as a PNG
     char savePath[512] = "";    // the Save As dialog's text
-    glm::vec3 customSkin = fitzpatrickPreset(3).albedoSrgb;
     FileBrowser fileBrowser;
     std::string errorMessage;   // a problem, shown in a modal until dismissed
     std::string notice;         // news that needs no answer, shown in the menu bar for a while
     double noticeUntil = 0.0;   // glfwGetTime() when it goes
     bool showShortcuts = false;
     bool showAbout = false;
-    glm::dvec2 lastCursor{0.0};
-    // Nothing lost: recent files, the autosaved recovery copy, and questions before work goes.
-    Workspace workspace;
-    bool scripted = false;            // a --screenshot run: no questions, no autosave
-    double autosaveSeconds = 60.0;
-    double lastAutosave = 0.0;
     bool offerRecovery = false;       // a recovery copy was found at start
-    // What an abort writes to the recovery files: made on a worker after each edit.
-    CrashRecovery crashRecovery;
-    std::future<std::unique_ptr<CrashSnapshot>> crashSnapshotJob;
-    std::pair<std::size_t, std::size_t> crashSnapshotOf{~std::size_t(0), 0};  // (headsLoaded, changeCount)
-    std::size_t headsLoaded = 0;      // counts loadHead's successes: which head a snapshot is of
     bool askUnsaved = false;          // the unsaved-changes question is due
     std::optional<std::string> pendingOpen;  // what to open once it is answered
     bool pendingQuit = false;
-    std::string title;                // the window's, as last set
-    // File > Export: the dialog's choices, then the job, one step a frame under a progress bar.
+    // File > Export: the dialog's choices (the job runs in Jobs).
     bool showExport = false;
     char exportFolder[512] = "";
     int exportSize = 2;               // index into kExportSizes
     ExportFormats exportFormats;
-    std::unique_ptr<ExportJob> exportJob;
-    // File > Share as page: where, and the names the page shows (kept in the design's settings);
-    // then the export job, as above.
+    // File > Share as page: where, and the names the page shows (kept in the design's settings).
     bool showSharePage = false;
     char sharePageFolder[512] = "";
     char shareClient[200] = "", sharePractitioner[200] = "", shareDate[64] = "";
     int sharePageSize = 2;  // index into kExportSizes: the default stage's texture at 4096
-    std::unique_ptr<ExportJob> sharePageJob;
-    // File > Consultation sheet: where, and the notes; then the job, as the export runs.
+    // File > Consultation sheet: where, and the notes.
     bool showSheet = false;
     char sheetPath[512] = "";
     char sheetNotes[1024] = "";
-    std::unique_ptr<SheetJob> sheetJob;
     // File > Calibrate from a photo: the photo, its scale and the look's name, then what was measured.
     struct {
         bool show = false;
@@ -150,6 +120,60 @@ struct AppState {
         char name[65] = "";
         std::string result;
     } calibrate;
+};
+
+// The work the window does beside its frames: the long jobs, one step a frame under a progress
+// bar, and the copies that keep unsaved work safe.
+struct Jobs {
+    std::unique_ptr<ExportJob> exportJob;
+    std::unique_ptr<ExportJob> sharePageJob;
+    std::unique_ptr<SheetJob> sheetJob;
+    double autosaveSeconds = 60.0;
+    double lastAutosave = 0.0;
+    // What an abort writes to the recovery files: made on a worker after each edit.
+    CrashRecovery crashRecovery;
+    std::future<std::unique_ptr<CrashSnapshot>> crashSnapshotJob;
+    std::pair<std::size_t, std::size_t> crashSnapshotOf{~std::size_t(0), 0};  // (headsLoaded, changeCount)
+};
+
+// Everything the window shows and keeps between frames; GLFW's callbacks find it through the
+// window's user pointer. The document (the head on screen and the controls of its settings),
+// then the view, the dialogs and the jobs.
+struct AppState {
+    GLFWwindow* window = nullptr;
+    LoadOptions loadOptions;
+    // The document: the head, its design and sessions, and the controls of the design's
+    // settings, copied into the design by captureDesignSettings().
+    std::unique_ptr<LoadedHead> head;
+    std::size_t headsLoaded = 0;      // counts loadHead's successes: which head a snapshot is of
+    int skinType = 3;           // Fitzpatrick 1..6; 0 means the custom colour
+    glm::vec3 customSkin = fitzpatrickPreset(3).albedoSrgb;
+    float depthMm = kDefaultDepthMm;
+    int stage = 0;              // 0: the design as drawn; then kStageChoices[stage - 1]
+    int session = 0;            // 0: the whole design; k: the skin after session k of the plan
+    bool sessionAlone = false;  // with a session: only what it adds
+    float density = kDefaultDensityPerCm2;
+    int hairlineTemplate = 1;   // index into kTemplateChoices (Norwood II), one past them: none
+    int hairlineStyle = 0;      // index into kHairlineStyleChoices
+    std::vector<SessionEstimate> sessionEstimates;
+    std::uint32_t sessionsForCount = ~0u;  // the impression count the estimates were made for
+    // Editing with the mouse.
+    bool paintMode = false;     // left drag paints instead of orbiting
+    bool editHairline = false;  // the hairline's control points can be dragged
+    std::optional<std::size_t> draggedPoint;
+    bool leftWasDown = false;
+    std::optional<glm::vec3> dragTarget;
+    glm::dvec2 lastCursor{0.0};
+
+    ViewState view;
+    Dialogs dialogs;
+    Jobs jobs;
+
+    bool screenshotRequested = false;  // F12: the next frame is saved as a PNG
+    // Nothing lost: recent files, the autosaved recovery copy, and questions before work goes.
+    Workspace workspace;
+    bool scripted = false;            // a --screenshot run: no questions, no autosave
+    std::string title;                // the window's, as last set
 };
 
 // [SECTION] WindowDocument.cpp
@@ -170,10 +194,14 @@ void openHead(AppState& state, const std::string& path);
 void requestQuit(AppState& state);
 // Makes the impressions once the worker has built the candidate pool (each frame).
 void collectCandidatePool(AppState& state);
-// Scatters and bakes again after the layers changed anywhere (undo, redo, a fill, the hairline).
-void refreshImpressions(AppState& state);
-// Gives the impressions the look of the stage, depth, needle and skin chosen (docs/smp-model.md).
-void applyLook(AppState& state, ScalpImpressions& impressions);
+// The one way an edit of the design in the window reaches what is made from it: a change of
+// the look takes the window's look settings (stage, depth, skin; docs/smp-model.md) into the
+// design first, a change of every layer (undo, redo, a fill, the hairline) has the hairline
+// editor read the layers again, and the GPU's copy of the design follows (gpu/DesignScene.h).
+// Whether the edit is unsaved work is the paint session's count (PaintSession::markChanged).
+void designEdited(AppState& state, const DesignChange& change);
+// Shows session `session` of the default plan (0: the whole design), alone or so far.
+void showSession(AppState& state, int session, bool alone);
 // Writes the project to `path`; on failure nothing is overwritten and the error is shown.
 void saveProject(AppState& state, const std::string& path);
 // Copies unsaved work to the workspace every autosaveSeconds, for crash recovery (each frame).
@@ -238,7 +266,7 @@ void drawHairlinePanel(AppState& state);
 // The bar of big buttons that stands in for the panels in consultation mode.
 void drawConsultationBar(AppState& state);
 // Which session the viewport shows: radio buttons in a panel, big buttons when `big`.
-void drawSessionPicker(AppState& state, ScalpImpressions& impressions, bool big);
+void drawSessionPicker(AppState& state, bool big);
 // Draws the head: after, or in consultation mode before, wiped or side by side.
 void drawHeadViews(AppState& state, int width, int height, const PigmentView& pigment);
 // The camera the viewport draws from, `height` pixels high: the user's, seen from afar or made

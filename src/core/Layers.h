@@ -104,4 +104,12 @@ private:
     std::array<std::shared_ptr<const SurfaceAtlas>, kLayerKindCount> atlases_;
 };
 
+// What the scatter reads: density where the hairline mask lets impressions go
+// (density x hairline, per density texel; the mask is sampled where the sizes differ).
+DensityMap designDensity(const LayerSet& layers);
+
+// The client's own hair: the native-hair layer, follicular units per cm^2, sampled like the
+// density (the scatter applies the scalp weight itself).
+DensityMap nativeHairDensity(const LayerSet& layers);
+
 }  // namespace stipple

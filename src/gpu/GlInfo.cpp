@@ -8,13 +8,19 @@
 
 namespace stipple {
 
-void requireGl43(const char* where) {
+std::optional<std::string> glVersionProblem(const char* where, int major, int minor) {
+    if (major > kRequiredGlMajor || (major == kRequiredGlMajor && minor >= kRequiredGlMinor)) return std::nullopt;
+    return std::string(where) + ": OpenGL " + std::to_string(kRequiredGlMajor) + "." + std::to_string(kRequiredGlMinor) +
+           " core or newer is needed (direct state access and compute shaders), this system offers " +
+           std::to_string(major) + "." + std::to_string(minor) +
+           "; a newer graphics driver, or Mesa's software renderer (llvmpipe), provides it";
+}
+
+void requireGl45(const char* where) {
     GLint major = 0, minor = 0;
     glGetIntegerv(GL_MAJOR_VERSION, &major);
     glGetIntegerv(GL_MINOR_VERSION, &minor);
-    if (major < 4 || (major == 4 && minor < 3))
-        throw InternalError(std::string(where) + ": OpenGL 4.3 or newer is needed, this system offers " +
-                            std::to_string(major) + "." + std::to_string(minor));
+    if (const std::optional<std::string> problem = glVersionProblem(where, major, minor)) throw InternalError(*problem);
 }
 
 std::string glDescription() {

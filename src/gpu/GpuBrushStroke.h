@@ -9,23 +9,18 @@
 // rounds division or square roots less exactly may differ in the last bits.
 //
 // How the window paints with it, the chain dab -> scatter -> bake staying on the GPU:
-//   once per design:  PaintPass pass(*design.layers, layerTextures);  (beside the LayerTextures)
+//   once per design:  PaintPass pass(*design.layers, scene.layerTextures());  (gpu/DesignScene.h)
 //   button pressed:   GpuBrushStroke stroke(pass, brush);
-//   each event:       StrokeChange change = stroke.addPoint(cursor);
-//                     The layer textures already hold the paint: do not upload them
-//                     (LayerTextures::update would write the stale CPU texels over it).
-//                     When the tool changes the impressions (density, hairline, eraser):
-//                       TexelRect texels = change.texels[std::size_t(LayerKind::Density)];
-//                       texels.include(change.texels[std::size_t(LayerKind::Hairline)]);
-//                       impressions.setDensityWithin(layerTextures, texels, regions);
-//                     with one region per sphere of change.reach, as for the CPU stroke; for
-//                     native hair, impressions.setNativeHairWithin(layerTextures, its texels, regions).
+//   each event:       scene.apply(DesignChange::ofStroke(stroke.addPoint(cursor), true));
+//                     The layer textures already hold the paint, and the scene does not upload
+//                     them (that would write the stale CPU texels over it); it composes the
+//                     scatter's density from them where the stroke reached.
 //   button released:  if (auto step = stroke.finish()) history.push(std::move(step));
-//                     impressions.adoptDensities(designDensity(*design.layers), nativeHairDensity(*design.layers));
+//                     scene.strokeEnded();
 // Paint with BrushStroke as before where the density and hairline layers differ in size (the GPU
-// composes the scatter's density only for equal sizes) or GL 4.3 compute is missing. While a
-// stroke is under way the CPU layers do not hold it: nothing should read them until finish(),
-// and a stroke must be finished before the next one starts on the same pass.
+// composes the scatter's density only for equal sizes). While a stroke is under way the CPU
+// layers do not hold it: nothing should read them until finish(), and a stroke must be finished
+// before the next one starts on the same pass.
 #pragma once
 
 #include "core/Brush.h"

@@ -1,5 +1,6 @@
 #include "gpu/HeadRenderer.h"
 
+#include "gpu/Bindings.h"
 #include "core/SkinTone.h"
 #include "gpu/ShaderLibrary.h"
 
@@ -137,15 +138,15 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
     glUniform1f(glGetUniformLocation(program, "uSkinRoughness"), light.skinRoughness);
     glUniform3fv(glGetUniformLocation(program, "uSkinAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.skinAlbedoSrgb)));
     glUniform3fv(glGetUniformLocation(program, "uHairAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.hairAlbedoSrgb)));
-    if (useTexture) glBindTextureUnit(0, albedo_.get());
+    if (useTexture) glBindTextureUnit(TEXTURE_ALBEDO, albedo_.get());
     if (pigment.layers) {
-        glBindTextureUnit(4, pigment.layers->texture(LayerKind::Shading));
-        glBindTextureUnit(5, pigment.layers->texture(LayerKind::Scar));
-        glBindTextureUnit(6, pigment.layers->texture(LayerKind::NativeHair));
+        glBindTextureUnit(TEXTURE_SHADING_LAYER, pigment.layers->texture(LayerKind::Shading));
+        glBindTextureUnit(TEXTURE_SCAR_LAYER, pigment.layers->texture(LayerKind::Scar));
+        glBindTextureUnit(TEXTURE_NATIVE_HAIR, pigment.layers->texture(LayerKind::NativeHair));
     }
     if (overlay) {
-        glBindTextureUnit(2, pigment.layers->texture(LayerKind(int(settings.overlay) - 1)));
-        glBindTextureUnit(3, pigment.layers->texture(LayerKind::Hairline));
+        glBindTextureUnit(TEXTURE_OVERLAY_LAYER, pigment.layers->texture(LayerKind(int(settings.overlay) - 1)));
+        glBindTextureUnit(TEXTURE_HAIRLINE_MASK, pigment.layers->texture(LayerKind::Hairline));
     }
     const auto& cursor = settings.brushCursor;
     glUniform4f(glGetUniformLocation(program, "uBrushCursor"), cursor.centerMm.x, cursor.centerMm.y, cursor.centerMm.z,
@@ -153,7 +154,7 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
     glUniform1i(glGetUniformLocation(program, "uBrushMirrored"), cursor.mirrored);
     if (showPigment) {
         pigment.field->bindForDots(program);
-        glBindTextureUnit(1, pigment.bake->texture());
+        glBindTextureUnit(TEXTURE_PIGMENT, pigment.bake->texture());
         glUniform1f(glGetUniformLocation(program, "uPigmentTexelMm"), pigment.bake->scalpTexelMm());
         glUniform3fv(glGetUniformLocation(program, "uInkAlbedo"), 1, glm::value_ptr(srgbToLinear(settings.inkAlbedoSrgb)));
         glUniform1f(glGetUniformLocation(program, "uDesignShown"), settings.showDesign ? 1.0f : 0.0f);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/HeadMesh.h"
+#include "core/ImpressionLook.h"
 #include "core/Layers.h"
 #include "core/OrbitCamera.h"
 #include "core/LevelsOfDetail.h"
@@ -28,7 +29,7 @@ struct ShadingSettings {
     using Overlay = LayerOverlay;
     Overlay overlay = Overlay::None;
     glm::vec3 backgroundSrgb{0.20f, 0.21f, 0.23f};
-    glm::vec3 inkAlbedoSrgb{0.16f, 0.16f, 0.18f};  // healed carbon black seen through the skin
+    glm::vec3 inkAlbedoSrgb = kDesignInkSrgb;
     glm::vec3 hairAlbedoSrgb = kHairColours[kDefaultHairColour].srgb;  // the client's stubble
     bool showDesign = true;                          // false: "before", the client's stubble alone
     // The skin above the pigment makes it darken more than its area from afar: the gain of
@@ -44,6 +45,13 @@ struct ShadingSettings {
         glm::vec3 centerMm{0.0f};
         float radiusMm = 0.0f;
     } brushCursor;
+
+    // The impressions' ink, their darkening from afar and their crispness as `look` has them.
+    void showImpressionsAs(const ImpressionLook& look) {
+        inkAlbedoSrgb = look.inkSrgb;
+        diffusionGain = look.diffusion.gain;
+        dotCrisp = look.diffusion.crisp;
+    }
 };
 
 // The impressions to draw on the skin: both parts come from the same scatter. `layers` (the
@@ -56,7 +64,7 @@ struct PigmentView {
 
 class HeadRenderer {
 public:
-    // Uploads the mesh (and its albedo, if any). Needs a current GL 4.3+ context.
+    // Uploads the mesh (and its albedo, if any). Needs a current GL 4.5 context.
     explicit HeadRenderer(const HeadMesh& mesh);
 
     // Clears and draws into the bound framebuffer at the given viewport size, with the coarsest

@@ -51,18 +51,16 @@ HeadlessContext::HeadlessContext() : state_(std::make_unique<State>()) {
     EGLint configCount = 0;
     // Surfaceless contexts need no surface type; take any OpenGL config, or none at all.
     eglChooseConfig(state_->display, configAttributes, &config, 1, &configCount);
-    for (const EGLint minorVersion : {5, 3}) {
-        const EGLint contextAttributes[] = {EGL_CONTEXT_MAJOR_VERSION, 4,
-                                            EGL_CONTEXT_MINOR_VERSION, minorVersion,
-                                            EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
-                                            EGL_NONE};
-        state_->context = eglCreateContext(state_->display, configCount > 0 ? config : EGL_NO_CONFIG_KHR,
-                                           EGL_NO_CONTEXT, contextAttributes);
-        if (state_->context != EGL_NO_CONTEXT) break;
-    }
+    const EGLint contextAttributes[] = {EGL_CONTEXT_MAJOR_VERSION, kRequiredGlMajor,
+                                        EGL_CONTEXT_MINOR_VERSION, kRequiredGlMinor,
+                                        EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                                        EGL_NONE};
+    state_->context = eglCreateContext(state_->display, configCount > 0 ? config : EGL_NO_CONFIG_KHR,
+                                       EGL_NO_CONTEXT, contextAttributes);
     if (state_->context == EGL_NO_CONTEXT) {
         eglTerminate(state_->display);
-        throw InternalError("EGL: no OpenGL 4.3+ core context could be created");
+        throw InternalError("EGL: no OpenGL 4.5 core context could be created: a newer graphics driver, or Mesa's "
+                            "software renderer (llvmpipe), provides one");
     }
     if (!eglMakeCurrent(state_->display, EGL_NO_SURFACE, EGL_NO_SURFACE, state_->context)) {
         eglDestroyContext(state_->display, state_->context);
@@ -70,7 +68,7 @@ HeadlessContext::HeadlessContext() : state_(std::make_unique<State>()) {
         throw InternalError("EGL: the context cannot be made current without a surface");
     }
     if (!gladLoadGL(loadEglProc)) throw InternalError("OpenGL functions could not be loaded through EGL");
-    requireGl43("headless EGL context");
+    requireGl45("headless EGL context");
 }
 
 HeadlessContext::~HeadlessContext() {

@@ -1,4 +1,4 @@
-// An OpenGL 4.5 (or 4.3) core context with no window and no X server: EGL on Mesa's surfaceless
+// An OpenGL 4.5 core context with no window and no X server: EGL on Mesa's surfaceless
 // platform. The command line and the GL tests render through it into framebuffer objects.
 #pragma once
 

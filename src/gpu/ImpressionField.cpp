@@ -1,5 +1,6 @@
 #include "gpu/ImpressionField.h"
 
+#include "gpu/Bindings.h"
 #include "gpu/ShaderLibrary.h"
 
 #include <glm/geometric.hpp>
@@ -95,9 +96,9 @@ void ImpressionField::composeDensity(const LayerTextures& layers, const TexelRec
     if (texels.empty()) return;
     const GLuint program = composeProgram_.get();
     glUseProgram(program);
-    glBindImageTexture(0, layers.texture(LayerKind::Density), 0, GL_FALSE, 0, GL_READ_ONLY, GL_R32F);
-    glBindImageTexture(1, layers.texture(LayerKind::Hairline), 0, GL_FALSE, 0, GL_READ_ONLY, GL_R32F);
-    glBindImageTexture(2, density_.texture.get(), 0, GL_FALSE, 0, GL_WRITE_ONLY, GL_R32F);
+    glBindImageTexture(IMAGE_COMPOSE_DENSITY_LAYER, layers.texture(LayerKind::Density), 0, GL_FALSE, 0, GL_READ_ONLY, GL_R32F);
+    glBindImageTexture(IMAGE_COMPOSE_HAIRLINE_LAYER, layers.texture(LayerKind::Hairline), 0, GL_FALSE, 0, GL_READ_ONLY, GL_R32F);
+    glBindImageTexture(IMAGE_COMPOSE_DENSITY, density_.texture.get(), 0, GL_FALSE, 0, GL_WRITE_ONLY, GL_R32F);
     glUniform2i(glGetUniformLocation(program, "uOrigin"), texels.x0, texels.y0);
     glUniform2i(glGetUniformLocation(program, "uSize"), texels.x1 - texels.x0, texels.y1 - texels.y0);
     glDispatchCompute((GLuint(texels.x1 - texels.x0) + kComposeGroupSize - 1) / kComposeGroupSize,
@@ -138,12 +139,12 @@ void ImpressionField::dispatchScatter(const ScatterParams& look, GLuint threads,
     if (threads == 0) return;
     const GLuint program = scatterProgram_.get();
     glUseProgram(program);
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 0, candidates_.get());
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 1, dotStates_.get());
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 2, activeCount_.get());
-    if (useIdList) glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 6, scatterIds_.get());
-    glBindTextureUnit(0, density_.texture.get());
-    glBindTextureUnit(1, hair_.texture.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_CANDIDATES, candidates_.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_DOT_STATES, dotStates_.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_ACTIVE_COUNT, activeCount_.get());
+    if (useIdList) glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_SCATTER_IDS, scatterIds_.get());
+    glBindTextureUnit(TEXTURE_SCATTER_DENSITY, density_.texture.get());
+    glBindTextureUnit(TEXTURE_SCATTER_HAIR, hair_.texture.get());
     glUniform1ui(glGetUniformLocation(program, "uCount"), threads);
     glUniform1i(glGetUniformLocation(program, "uUseIdList"), useIdList);
     glUniform1f(glGetUniformLocation(program, "uMaxDensityPerCm2"), maxDensityPerCm2_);
@@ -171,8 +172,8 @@ std::vector<std::uint32_t> ImpressionField::activeIds() const {
     glClearNamedBufferSubData(activeList_.get(), GL_R32UI, 0, sizeof zero, GL_RED_INTEGER, GL_UNSIGNED_INT, &zero);
     const GLuint program = compactProgram_.get();
     glUseProgram(program);
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 1, dotStates_.get());
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 2, activeList_.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_DOT_STATES, dotStates_.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_ACTIVE_LIST, activeList_.get());
     glUniform1ui(glGetUniformLocation(program, "uCount"), GLuint(candidateCount_));
     glDispatchCompute(GLuint((candidateCount_ + kWorkGroupSize - 1) / kWorkGroupSize), 1, 1);
     glMemoryBarrier(GL_BUFFER_UPDATE_BARRIER_BIT);
@@ -195,10 +196,10 @@ std::vector<ImpressionField::DotState> ImpressionField::dotStates() const {
 }
 
 void ImpressionField::bindForDots(GLuint program) const {
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 0, candidates_.get());
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 1, dotStates_.get());
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 3, bucketStart_.get());
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 4, gridEntries_.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_CANDIDATES, candidates_.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_DOT_STATES, dotStates_.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_GRID_BUCKETS, bucketStart_.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_GRID_ENTRIES, gridEntries_.get());
     glUniform1f(glGetUniformLocation(program, "uGridCellMm"), grid_.cellSizeMm);
     glUniform1ui(glGetUniformLocation(program, "uGridBucketMask"), grid_.bucketMask);
 }

@@ -17,7 +17,7 @@ namespace stipple {
 
 class ImpressionField {
 public:
-    // Uploads the pool and its grid. Needs a current GL 4.3+ context.
+    // Uploads the pool and its grid. Needs a current GL 4.5 context.
     ImpressionField(const CandidatePool& pool, const CandidateGrid& grid);
 
     // The density layer, in impressions per cm^2.

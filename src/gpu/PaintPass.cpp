@@ -1,5 +1,6 @@
 #include "gpu/PaintPass.h"
 
+#include "gpu/Bindings.h"
 #include "gpu/ShaderLibrary.h"
 
 #include <glm/vec4.hpp>
@@ -86,14 +87,14 @@ void PaintPass::paint(const StrokeInfluence::Target& target, const BrushSettings
     const LayerSpec& spec = layerSpec(target.kind);
     const GLuint program = program_.get();
     glUseProgram(program);
-    glBindImageTexture(0, textures_.texture(target.kind), 0, GL_FALSE, 0, GL_WRITE_ONLY, GL_R32F);
-    glBindImageTexture(1, scratch.influence.get(), 0, GL_FALSE, 0, GL_READ_WRITE, GL_R32F);
-    glBindImageTexture(2, scratch.mean.get(), 0, GL_FALSE, 0, GL_READ_WRITE, GL_R32F);
-    glBindImageTexture(3, scratch.before.get(), 0, GL_FALSE, 0, GL_READ_ONLY, GL_R32F);
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 0, buffers.texels.get());
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 1, segments_.get());
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 2, buffers.cellStart.get());
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 3, buffers.cellEntries.get());
+    glBindImageTexture(IMAGE_PAINT_LAYER, textures_.texture(target.kind), 0, GL_FALSE, 0, GL_WRITE_ONLY, GL_R32F);
+    glBindImageTexture(IMAGE_PAINT_INFLUENCE, scratch.influence.get(), 0, GL_FALSE, 0, GL_READ_WRITE, GL_R32F);
+    glBindImageTexture(IMAGE_PAINT_MEAN, scratch.mean.get(), 0, GL_FALSE, 0, GL_READ_WRITE, GL_R32F);
+    glBindImageTexture(IMAGE_PAINT_BEFORE, scratch.before.get(), 0, GL_FALSE, 0, GL_READ_ONLY, GL_R32F);
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_PAINT_ATLAS, buffers.texels.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_PAINT_SEGMENTS, segments_.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_PAINT_CELL_START, buffers.cellStart.get());
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_PAINT_CELL_ENTRIES, buffers.cellEntries.get());
     const auto uniform = [&](const char* name) { return glGetUniformLocation(program, name); };
     glUniform2i(uniform("uOrigin"), rect.x0, rect.y0);
     glUniform2i(uniform("uSize"), rect.x1 - rect.x0, rect.y1 - rect.y0);

@@ -25,7 +25,7 @@ namespace stipple {
 class PaintPass {
 public:
     // `textures` must hold `layers` (LayerTextures(layers), kept up to date), and both must
-    // outlive the pass. Needs a current GL 4.3+ context.
+    // outlive the pass. Needs a current GL 4.5 context.
     PaintPass(LayerSet& layers, LayerTextures& textures);
 
     LayerSet& layers() const { return layers_; }

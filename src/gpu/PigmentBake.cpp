@@ -1,8 +1,9 @@
 #include "gpu/PigmentBake.h"
 
-#include "core/SkinDiffusion.h"
-
 #include "core/Error.h"
+#include "core/PigmentMapLayout.h"
+#include "core/SkinDiffusion.h"
+#include "gpu/Bindings.h"
 #include "gpu/ShaderLibrary.h"
 
 #include <glm/common.hpp>
@@ -10,7 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
+#include <utility>
 #include <stdexcept>
 
 namespace stipple {
@@ -51,6 +52,7 @@ PigmentBake::PigmentBake(const HeadMesh& mesh, int size, float haloSigmaMm, floa
       haloSigmaMm_(haloSigmaMm),
       haloTail_(haloTail),
       format_(mapFormat(haloSigmaMm)),
+      scalpTexels_(scalpTexelSizes(mesh, size)),
       positions_(mesh.positions),
       uvs_(mesh.uvs),
       triangles_(mesh.triangles),
@@ -64,6 +66,11 @@ PigmentBake::PigmentBake(const HeadMesh& mesh, int size, float haloSigmaMm, floa
     if (size < 64 || size > maxSize || size > 65535)
         throw InputError("pigment map size " + std::to_string(size) + " is outside 64.." +
                          std::to_string(std::min(maxSize, 65535)) + " on this GL");
+    uploadMesh(mesh);
+    createMap();
+}
+
+void PigmentBake::uploadMesh(const HeadMesh& mesh) {
     std::vector<BakeVertex> vertices(mesh.vertexCount());
     for (std::size_t i = 0; i < vertices.size(); ++i) vertices[i] = {mesh.positions[i], mesh.uvs[i]};
     vertexBuffer_ = createBuffer();
@@ -79,9 +86,11 @@ PigmentBake::PigmentBake(const HeadMesh& mesh, int size, float haloSigmaMm, floa
     glEnableVertexArrayAttrib(vao, 2);
     glVertexArrayAttribFormat(vao, 2, 2, GL_FLOAT, GL_FALSE, offsetof(BakeVertex, uv));
     glVertexArrayAttribBinding(vao, 2, 0);
+}
 
+void PigmentBake::createMap() {
     texture_ = createTexture(GL_TEXTURE_2D);
-    glTextureStorage2D(texture_.get(), mipLevelsFor(size), format_, size, size);
+    glTextureStorage2D(texture_.get(), mipLevelsFor(size_), format_, size_, size_);
     // Bilinear within the nearest mip level: coverage is smooth at every level, and trilinear
     // filtering costs software GL a second set of fetches on every pixel of the scalp.
     glTextureParameteri(texture_.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_NEAREST);
@@ -93,7 +102,7 @@ PigmentBake::PigmentBake(const HeadMesh& mesh, int size, float haloSigmaMm, floa
         // them while drawing there.
         GLuint view = 0;
         glGenTextures(1, &view);
-        glTextureView(view, GL_TEXTURE_2D, texture_.get(), GL_RGB10_A2, 1, GLuint(mipLevelsFor(size) - 1), 0, 1);
+        glTextureView(view, GL_TEXTURE_2D, texture_.get(), GL_RGB10_A2, 1, GLuint(mipLevelsFor(size_) - 1), 0, 1);
         coarseLevels_ = GlTexture(view);
         glTextureParameteri(view, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
         glTextureParameteri(view, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
@@ -104,33 +113,6 @@ PigmentBake::PigmentBake(const HeadMesh& mesh, int size, float haloSigmaMm, floa
     glNamedFramebufferTexture(framebuffer_.get(), GL_COLOR_ATTACHMENT0, texture_.get(), 0);
     if (glCheckNamedFramebufferStatus(framebuffer_.get(), GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
         throw InternalError("pigment map framebuffer is incomplete");
-
-    // Texels on the scalp: 3D length per UV length of each scalp triangle, with its area. The
-    // finest, and the median by area (the UV map stretches: 1.4-4.8 times the finest on the
-    // default head's scalp).
-    std::vector<std::pair<float, float>> texels;  // (texel mm, area mm^2)
-    float scalpArea = 0.0f;
-    for (std::size_t t = 0; t < triangles_.size(); ++t) {
-        if (triangleScalpWeight(mesh, t) <= 0.0f) continue;
-        const glm::uvec3& tri = triangles_[t];
-        const glm::vec2 e1 = mesh.uvs[tri.y] - mesh.uvs[tri.x], e2 = mesh.uvs[tri.z] - mesh.uvs[tri.x];
-        const float uvArea = 0.5f * std::abs(e1.x * e2.y - e1.y * e2.x);
-        if (uvArea <= 0.0f) continue;
-        const float area = triangleArea(mesh, t);
-        texels.emplace_back(std::sqrt(area / uvArea) / float(size), area);
-        scalpArea += area;
-    }
-    std::sort(texels.begin(), texels.end());
-    if (!texels.empty()) {
-        scalpTexelMm_ = texels.front().first;
-        scalpCoarsestTexelMm_ = texels.back().first;
-    }
-    float areaBelow = 0.0f;
-    for (const auto& [texelMm, area] : texels) {
-        scalpMedianTexelMm_ = texelMm;
-        areaBelow += area;
-        if (areaBelow >= 0.5f * scalpArea) break;
-    }
 }
 
 void PigmentBake::draw(GLuint program, const ImpressionField* field, const Region* region) {
@@ -168,7 +150,7 @@ void PigmentBake::drawHalo(const Region* region) {
     glUseProgram(program);
     glUniform1f(glGetUniformLocation(program, "uHaloSigmaMm"), haloSigmaMm_);
     glUniform1f(glGetUniformLocation(program, "uHaloTail"), haloTail_);
-    glBindTextureUnit(0, coarseLevels_.get());
+    glBindTextureUnit(TEXTURE_COARSE_LEVELS, coarseLevels_.get());
     glColorMaski(0, GL_FALSE, GL_FALSE, GL_TRUE, GL_FALSE);  // the halo alone: the dots stay
     draw(program, nullptr, region);
     glColorMaski(0, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
@@ -235,7 +217,7 @@ void PigmentBake::bakeAround(const ImpressionField& field, glm::vec3 centerMm, f
         // map where a texel is wider than 2 sigma), in the texel it lies in and the next: three
         // of those widths reach every halo the change can touch. The tail's sigma is wider.
         const float sigma = haloTail_ > 0.0f ? kHaloTailScale * haloSigmaMm_ : haloSigmaMm_;
-        const Region halos = trianglesNear(centerMm, reach + 3.0f * std::max(4.0f * sigma, 2.0f * scalpCoarsestTexelMm_));
+        const Region halos = trianglesNear(centerMm, reach + 3.0f * std::max(4.0f * sigma, 2.0f * scalpTexels_.coarsestMm));
         drawHalo(&halos);
         pad(&halos);
         refilter(halos);
@@ -254,8 +236,8 @@ void PigmentBake::updateMips(glm::ivec2 low, glm::ivec2 high) {
         high = glm::clamp(glm::ivec2(glm::ceil(glm::vec2(high) / 2.0f)), glm::ivec2(0), glm::ivec2(levelSize));
         const glm::ivec2 extent = high - low;
         if (extent.x <= 0 || extent.y <= 0) break;
-        glBindImageTexture(0, texture_.get(), level - 1, GL_FALSE, 0, GL_READ_ONLY, format_);
-        glBindImageTexture(1, texture_.get(), level, GL_FALSE, 0, GL_WRITE_ONLY, format_);
+        glBindImageTexture(IMAGE_MIP_FINER, texture_.get(), level - 1, GL_FALSE, 0, GL_READ_ONLY, format_);
+        glBindImageTexture(IMAGE_MIP_COARSER, texture_.get(), level, GL_FALSE, 0, GL_WRITE_ONLY, format_);
         glUniform2i(glGetUniformLocation(program, "uOrigin"), low.x, low.y);
         glUniform2i(glGetUniformLocation(program, "uSize"), extent.x, extent.y);
         glDispatchCompute(GLuint((extent.x + 7) / 8), GLuint((extent.y + 7) / 8), 1);
@@ -265,67 +247,24 @@ void PigmentBake::updateMips(glm::ivec2 low, glm::ivec2 high) {
 }
 
 void PigmentBake::computePaddingPairs() {
-    // Which texels the islands cover is fixed by the UV layout: find, once, the nearest island
-    // texel of every texel within kPaddingTexels of an island, breadth-first from the islands'
-    // edge texels (the MARK_ISLANDS bake has just drawn the islands in green). Only the edges
-    // seed the search: an interior texel is never the nearest to anything outside.
+    // Which texels the islands cover is fixed by the UV layout: read it once from the
+    // MARK_ISLANDS bake, which has just drawn the islands in green.
     const int n = size_;
     const std::size_t texels = std::size_t(n) * std::size_t(n);
     std::vector<std::uint8_t> covered(texels);  // GL rows, v = 0 first
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glGetTextureImage(texture_.get(), 0, GL_GREEN, GL_UNSIGNED_BYTE, GLsizei(texels), covered.data());
+    for (std::uint8_t& texel : covered) texel = texel > 127;
     islands_.resize(texels);
     for (int y = 0; y < n; ++y)
-        for (int x = 0; x < n; ++x)
-            islands_[std::size_t(n - 1 - y) * std::size_t(n) + std::size_t(x)] = covered[std::size_t(y) * std::size_t(n) + std::size_t(x)] > 127;
-
-    constexpr std::uint8_t kUnreached = 255;
-    std::vector<std::uint8_t> distance(texels, kUnreached);
-    for (std::size_t i = 0; i < texels; ++i)
-        if (covered[i] > 127) distance[i] = 0;
-    struct Step {
-        std::int32_t texel, source;
-    };
-    std::deque<Step> queue;
-    const int neighbours[4][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
-    const auto outside = [&](int x, int y) { return x >= 0 && y >= 0 && x < n && y < n && distance[std::size_t(y) * std::size_t(n) + std::size_t(x)] != 0; };
-    for (int y = 0; y < n; ++y)
-        for (int x = 0; x < n; ++x) {
-            const std::int32_t i = y * n + x;
-            if (distance[std::size_t(i)] != 0) continue;
-            for (const auto& d : neighbours)
-                if (outside(x + d[0], y + d[1])) {
-                    queue.push_back({i, i});
-                    break;
-                }
-        }
-    const auto pack = [n](std::int32_t texel) { return std::uint32_t(texel % n) | std::uint32_t(texel / n) << 16; };
-    std::vector<glm::uvec2> pairs;
-    while (!queue.empty()) {
-        const Step step = queue.front();
-        queue.pop_front();
-        if (distance[std::size_t(step.texel)] >= kPaddingTexels) continue;
-        const int x = step.texel % n, y = step.texel / n;
-        for (const auto& d : neighbours) {
-            const int nx = x + d[0], ny = y + d[1];
-            if (nx < 0 || ny < 0 || nx >= n || ny >= n) continue;
-            const std::int32_t j = ny * n + nx;
-            if (distance[std::size_t(j)] != kUnreached) continue;
-            distance[std::size_t(j)] = std::uint8_t(distance[std::size_t(step.texel)] + 1);
-            queue.push_back({j, step.source});
-            pairs.emplace_back(pack(j), pack(step.source));
-        }
-    }
-    // Grouped by the target's row (a counting sort), so a local change pads only its rows.
-    pairRowStart_.assign(std::size_t(n) + 1, 0);
-    for (const glm::uvec2& pair : pairs) ++pairRowStart_[(pair.x >> 16) + 1];
-    for (int row = 0; row < n; ++row) pairRowStart_[std::size_t(row) + 1] += pairRowStart_[std::size_t(row)];
-    std::vector<glm::uvec2> byRow(pairs.size());
-    std::vector<std::uint32_t> next(pairRowStart_.begin(), pairRowStart_.end() - 1);
-    for (const glm::uvec2& pair : pairs) byRow[next[pair.x >> 16]++] = pair;
+        std::copy_n(covered.begin() + std::ptrdiff_t(std::size_t(y) * std::size_t(n)), n,
+                    islands_.begin() + std::ptrdiff_t(std::size_t(n - 1 - y) * std::size_t(n)));
+    PaddingPairs padding = paddingPairs(covered, n, kPaddingTexels);
+    pairRowStart_ = std::move(padding.rowStart);
+    const std::vector<glm::uvec2>& pairs = padding.pairs;
     paddingPairs_ = createBuffer();
-    glNamedBufferStorage(paddingPairs_.get(), GLsizeiptr(std::max<std::size_t>(byRow.size(), 1) * sizeof(glm::uvec2)),
-                         byRow.empty() ? nullptr : byRow.data(), 0);
+    glNamedBufferStorage(paddingPairs_.get(), GLsizeiptr(std::max<std::size_t>(pairs.size(), 1) * sizeof(glm::uvec2)),
+                         pairs.empty() ? nullptr : pairs.data(), 0);
 }
 
 void PigmentBake::pad(const Region* region) {
@@ -342,8 +281,8 @@ void PigmentBake::pad(const Region* region) {
     glMemoryBarrier(GL_FRAMEBUFFER_BARRIER_BIT | GL_SHADER_IMAGE_ACCESS_BARRIER_BIT);
     const GLuint program = padProgram_.get();
     glUseProgram(program);
-    glBindImageTexture(0, texture_.get(), 0, GL_FALSE, 0, GL_READ_WRITE, format_);
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 5, paddingPairs_.get());
+    glBindImageTexture(IMAGE_PAD_MAP, texture_.get(), 0, GL_FALSE, 0, GL_READ_WRITE, format_);
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_PADDING_PAIRS, paddingPairs_.get());
     glUniform1ui(glGetUniformLocation(program, "uFirstPair"), first);
     glUniform1ui(glGetUniformLocation(program, "uPairCount"), count);
     glDispatchCompute((count + kPadWorkGroupSize - 1) / kPadWorkGroupSize, 1, 1);

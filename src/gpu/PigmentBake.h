@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/HeadMesh.h"
+#include "core/PigmentMapLayout.h"
 #include "gpu/GlObject.h"
 #include "gpu/ImpressionField.h"
 
@@ -18,12 +19,14 @@ public:
     // `size` x `size` texels. With `haloSigmaMm` above 0 every bake also writes the halo: the
     // pigment blurred by about that sigma on the skin, a share `haloTail` of it kHaloTailScale
     // times wider (core/SkinDiffusion.h); with 0 the map has no blue (the export blurs its own,
-    // and an 8192 map is half the memory). Needs a current GL 4.3+ context.
+    // and an 8192 map is half the memory). Needs a current GL 4.5 context.
     PigmentBake(const HeadMesh& mesh, int size, float haloSigmaMm = 0.0f, float haloTail = 0.0f);
 
     // A new halo (another depth or stage), from the next bake on; only for a map made with a
     // halo (throws std::logic_error otherwise, or for a width that is not positive).
     void setHalo(float haloSigmaMm, float haloTail);
+    // Whether the map bakes a halo (in blue) at all.
+    bool hasHalo() const { return haloSigmaMm_ > 0.0f; }
 
     // Bakes every texel (after a change everywhere, such as a new density for the whole scalp).
     void bakeAll(const ImpressionField& field);
@@ -35,10 +38,10 @@ public:
     int size() const { return size_; }
     // Texel size on the skin, in mm, where the map is densest on the scalp: for the viewport's
     // choice between the map and direct evaluation.
-    float scalpTexelMm() const { return scalpTexelMm_; }
+    float scalpTexelMm() const { return scalpTexels_.finestMm; }
     // The median texel on the scalp, by area, in mm: one size for what is blurred over a
     // stretch of skin in texels (the export's halo).
-    float scalpMedianTexelMm() const { return scalpMedianTexelMm_; }
+    float scalpMedianTexelMm() const { return scalpTexels_.medianMm; }
 
     // One level of the map as an image: red = pigment coverage, green = stubble coverage, blue =
     // the halo. Rows from v = 1 down.
@@ -65,15 +68,17 @@ private:
     void pad(const Region* region = nullptr);
     // Re-filters the mip levels over texels [low, high) of the full-size level.
     void updateMips(glm::ivec2 low, glm::ivec2 high);
+    // Reads the islands from the MARK_ISLANDS bake and uploads their padding pairs.
     void computePaddingPairs();
+    void uploadMesh(const HeadMesh& mesh);
+    // The map's texture, its view of the coarser levels (for the halo) and its framebuffer.
+    void createMap();
 
     int size_;
     float haloSigmaMm_;
     float haloTail_;
     GLenum format_;  // RGBA8 with a halo, RG8 without
-    float scalpTexelMm_ = 0.0f;
-    float scalpMedianTexelMm_ = 0.0f;
-    float scalpCoarsestTexelMm_ = 0.0f;
+    ScalpTexelSizes scalpTexels_;
     std::vector<glm::vec3> positions_;
     std::vector<glm::vec2> uvs_;
     std::vector<glm::uvec3> triangles_;

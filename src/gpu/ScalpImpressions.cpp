@@ -6,7 +6,6 @@
 #include <algorithm>
 
 namespace stipple {
-
 ScalpImpressions::ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, const ScatterParams& look,
                                    const DensityMap& density, int pigmentMapSize, const DensityMap& nativeHair,
                                    float haloSigmaMm, float haloTail)
@@ -19,37 +18,25 @@ ScalpImpressions::ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, con
     update();
 }
 
-void ScalpImpressions::setDensity(const DensityMap& density) {
-    density_ = density;
-    update();
-}
-
-void ScalpImpressions::setDensityWithin(const DensityMap& density, const std::vector<Region>& changed) {
-    density_ = density;
-    field_->setDensity(density_);
-    scatterAndBake(changed);
-}
-
-void ScalpImpressions::setDensityWithin(const LayerTextures& layers, const TexelRect& texels, const std::vector<Region>& changed) {
-    field_->composeDensity(layers, texels);
-    scatterAndBake(changed);
-}
-
 void ScalpImpressions::setDensities(const DensityMap& density, const DensityMap& nativeHair) {
     density_ = density;
     nativeHair_ = nativeHair;
     update();
 }
 
-void ScalpImpressions::setNativeHairWithin(const DensityMap& nativeHair, const std::vector<Region>& changed) {
+void ScalpImpressions::setDensitiesWithin(const DensityMap& density, const DensityMap& nativeHair,
+                                          const std::vector<Region>& changed) {
+    density_ = density;
     nativeHair_ = nativeHair;
+    field_->setDensity(density_);
     field_->setNativeHair(nativeHair_, stubbleDots());
     scatterAndBake(changed);
 }
 
-void ScalpImpressions::setNativeHairWithin(const LayerTextures& layers, const TexelRect& texels,
-                                           const std::vector<Region>& changed) {
-    field_->copyNativeHair(layers, texels);
+void ScalpImpressions::setDensitiesWithin(const LayerTextures& layers, const TexelRect& densityTexels,
+                                          const TexelRect& nativeHairTexels, const std::vector<Region>& changed) {
+    if (!densityTexels.empty()) field_->composeDensity(layers, densityTexels);
+    if (!nativeHairTexels.empty()) field_->copyNativeHair(layers, nativeHairTexels);
     scatterAndBake(changed);
 }
 
@@ -61,14 +48,10 @@ void ScalpImpressions::scatterAndBake(const std::vector<Region>& changed) {
     count_ = field_->activeCount();
 }
 
-void ScalpImpressions::setDotLook(const ScatterParams& look) {
-    look_ = look;
+void ScalpImpressions::setLook(const ImpressionLook& look) {
+    if (bake_->hasHalo()) bake_->setHalo(look.diffusion.haloSigmaMm, look.diffusion.haloTail);
+    look_ = look.dots;
     update();
-}
-
-void ScalpImpressions::setDotLook(const ScatterParams& look, const SkinDiffusion& diffusion) {
-    bake_->setHalo(diffusion.haloSigmaMm, diffusion.haloTail);
-    setDotLook(look);
 }
 
 void ScalpImpressions::showSession(const SessionPlan& plan, int session, SessionView view) {

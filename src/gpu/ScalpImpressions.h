@@ -5,6 +5,7 @@
 
 #include "core/CandidatePool.h"
 #include "core/HeadMesh.h"
+#include "core/ImpressionLook.h"
 #include "core/SessionPlan.h"
 #include "core/SkinDiffusion.h"
 #include "core/SmpModel.h"
@@ -30,20 +31,22 @@ public:
                      float haloSigmaMm = skinDiffusion(kDefaultDepthMm).haloSigmaMm,
                      float haloTail = skinDiffusion(kDefaultDepthMm).haloTail);
 
-    // A new density everywhere; scatters and bakes it all.
-    void setDensity(const DensityMap& density);
-    // A density that changed only within the given spheres (a brush stroke, mirrored or not):
+    // New densities everywhere: scatters and bakes it all.
+    void setDensities(const DensityMap& density, const DensityMap& nativeHair);
+    // Densities that changed only within the given spheres (a brush stroke, mirrored or not):
     // only the candidates and texels there are scattered and baked again.
     struct Region {
         glm::vec3 centerMm;
         float radiusMm;
     };
-    void setDensityWithin(const DensityMap& density, const std::vector<Region>& changed);
-    // The same after a stroke painted on the GPU (GpuBrushStroke): the density is composed from
-    // the layer textures over texels [texels] (density and hairline layers of the same size) on
-    // the GPU, without the CPU recomposing or uploading the map. density() is left behind until
+    void setDensitiesWithin(const DensityMap& density, const DensityMap& nativeHair, const std::vector<Region>& changed);
+    // The same after a stroke painted on the GPU (GpuBrushStroke): the scatter's density is
+    // composed from the layer textures over `densityTexels` (density and hairline layers of one
+    // size) and the native hair copied over `nativeHairTexels`, on the GPU, without the CPU
+    // recomposing or uploading a map. density() and nativeHair() are left behind until
     // adoptDensities().
-    void setDensityWithin(const LayerTextures& layers, const TexelRect& texels, const std::vector<Region>& changed);
+    void setDensitiesWithin(const LayerTextures& layers, const TexelRect& densityTexels,
+                            const TexelRect& nativeHairTexels, const std::vector<Region>& changed);
     // Takes `density` and `nativeHair` as the CPU copies of what the GPU holds (designDensity()
     // and nativeHairDensity() of the layers once the stroke has read them back), so later full
     // re-scatters start from them. Scatters nothing.
@@ -51,21 +54,14 @@ public:
         density_ = density;
         nativeHair_ = nativeHair;
     }
-    // A new density and native hair everywhere.
-    void setDensities(const DensityMap& density, const DensityMap& nativeHair);
-    // Native hair that changed only within the given spheres, from the CPU or, after a stroke
-    // painted on the GPU, straight from the layer texture's texels [texels].
-    void setNativeHairWithin(const DensityMap& nativeHair, const std::vector<Region>& changed);
-    void setNativeHairWithin(const LayerTextures& layers, const TexelRect& texels, const std::vector<Region>& changed);
-    void setDotLook(const ScatterParams& look);
-    // The dots as `look` leaves them, their halo as `diffusion` says (another depth or stage);
-    // bakes again.
-    void setDotLook(const ScatterParams& look, const SkinDiffusion& diffusion);
+    // The dots as `look` has them, and their halo where the map bakes one; scatters and bakes again.
+    void setLook(const ImpressionLook& look);
     // Shows one session of `plan` (1-based) alone or the sessions up to it; 0: the whole design.
     // The impressions take the session's shade.
     void showSession(const SessionPlan& plan, int session, SessionView view);
 
     const DensityMap& density() const { return density_; }
+    const DensityMap& nativeHair() const { return nativeHair_; }
     const ScatterParams& dotLook() const { return look_; }
     std::uint32_t impressionCount() const { return count_; }
 

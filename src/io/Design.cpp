@@ -117,25 +117,4 @@ DensityMap placedDensity(const Design& design) {
     return placed;
 }
 
-DensityMap nativeHairDensity(const LayerSet& layers) { return layers.layer(LayerKind::NativeHair).toDensityMap(); }
-
-DensityMap designDensity(const LayerSet& layers) {
-    const Layer& density = layers.layer(LayerKind::Density);
-    const Layer& hairline = layers.layer(LayerKind::Hairline);
-    DensityMap result(density.width(), density.height());
-    if (hairline.width() == density.width() && hairline.height() == density.height()) {
-        // Same grid: the mask's value at a density texel's centre is its own texel.
-        for (int j = 0; j < density.height(); ++j)
-            for (int i = 0; i < density.width(); ++i) result.set(i, j, density.at(i, j) * hairline.at(i, j));
-        return result;
-    }
-    const DensityMap mask = hairline.toDensityMap();  // sampled like the density
-    for (int j = 0; j < density.height(); ++j)
-        for (int i = 0; i < density.width(); ++i) {
-            const glm::vec2 uv((float(i) + 0.5f) / float(density.width()), (float(j) + 0.5f) / float(density.height()));
-            result.set(i, j, density.at(i, j) * mask.sample(uv));
-        }
-    return result;
-}
-
 }  // namespace stipple

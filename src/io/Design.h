@@ -31,15 +31,7 @@ Design openDesign(const std::filesystem::path& path, const LoadOptions& options 
 // The project that saves `design` to `projectPath`.
 Project projectFor(const Design& design, const std::filesystem::path& projectPath);
 
-// What the scatter reads: density where the hairline mask lets impressions go
-// (density x hairline, per density texel; the mask is sampled where the sizes differ).
-DensityMap designDensity(const LayerSet& layers);
-
-// The client's own hair: the native-hair layer, follicular units per cm^2, sampled like the
-// density (the scatter applies the scalp weight itself).
-DensityMap nativeHairDensity(const LayerSet& layers);
-
-// Where impressions actually go: designDensity() times the scalp weight at each density
+// Where impressions actually go: designDensity() (core/Layers.h) times the scalp weight at each density
 // texel's point on the skin (the soft edge of the scalp region), for pictures of the design.
 DensityMap placedDensity(const Design& design);
 

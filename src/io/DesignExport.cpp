@@ -3,6 +3,8 @@
 #include "core/Error.h"
 #include "core/SkinDiffusion.h"
 #include "core/SkinTone.h"
+// The scar and shading constants of head.frag: the export composites as the viewport does.
+#include "pigment_on_skin.glsl"
 
 #include <assimp/Exporter.hpp>
 #include <assimp/material.h>
@@ -305,7 +307,6 @@ void compositeAlbedoRows(const HeadMesh& mesh, const LayerSet& layers, const std
     const Layer& shadingLayer = layers.layer(LayerKind::Shading);
     const Layer& scarLayer = layers.layer(LayerKind::Scar);
     const glm::vec3 skin = srgbToLinear(look.skinAlbedoSrgb), inkAlbedo = srgbToLinear(look.inkAlbedoSrgb);
-    const glm::vec3 scarTint(0.93f, 0.80f, 0.76f);
     const std::unique_ptr<AlbedoTexture> texture = mesh.albedo.empty() ? nullptr : std::make_unique<AlbedoTexture>(mesh.albedo);
     const SrgbEncoder encoder;
     const std::array<std::uint16_t, 4> bareSkin{encoder.encode(skin.x), encoder.encode(skin.y), encoder.encode(skin.z), 65535};
@@ -346,10 +347,11 @@ void compositeAlbedoRows(const HeadMesh& mesh, const LayerSet& layers, const std
                     continue;
                 }
                 glm::vec3 albedo = texture ? texture->sample(texelUv(x, y, size)) : skin;
-                // head.frag, line for line.
-                albedo = glm::mix(albedo, scarTint * std::max(albedo.x, 0.2f) / 0.93f, 0.45f * scar);
-                const glm::vec3 ink = glm::mix(inkAlbedo, albedo, 0.55f * shading);
-                albedo = glm::mix(albedo, ink, opacity * (1.0f - 0.35f * scar));
+                // As head.frag composites the layers.
+                albedo = glm::mix(albedo, glm::vec3(SCAR_TINT_RGB) * std::max(albedo.x, SCAR_MIN_RED) / SCAR_TINT_RED,
+                                  SCAR_PALING * scar);
+                const glm::vec3 ink = glm::mix(inkAlbedo, albedo, SHADING_DILUTION * shading);
+                albedo = glm::mix(albedo, ink, opacity * (1.0f - SCAR_INK_REFUSED * scar));
                 for (int c = 0; c < 3; ++c) out[texel * 4 + std::size_t(c)] = encoder.encode(albedo[c]);
             }
             storeRow(y, out.data());
@@ -358,6 +360,16 @@ void compositeAlbedoRows(const HeadMesh& mesh, const LayerSet& layers, const std
 }
 
 }  // namespace
+
+ExportLook exportLookFor(const ImpressionLook& look) {
+    ExportLook exported;
+    exported.skinAlbedoSrgb = look.skinSrgb;
+    exported.inkAlbedoSrgb = look.inkSrgb;
+    exported.haloGain = look.diffusion.gain;
+    exported.haloTail = look.diffusion.haloTail;
+    exported.dotCrisp = look.diffusion.crisp;
+    return exported;
+}
 
 Image16 compositeAlbedo16(const HeadMesh& mesh, const LayerSet& layers, const std::vector<std::uint8_t>& coverage, int size,
                           const std::vector<std::uint8_t>& islands, const ExportLook& look) {

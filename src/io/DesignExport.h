@@ -5,6 +5,7 @@
 
 #include "core/DensityMap.h"
 #include "core/HeadMesh.h"
+#include "core/ImpressionLook.h"
 #include "core/Layers.h"
 #include "io/ImageFile.h"
 
@@ -18,8 +19,8 @@
 namespace stipple {
 
 struct ExportLook {
-    glm::vec3 skinAlbedoSrgb;  // used where the mesh has no albedo texture of its own
-    glm::vec3 inkAlbedoSrgb;
+    glm::vec3 skinAlbedoSrgb{0.0f};  // used where the mesh has no albedo texture of its own
+    glm::vec3 inkAlbedoSrgb{0.0f};
     // The pigment's soft shadow (core/SkinDiffusion.h): its gain per channel, its sigma in
     // texels of the pigment map and its tail's share.
     glm::vec3 haloGain{1.0f};
@@ -27,6 +28,10 @@ struct ExportLook {
     float haloTail = 0.0f;
     float dotCrisp = 1.0f;  // how much of a dot shows crisp where it lies
 };
+
+// The composite of impressions that look as `look` says; haloSigmaTexels is left for the
+// caller, who knows the pigment map's texel size.
+ExportLook exportLookFor(const ImpressionLook& look);
 
 // The skin with the pigment composited as shaders/head.frag does it (ink albedo; the dots with
 // their soft shadow; shading dilutes the ink; scar pales the skin and takes ink less), sRGB,

@@ -16,6 +16,7 @@
 #include <fstream>
 #include <iterator>
 #include <limits>
+#include <utility>
 
 namespace stipple {
 namespace {
@@ -328,11 +329,9 @@ void headFrom(const JsonField& head, const std::string& bytes, std::size_t offse
     }
 }
 
-}  // namespace
-
-Project readProject(const std::filesystem::path& path) {
-    const std::string file = path.string();
-    const std::string bytes = readFileBytes(path, kMaxFileBytes, "a project");
+// The header's JSON, checked to be a project this version reads, and where the blocks after
+// it start.
+std::pair<Json, std::size_t> headerFrom(const std::string& bytes, const std::string& file) {
     if (bytes.size() < sizeof kMagic + 8 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
         throw InputError(file + ": not a Stipple project");
     std::uint64_t headerSize = 0;
@@ -340,32 +339,46 @@ Project readProject(const std::filesystem::path& path) {
     const std::size_t headerStart = sizeof kMagic + 8;
     if (headerSize > kMaxHeaderBytes || headerSize > bytes.size() - headerStart)
         throw InputError(file + ": the project's header is truncated or damaged");
-
     Json header;
     try {
         header = Json::parse(bytes.substr(headerStart, std::size_t(headerSize)));
     } catch (const Json::exception& e) {
         throw InputError(file + ": the project's header is damaged (" + e.what() + ")");
     }
-    const JsonField root(header, file);
     if (!header.is_object() || header.value("format", Json()) != kFormatName) throw InputError(file + ": not a Stipple project");
-    const std::int64_t version = root["version"].integer(1, std::numeric_limits<int>::max());
+    const std::int64_t version = JsonField(header, file)["version"].integer(1, std::numeric_limits<int>::max());
     if (version > kProjectFormatVersion)
         throw InputError(file + ": made by a newer Stipple (project version " + std::to_string(version) +
                          "); this one reads up to version " + std::to_string(kProjectFormatVersion));
-    const JsonField design = root["design"];
+    return {std::move(header), headerStart + std::size_t(headerSize)};
+}
+
+// The header's fields this version does not know, at the top and in the design, as JSON: a
+// later save writes them back.
+std::string unknownFieldsOf(const Json& header) {
     Json unknown = Json::object();
     for (const auto& [key, value] : header.items())
         if (key != "format" && key != "version" && key != "head" && key != "design" && key != "layers") unknown[key] = value;
-    if (!design.json().is_object()) design.refuse("an object");
-    for (const auto& [key, value] : design.json().items())
+    for (const auto& [key, value] : header.at("design").items())
         if (!knownDesignField(key)) unknown["design"][key] = value;
+    return unknown.dump();
+}
+
+}  // namespace
+
+Project readProject(const std::filesystem::path& path) {
+    const std::string file = path.string();
+    const std::string bytes = readFileBytes(path, kMaxFileBytes, "a project");
+    const auto [header, blocksStart] = headerFrom(bytes, file);
+    const JsonField root(header, file);
+    const JsonField design = root["design"];
+    if (!design.json().is_object()) design.refuse("an object");
 
     Project project;
-    project.unknownFields = unknown.dump();
+    project.unknownFields = unknownFieldsOf(header);
     project.settings = settingsFrom(design, file);
     if (const auto hairline = design.optional("hairline")) project.hairline = hairlineFrom(*hairline);
-    std::size_t offset = headerStart + std::size_t(headerSize);
+    std::size_t offset = blocksStart;
     project.layers = layersFrom(root["layers"], bytes, offset);
     headFrom(root["head"], bytes, offset, project);
     return project;

@@ -1,3 +1,6 @@
+#include "core/ImpressionLook.h"
+#include "core/Needles.h"
+#include "core/SkinTone.h"
 #include "core/SkinDiffusion.h"
 #include "core/SmpModel.h"
 
@@ -45,4 +48,32 @@ TEST_CASE("sparse dots darken g times their coverage, and a full layer no more t
     }
     CHECK(inkOpacity(0.01f, 0.01f, gains) == glm::vec3(inkOpacity(0.01f, 0.01f, gains.x), inkOpacity(0.01f, 0.01f, gains.y),
                                                        inkOpacity(0.01f, 0.01f, gains.z)));
+}
+
+TEST_CASE("one look for the impressions: the needle's dots as designed, the model's at a stage, the client's skin", "[smp][diffusion]") {
+    DesignSettings settings;
+    settings.needlePreset = 2;
+    settings.depthMm = 1.2f;
+    settings.skinType = 5;
+    const ImpressionLook designed = impressionLook(settings, std::nullopt);
+    CHECK(designed.dots.needleDiameterMm == kNeedlePresets[2].impressionDiameterMm);
+    CHECK(designed.inkSrgb == kDesignInkSrgb);
+    CHECK(designed.skinSrgb == fitzpatrickPreset(5).albedoSrgb);
+    CHECK(designed.diffusion.haloSigmaMm == skinDiffusion(1.2f, std::nullopt, 5).haloSigmaMm);
+
+    // At a stage the dots and the ink age, and the halo is the stage's on this skin.
+    const ImpressionLook aged = impressionLook(settings, SmpStage::Aged10y);
+    CHECK(aged.dots.needleDiameterMm > designed.dots.needleDiameterMm);  // dots spread as they age
+    CHECK(aged.inkSrgb != kDesignInkSrgb);
+    CHECK(aged.diffusion.gain == skinDiffusion(1.2f, SmpStage::Aged10y, 5).gain);
+    CHECK(aged.skinSrgb == designed.skinSrgb);
+
+    // A custom skin colour shows as itself and heals as type III.
+    settings.skinType = 0;
+    settings.customSkinSrgb = {0.5f, 0.4f, 0.3f};
+    const ImpressionLook custom = impressionLook(settings, SmpStage::Healed);
+    CHECK(custom.skinSrgb == glm::vec3(0.5f, 0.4f, 0.3f));
+    CHECK(custom.diffusion.haloSigmaMm == skinDiffusion(1.2f, SmpStage::Healed, 3).haloSigmaMm);
+    settings.skinType = 3;
+    CHECK(impressionLook(settings, SmpStage::Healed).inkSrgb == custom.inkSrgb);
 }

@@ -1,6 +1,7 @@
 // `stipple export`: each file against what it is made from (the bake, the layers, the mesh).
 #include "RunCommand.h"
 #include "app/ExportJob.h"
+#include "core/ImpressionLook.h"
 #include "core/Needles.h"
 #include "core/SkinDiffusion.h"
 #include "core/SmpModel.h"
@@ -155,7 +156,7 @@ TEST_CASE("the exported coverage is the viewport's bake, and the albedo composit
     // The CPU composite: the project's skin (the default head has no texture), head.frag's
     // ink with its halo, shading and scar, exact sRGB.
     const glm::vec3 skin = srgbToLinear(fitzpatrickPreset(5).albedoSrgb);
-    const glm::vec3 ink = srgbToLinear(glm::vec3(0.16f, 0.16f, 0.18f));
+    const glm::vec3 ink = srgbToLinear(kDesignInkSrgb);
     const DensityMap shadingMap = design.layers->layer(LayerKind::Shading).toDensityMap();
     const DensityMap scarMap = design.layers->layer(LayerKind::Scar).toDensityMap();
     const float bareSkin = 255.0f * linearChannelToSrgb(skin.y);

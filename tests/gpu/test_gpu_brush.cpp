@@ -273,10 +273,10 @@ TEST_CASE("a GPU stroke composes the scatter's density and leaves the impression
             const StrokeChange gpuChange = gpuStroke.addPoints(batch);
             std::vector<ScalpImpressions::Region> regions;
             for (const SurfaceSphere& sphere : cpuChange.reach) regions.push_back({sphere.centreMm, sphere.radiusMm});
-            cpuImpressions.setDensityWithin(designDensity(cpu), regions);
+            cpuImpressions.setDensitiesWithin(designDensity(cpu), cpuImpressions.nativeHair(), regions);
             TexelRect texels = gpuChange.texels[std::size_t(LayerKind::Density)];
             texels.include(gpuChange.texels[std::size_t(LayerKind::Hairline)]);
-            gpuImpressions.setDensityWithin(textures, texels, regions);
+            gpuImpressions.setDensitiesWithin(textures, texels, TexelRect{}, regions);
             // The composed density is the CPU path's, everywhere (outside the rectangle nothing changed).
             const DensityMap expected = designDensity(cpu);
             const std::vector<float> composed = densityTexels(gpuImpressions, expected);
@@ -296,13 +296,13 @@ TEST_CASE("a GPU stroke composes the scatter's density and leaves the impression
         CHECK(gpuImpressions.bake().readPixels().rgba == cpuImpressions.bake().readPixels().rgba);
         // The next stroke starts both paths from the same layers (they agree to the tolerance).
         for (LayerKind kind : kLayerKinds) cpu.layer(kind).texels() = gpu.layer(kind).texels();
-        cpuImpressions.setDensityWithin(designDensity(cpu), {});
+        cpuImpressions.setDensitiesWithin(designDensity(cpu), cpuImpressions.nativeHair(), {});
     }
     CHECK(composedTexels > 5000);
     // A full re-scatter from the adopted copy changes nothing.
     const std::vector<std::uint32_t> painted = gpuImpressions.field().activeIds();
     CHECK(painted != unpainted);
-    gpuImpressions.setDotLook(look);
+    gpuImpressions.setDensities(gpuImpressions.density(), gpuImpressions.nativeHair());
     CHECK(gpuImpressions.field().activeIds() == painted);
 
     // Layers of different sizes are not composed on the GPU: the caller paints on the CPU.
@@ -310,5 +310,5 @@ TEST_CASE("a GPU stroke composes the scatter's density and leaves the impression
     unequal.size = {256, 128, 64, 64, 64};
     const LayerSet mismatched(mesh, unequal);
     const LayerTextures mismatchedTextures(mismatched);
-    CHECK_THROWS_AS(gpuImpressions.setDensityWithin(mismatchedTextures, TexelRect{0, 0, 8, 8}, {}), std::logic_error);
+    CHECK_THROWS_AS(gpuImpressions.setDensitiesWithin(mismatchedTextures, TexelRect{0, 0, 8, 8}, TexelRect{}, {}), std::logic_error);
 }

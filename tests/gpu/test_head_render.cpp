@@ -1,6 +1,7 @@
 #include "core/Error.h"
 #include "core/Layers.h"
 #include "core/SkinTone.h"
+#include "gpu/GlInfo.h"
 #include "gpu/HeadlessContext.h"
 #include "gpu/LayerTextures.h"
 #include "gpu/RenderTarget.h"
@@ -11,7 +12,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <glad/gl.h>
+
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 using namespace stipple;
 using stipple::test::measure;
@@ -40,9 +45,21 @@ double luminance(glm::dvec3 c) { return 0.2126 * c.x + 0.7152 * c.y + 0.0722 * c
 
 }  // namespace
 
-TEST_CASE("the headless context is OpenGL 4.3+ core", "[gl]") {
+TEST_CASE("the headless context is OpenGL 4.5+ core, and older versions are refused by name", "[gl]") {
     const std::string description = fixture().context.description();
     CHECK_THAT(description, Catch::StartsWith("OpenGL 4."));
+    GLint major = 0, minor = 0;
+    glGetIntegerv(GL_MAJOR_VERSION, &major);
+    glGetIntegerv(GL_MINOR_VERSION, &minor);
+    CHECK_FALSE(glVersionProblem("headless", major, minor));
+    for (const auto& [oldMajor, oldMinor] : {std::pair{3, 3}, std::pair{4, 3}, std::pair{4, 4}}) {
+        const std::optional<std::string> problem = glVersionProblem("window", oldMajor, oldMinor);
+        REQUIRE(problem);
+        CHECK_THAT(*problem, Catch::StartsWith("window: OpenGL 4.5 core"));
+        CHECK_THAT(*problem, Catch::Contains("offers " + std::to_string(oldMajor) + "." + std::to_string(oldMinor)));
+    }
+    CHECK_FALSE(glVersionProblem("window", 4, 6));
+    CHECK_FALSE(glVersionProblem("window", 5, 0));
 }
 
 TEST_CASE("the default head fills a fair share of the frame in every standard view", "[gl]") {

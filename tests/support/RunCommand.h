@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/Cli.h"
+#include "bench/Bench.h"
 
 #include <string>
 #include <vector>
@@ -12,7 +13,7 @@ inline int run(std::vector<std::string> args) {
     args.insert(args.begin(), "stipple");
     std::vector<char*> argv;
     for (std::string& arg : args) argv.push_back(arg.data());
-    return runCommandLine(int(argv.size()), argv.data());
+    return runCommandLine(int(argv.size()), argv.data(), {kBenchCommand});
 }
 
 }  // namespace stipple::test

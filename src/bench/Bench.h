@@ -4,6 +4,8 @@
 // process, so every ratio comes from one run of the benchmark.
 #pragma once
 
+#include "app/Cli.h"
+
 #include <optional>
 #include <string>
 
@@ -19,5 +21,8 @@ struct BenchOptions {
 };
 
 int runBench(const BenchOptions& options = {});
+
+// `stipple bench [--quick] [--json FILE]`, for the program's command line.
+extern const Command kBenchCommand;
 
 }  // namespace stipple

@@ -4,8 +4,9 @@
 // [SECTION] Anchors: Yuksel's sample elimination, a compute pass that only writes
 // [SECTION] Startup: to the first frame with impressions, pool cached and cold
 // [SECTION] The benchmark
-#include "app/Bench.h"
+#include "bench/Bench.h"
 
+#include "app/Arguments.h"
 #include "app/ExportJob.h"
 
 #include "core/BlueNoiseMetrics.h"
@@ -13,8 +14,10 @@
 #include "core/CandidateGrid.h"
 #include "core/Error.h"
 #include "core/Hash.h"
+#include "gpu/Bindings.h"
 #include "gpu/GpuBrushStroke.h"
 #include "gpu/HeadRenderer.h"
+#include "gpu/DesignScene.h"
 #include "gpu/HeadlessContext.h"
 #include "gpu/LayerTextures.h"
 #include "gpu/PaintPass.h"
@@ -312,7 +315,7 @@ public:
 
     void run() const {
         glUseProgram(program_.get());
-        glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 0, words_.get());
+        glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_BENCH_WORDS, words_.get());
         glUniform1ui(glGetUniformLocation(program_.get(), "uCount"), count_);
         glDispatchCompute((count_ + 127u) / 128u, 1, 1);
         glMemoryBarrier(GL_SHADER_STORAGE_BARRIER_BIT | GL_BUFFER_UPDATE_BARRIER_BIT);
@@ -547,10 +550,10 @@ int runBench(const BenchOptions& options) {
     const std::string mapSize = std::to_string(kDefaultPigmentMapSize);
     log.time("rebake_full", "full re-scatter + re-bake, " + mapSize + "x" + mapSize + " map", few, [&] {
         denser = !denser;
-        design.setDensity(DensityMap::uniform(baseDensity * (denser ? 1.0f : 0.9f)));
+        design.setDensities(DensityMap::uniform(baseDensity * (denser ? 1.0f : 0.9f)), design.nativeHair());
         glFinish();
     });
-    design.setDensity(DensityMap::uniform(baseDensity));
+    design.setDensities(DensityMap::uniform(baseDensity), design.nativeHair());
     const Candidate middle = pool->candidates[pool->size() / 2];
     DensityMap densityMap(256, 256, baseDensity);
     constexpr float kRadiusMm = 15.0f;
@@ -563,7 +566,7 @@ int runBench(const BenchOptions& options) {
                                raised ? 0.75f * poolParams.maxDensityPerCm2 : baseDensity);
         // Bilinear sampling carries a texel's change one texel further: two texels of about
         // 1.7 mm (256 over the default head's scalp chart) beyond the disc.
-        design.setDensityWithin(densityMap, {{middle.position, kRadiusMm + 4.0f}});
+        design.setDensitiesWithin(densityMap, design.nativeHair(), {{middle.position, kRadiusMm + 4.0f}});
     };
     log.time("change_15mm", "15 mm change: re-scatter + re-bake", some, [&] {
         changeDensity();
@@ -594,7 +597,7 @@ int runBench(const BenchOptions& options) {
     {
         ScalpImpressions large(head, million);
         for (const std::size_t count : {10'000, 100'000, 1'000'000}) {
-            large.setDensity(DensityMap::uniform(float(double(count) / (million.areaMm2 / 100.0))));
+            large.setDensities(DensityMap::uniform(float(double(count) / (million.areaMm2 / 100.0))), large.nativeHair());
             log.time("frame_" + std::to_string(count / 1000) + "k",
                      "frame at 1280x800, " + std::to_string(std::size_t(large.impressionCount() / 1000)) + "k impressions",
                      many, [&] {
@@ -617,12 +620,14 @@ int runBench(const BenchOptions& options) {
 
     log.section("painting");
     // A density stroke dragged across the crown, one mouse event a frame: each step paints the
-    // new segment, re-scatters and re-bakes where it reached, and draws the frame.
+    // new segment and the design's scene follows it, as in the window (the layer textures, the
+    // scatter and the bake where it reached); then the frame is drawn.
     Design paintedDesign;
     paintedDesign.mesh = head;
     paintedDesign.layers = std::make_unique<LayerSet>(head);
     LayerSet& layers = *paintedDesign.layers;
-    ScalpImpressions painted(head, *pool, {}, designDensity(layers));
+    DesignScene painted(head, layers, paintedDesign.settings);
+    painted.makeImpressions(*pool);
     BrushSettings brush = defaultBrush(BrushTool::Density);
     brush.value = std::min(140.0f, poolParams.maxDensityPerCm2);
     BrushStroke stroke(layers, brush);
@@ -631,9 +636,7 @@ int runBench(const BenchOptions& options) {
     const auto dab = [&] {
         const float t = float(step++) * 0.04f;
         const glm::vec3 point = snapToSurface(head, crown + glm::vec3(40.0f * std::sin(t), 0.0f, 40.0f * std::cos(t)));
-        std::vector<ScalpImpressions::Region> regions;
-        for (const SurfaceSphere& reached : stroke.addPoint(point).reach) regions.push_back({reached.centreMm, reached.radiusMm});
-        painted.setDensityWithin(designDensity(layers), regions);
+        painted.apply(DesignChange::ofStroke(stroke.addPoint(point), false));
     };
     log.time("dab_cpu", "dab to baked pixels, CPU paint", many, [&] {
         dab();
@@ -650,20 +653,15 @@ int runBench(const BenchOptions& options) {
     // place and the scatter's density is composed from them, so no dab recomposes the density
     // map on the CPU or uploads it.
     LayerSet gpuLayers(head);
-    LayerTextures gpuTextures(gpuLayers);
-    PaintPass paintPass(gpuLayers, gpuTextures);
-    ScalpImpressions gpuPainted(head, *pool, {}, designDensity(gpuLayers));
+    DesignScene gpuPainted(head, gpuLayers, paintedDesign.settings);
+    gpuPainted.makeImpressions(*pool);
+    PaintPass paintPass(gpuLayers, gpuPainted.layerTextures());
     GpuBrushStroke gpuStroke(paintPass, brush);
     int gpuStep = 0;
     const auto gpuDab = [&] {
         const float t = float(gpuStep++) * 0.04f;
         const glm::vec3 point = snapToSurface(head, crown + glm::vec3(40.0f * std::sin(t), 0.0f, 40.0f * std::cos(t)));
-        const StrokeChange change = gpuStroke.addPoint(point);
-        std::vector<ScalpImpressions::Region> regions;
-        for (const SurfaceSphere& reached : change.reach) regions.push_back({reached.centreMm, reached.radiusMm});
-        TexelRect texels = change.texels[std::size_t(LayerKind::Density)];
-        texels.include(change.texels[std::size_t(LayerKind::Hairline)]);
-        gpuPainted.setDensityWithin(gpuTextures, texels, regions);
+        gpuPainted.apply(DesignChange::ofStroke(gpuStroke.addPoint(point), true));
     };
     log.time("dab_gpu", "dab to baked pixels, GPU paint", many, [&] {
         gpuDab();
@@ -718,5 +716,35 @@ int runBench(const BenchOptions& options) {
     }
     return 0;
 }
+
+namespace {
+
+std::string benchHelp() {
+    return
+    "usage: stipple bench [--quick] [--json FILE]\n"
+    "\n"
+    "Prints the benchmark figures: each the median of several runs, with its 95th percentile and\n"
+    "the number of runs, beside its goal. Startup (pool cached and built), frames, imports, the\n"
+    "candidate pool against Yuksel's progressive weighted sample elimination on the same head and\n"
+    "count (time and rho at several prefixes), the full re-scatter of 1M candidates against a\n"
+    "compute pass that only writes one word per invocation, painting, export, peak memory. Every\n"
+    "ratio comes from the same run.\n"
+    "  --json   also write every figure (median, p95, runs, each run's time, unit, goal) as JSON\n"
+    "           to FILE; '-' writes it to standard output and the table to standard error\n"
+    "  --quick  fewer runs and smaller inputs, in seconds: the same figures, not ones to quote\n";
+}
+
+int runBenchCommand(int argc, char** argv) {
+    const Arguments args(argc, argv, 2, {"--json"}, {"--quick"});
+    if (!args.positional().empty()) throw InputError("bench takes no positional arguments");
+    BenchOptions options;
+    options.quick = args.flag("--quick");
+    options.jsonPath = args.value("--json");
+    return runBench(options);
+}
+
+}  // namespace
+
+const Command kBenchCommand{"bench", runBenchCommand, benchHelp};
 
 }  // namespace stipple

@@ -6,6 +6,7 @@
 #include "hash.glsl"
 #include "candidates.glsl"
 #include "dots.glsl"
+#include "stubble.glsl"
 
 in vec3 vPosition;
 in vec2 vUv;
@@ -17,8 +18,8 @@ uniform float uHaloSigmaMm;  // core/SkinDiffusion.h
 uniform float uHaloTail;     // share of the halo in its tail, kHaloTailScale = 4 times wider
 #endif
 
-// MARK_ISLANDS: (0, 1) on every covered texel. Otherwise r: pigment, g: stubble coverage;
-// HALO: b, the pigment's halo (the others are masked).
+// MARK_ISLANDS: (0, 1) on every covered texel. Otherwise r: pigment, g: the client's
+// pigmented hair, a: their grey hair; HALO: b, the pigment's halo (the others are masked).
 out vec4 coverage;
 
 #ifdef HALO
@@ -59,7 +60,9 @@ void main() {
     coverage = vec4(0.0, 0.0, haloAt(vUv, dFdx(vPosition), dFdy(vPosition)), 0.0);
 #else
     // The texel's size on the skin, so each dot is filtered to what one texel can hold.
-    float texelMm = max(length(dFdx(vPosition)), length(dFdy(vPosition)));
-    coverage = vec4(dotCoverage(vPosition, texelMm, true), 0.0, 0.0);
+    vec3 dx = dFdx(vPosition), dy = dFdy(vPosition);
+    float texelMm = max(length(dx), length(dy));
+    vec2 hair = stubbleCoverage(vPosition, normalize(cross(dx, dy)), texelMm, true);
+    coverage = vec4(dotCoverage(vPosition, texelMm, true), hair.x, 0.0, hair.y);
 #endif
 }

@@ -13,6 +13,7 @@
 #include "hash.glsl"
 #include "candidates.glsl"
 #include "dots.glsl"
+#include "stubble.glsl"
 
 in vec3 vPosition;
 in vec3 vNormal;
@@ -29,7 +30,7 @@ uniform vec3 uGroundAmbient;
 uniform float uSkinRoughness;
 uniform vec3 uSkinAlbedo;          // linear
 layout(binding = 0) uniform sampler2D uAlbedo;
-layout(binding = 1) uniform sampler2D uPigment;    // baked in UV space: r ink, g stubble, b ink's shadow
+layout(binding = 1) uniform sampler2D uPigment;    // baked in UV space: r ink, g hair, b ink's shadow, a grey hair
 uniform float uPigmentTexelMm;                     // finest texel of that map on the scalp
 uniform vec3 uInkAlbedo;                           // linear
 uniform vec3 uHairAlbedo;                          // linear: the client's stubble
@@ -46,17 +47,19 @@ uniform bool uBrushMirrored;
 
 out vec4 fragColor;
 
-// Coverage of pigment (x) and of stubble (y) at this pixel, and the pigment's soft shadow (z:
-// its coverage blurred by the skin, baked beside it). Far away the baked map (mipmapped) holds
+// Coverage of pigment (x), of the client's pigmented hair (y) and grey hair (w) at this pixel,
+// and the pigment's soft shadow (z: its coverage blurred by the skin, baked beside it). Far away the baked map (mipmapped) holds
 // what a pixel can show; once a pixel is smaller than the map's texels the dots are evaluated
 // exactly, so a 0.15 mm dot stays round however close the camera comes. The shadow is smooth
 // at the map's scale: it always comes from the map.
-vec3 dotsAt(vec3 position, vec2 uv) {
-    vec3 mapped = texture(uPigment, uv).rgb;
+vec4 dotsAt(vec3 position, vec3 normal, vec2 uv) {
+    vec4 mapped = texture(uPigment, uv);
 #ifdef DIRECT_DOTS
     float footprintMm = max(length(dFdx(position)), length(dFdy(position)));
     float useMap = smoothstep(0.5 * uPigmentTexelMm, uPigmentTexelMm, footprintMm);
-    return vec3(mix(dotCoverage(position, footprintMm, useMap < 1.0), mapped.rg, useMap), mapped.b);
+    vec2 hair = stubbleCoverage(position, normal, footprintMm, useMap < 1.0);
+    vec3 direct = vec3(dotCoverage(position, footprintMm, useMap < 1.0), hair);
+    return vec4(mix(direct, mapped.rga, useMap), mapped.b).xywz;
 #else
     return mapped;
 #endif
@@ -113,13 +116,13 @@ void main() {
     // Pigment lies under the epidermis: it darkens the diffuse colour, not the surface's sheen.
     // Shading is done with a more diluted ink; scar tissue takes the ink less evenly and less.
     vec3 ink = mix(uInkAlbedo, albedo, 0.55 * shading);
-    vec3 dots = dotsAt(vPosition, vUv);
+    vec4 dots = dotsAt(vPosition, n, vUv);
     // Light diffused in the skin meets the pigment more than once and carries its shadow around
     // it: the crisp dots, and g - 1 times their shadow (core/SkinDiffusion.h, inkOpacity()).
     vec3 opacity = 1.0 - (1.0 - uDotCrisp * dots.x) * (1.0 - min((uDiffusionGain - 1.0) * dots.z, 1.0));
     albedo = mix(albedo, ink, uDesignShown * opacity * (1.0 - 0.35 * scar));
-    // The client's hair, cut at the skin: its shafts and the hair just beneath.
-    albedo = mix(albedo, uHairAlbedo, dots.y);
+    // The client's hair: its stubble, cut ends and the shafts beneath the skin (stubble.glsl).
+    albedo = mix(mix(albedo, uHairAlbedo, dots.y), kGreyHairLinear, dots.w);
 #endif
 
     float skinShows = 1.0;

@@ -14,6 +14,8 @@ DesignPictures::DesignPictures(const Design& design, const PictureLook& look, bo
     shading_.skinAlbedoSrgb = skinAlbedoSrgb(settings);
     shading_.hairAlbedoSrgb = settings.hairColourSrgb;
     shading_.longHair = settings.longHair;
+    shading_.stubbleMm = settings.stubbleMm;
+    shading_.greyHairShare = settings.greyHairShare;
     shading_.lighting = look.lighting;
     const SkinDiffusion diffusion = skinDiffusion(settings.depthMm, look.stage, modelSkinType(settings));
     shading_.diffusionGain = diffusion.gain;

@@ -32,7 +32,8 @@ std::unique_ptr<ScalpImpressions> impressionsFor(const Design& design, int pigme
     const SkinDiffusion diffusion = skinDiffusion(design.settings.depthMm, stage, modelSkinType(design.settings));
     return std::make_unique<ScalpImpressions>(design.mesh, *pool, look.value_or(dotLookFor(design.settings.needlePreset)),
                                               density, pigmentMapSize, hair, shown.halo ? diffusion.haloSigmaMm : 0.0f,
-                                              diffusion.haloTail);
+                                              diffusion.haloTail, design.settings.stubbleMm,
+                                              design.settings.greyHairShare);
 }
 
 std::pair<std::string, std::size_t> impressionsCsv(const ScalpImpressions* impressions) {

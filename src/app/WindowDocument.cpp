@@ -52,6 +52,8 @@ void applyDesignSettings(AppState& state) {
     state.session = 0;
     state.shading.hairAlbedoSrgb = settings.hairColourSrgb;
     state.shading.longHair = settings.longHair;
+    state.shading.stubbleMm = settings.stubbleMm;
+    state.shading.greyHairShare = settings.greyHairShare;
     state.head->paint->brush = settings.brush;
     if (!settings.view) return;
     state.camera.target = settings.view->targetMm;
@@ -72,6 +74,8 @@ void captureDesignSettings(AppState& state) {
     settings.lighting = state.shading.lighting;
     settings.hairColourSrgb = state.shading.hairAlbedoSrgb;
     settings.longHair = state.shading.longHair;
+    settings.stubbleMm = state.shading.stubbleMm;
+    settings.greyHairShare = state.shading.greyHairShare;
     settings.brush = state.head->paint->brush;
     settings.view = ViewPose{state.camera.target, state.camera.yaw, state.camera.pitch, state.camera.distance};
 }
@@ -170,6 +174,7 @@ void applyLook(AppState& state, ScalpImpressions& impressions) {
     const SkinDiffusion diffusion = skinDiffusion(settings.depthMm, settings.stage, modelSkinType(settings));
     state.shading.diffusionGain = diffusion.gain;
     state.shading.dotCrisp = diffusion.crisp;
+    impressions.setStubbleLook(settings.stubbleMm, settings.greyHairShare);
     if (!settings.stage) {
         impressions.setDotLook(dotLookFor(settings.needlePreset), diffusion);
         state.shading.inkAlbedoSrgb = ShadingSettings{}.inkAlbedoSrgb;

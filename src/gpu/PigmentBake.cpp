@@ -206,7 +206,7 @@ PigmentBake::Region PigmentBake::trianglesNear(glm::vec3 centerMm, float reachMm
 void PigmentBake::bakeAround(const ImpressionField& field, glm::vec3 centerMm, float radiusMm) {
     // The islands' outline (for padding) is read from the first full bake.
     if (!paddingPairs_) return bakeAll(field);
-    const float reach = radiusMm + field.maxDotRadiusMm();
+    const float reach = radiusMm + field.maxDotReachMm();
     const Region dots = trianglesNear(centerMm, reach);
     if (dots.triangles.empty()) return;
     draw(bakeProgram_.get(), &field, &dots);

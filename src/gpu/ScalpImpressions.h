@@ -22,13 +22,15 @@ class ScalpImpressions {
 public:
     // Scatters and bakes the first design: `density` (impressions per cm^2), dots as `look`,
     // beside the client's stubble where `nativeHair` (follicular units per cm^2) says. The map
-    // bakes the pigment's halo `haloSigmaMm` wide with its tail (PigmentBake; 0: none).
+    // bakes the pigment's halo `haloSigmaMm` wide with its tail (PigmentBake; 0: none), and the
+    // hair cut `stubbleMm` above the skin with a share `greyHairShare` of it grey.
     ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, const ScatterParams& look = {},
                      const DensityMap& density = DensityMap::uniform(kDefaultDensityPerCm2),
                      int pigmentMapSize = kDefaultPigmentMapSize,
                      const DensityMap& nativeHair = DensityMap::uniform(0.0f),
                      float haloSigmaMm = skinDiffusion(kDefaultDepthMm).haloSigmaMm,
-                     float haloTail = skinDiffusion(kDefaultDepthMm).haloTail);
+                     float haloTail = skinDiffusion(kDefaultDepthMm).haloTail, float stubbleMm = 0.0f,
+                     float greyHairShare = 0.0f);
 
     // A new density everywhere; scatters and bakes it all.
     void setDensity(const DensityMap& density);
@@ -58,6 +60,9 @@ public:
     void setNativeHairWithin(const DensityMap& nativeHair, const std::vector<Region>& changed);
     void setNativeHairWithin(const LayerTextures& layers, const TexelRect& texels, const std::vector<Region>& changed);
     void setDotLook(const ScatterParams& look);
+    // How the client's shaved hair is drawn: its length and grey share (the whorl stays the
+    // head's); bakes again when it changed.
+    void setStubbleLook(float lengthMm, float greyShare);
     // The dots as `look` leaves them, their halo as `diffusion` says (another depth or stage);
     // bakes again.
     void setDotLook(const ScatterParams& look, const SkinDiffusion& diffusion);

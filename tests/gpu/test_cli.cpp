@@ -364,6 +364,37 @@ TEST_CASE("before shows the client's own stubble where native hair grows, in its
     CHECK(blond < bald);
 }
 
+TEST_CASE("before: 3 mm stubble darkens and textures the scalp more than a fresh shave and grey hair lightens it", "[cli][smp]") {
+    TempFolder folder;
+    const std::string strokes = folder.write("hair.json",
+        "{\"strokes\": [{\"tool\": \"native-hair\", \"value\": 85, \"radius_mm\": 200, \"points\": [[0, 150, 0]]}]}").string();
+    const std::string project = (folder.path() / "hair.stipple").string();
+    REQUIRE(run({"paint", "--strokes", strokes, "--out", project}) == 0);
+    // The top of the head from half a metre: the shafts are far finer than a pixel, their
+    // stubble's streaks are not.
+    const auto shot = [&](std::vector<std::string> options) {
+        options.insert(options.begin(), {project, "--view", "top", "--before", "--distance", "500"});
+        return renderWith(folder, options);
+    };
+    const Image bald = renderWith(folder, {"--view", "top", "--before", "--distance", "500"});
+    const Image shaved = shot({"--stubble", "0"}), stubble = shot({"--stubble", "3"});
+    const Image greying = shot({"--stubble", "3", "--grey", "60"});
+    const auto centre = [](const Image& image) {
+        return luminanceOf(stipple::test::measure(image, ShadingSettings{}.backgroundSrgb, 6, image.height / 3, 2 * image.height / 3).meanColor);
+    };
+    const auto texture = [](const Image& image) { return centreTexture(image, image.width / 8, image.height / 8); };
+    INFO("luminance bald " << centre(bald) << ", shaved " << centre(shaved) << ", 3 mm " << centre(stubble)
+                           << ", 3 mm 60 % grey " << centre(greying));
+    INFO("texture bald " << texture(bald) << ", shaved " << texture(shaved) << ", 3 mm " << texture(stubble));
+    CHECK(centre(shaved) < centre(bald) - 0.01);    // the cut ends and the shafts under the skin
+    CHECK(centre(stubble) < centre(shaved) - 0.05);  // stubble covers far more skin
+    CHECK(texture(stubble) > 1.5 * texture(shaved));
+    CHECK(centre(greying) > centre(stubble) + 0.03);
+    const std::string out = (folder.path() / "refused.png").string();
+    CHECK(run({"render", project, "--stubble", "3.5", "--out", out}) != 0);
+    CHECK(run({"render", project, "--grey", "101", "--out", out}) != 0);
+}
+
 TEST_CASE("long hair hides the scalp where it grows thick and shows it along a thinned part", "[cli][smp]") {
     TempFolder folder;
     const std::string strokes = folder.write("part.json",

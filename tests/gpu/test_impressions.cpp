@@ -1,6 +1,7 @@
 // The GPU passes against their CPU twins, on random inputs.
 #include "core/CandidateGrid.h"
 #include "core/DotCoverage.h"
+#include "core/NativeHair.h"
 #include "core/Scatter.h"
 #include "core/SessionPlan.h"
 #include "gpu/HeadlessContext.h"
@@ -126,23 +127,30 @@ TEST_CASE("the baked pigment map equals the CPU coverage at random texels", "[gl
     const DensityMap density = DensityMap::uniform(90.0f), hair = DensityMap::uniform(60.0f);
     ScatterParams look, stubble;
     look.needleDiameterMm = 0.45f;  // wide dots so texels often fall inside one
-    stubble.needleDiameterMm = 0.35f;
+    stubble.needleDiameterMm = 0.15f;  // thick hairs, for the same reason
     stubble.shade = 0.7f;
     field.setDensity(density);
     field.setNativeHair(hair, stubble);
+    // Stubble with grey hairs among the dark: both kinds of hair, above the skin and under it.
+    StubbleLook hairLook;
+    hairLook.lengthMm = 1.0f;
+    hairLook.greyShare = 0.3f;
+    hairLook.whorlMm = crownWhorl(mesh.landmarks);
+    field.setStubbleLook(hairLook);
     field.scatter(look);
     constexpr int kSize = 2048;
-    PigmentBake bake(mesh, kSize);
+    PigmentBake bake(mesh, kSize, 0.3f, 0.0f);  // with a halo: the map then holds the grey hair too
     bake.bakeAll(field);
     const Image map = bake.readPixels();
     const std::vector<Impression> impressions = scatterImpressions(pool, density, look);
     const std::vector<Impression> follicles = scatterFollicles(pool, density, hair, stubble);
-    const DotCoverage cpu(pool, grid, impressions), cpuStubble(pool, grid, follicles);
+    const DotCoverage cpu(pool, grid, impressions);
+    const StubbleCoverage cpuStubble(pool, grid, follicles, hairLook);
 
     // Texel centres inside random scalp triangles: their point on the skin by barycentrics.
     std::mt19937 random(7);
     std::uniform_int_distribution<std::size_t> anyCandidate(0, pool.size() - 1);
-    int compared = 0, inked = 0, stubbled = 0;
+    int compared = 0, inked = 0, stubbled = 0, greyed = 0;
     double worst = 0.0;
     for (int sample = 0; sample < 4000; ++sample) {
         const glm::uvec3 t = mesh.triangles[pool.candidates[anyCandidate(random)].triangle];
@@ -164,18 +172,24 @@ TEST_CASE("the baked pigment map equals the CPU coverage at random texels", "[gl
         const int x = int(texel.x), y = kSize - 1 - int(texel.y);
         const std::size_t at = (std::size_t(y) * kSize + std::size_t(x)) * 4;
         const float baked = map.rgba[at] / 255.0f, bakedStubble = map.rgba[at + 1] / 255.0f;
-        const float expectedStubble = cpuStubble.at(p, footprint);
-        worst = std::max({worst, double(std::abs(baked - expected)), double(std::abs(bakedStubble - expectedStubble))});
+        const float bakedGrey = map.rgba[at + 3] / 255.0f;
+        const glm::vec3 faceNormal = glm::normalize(glm::cross(dpdx, dpdy));
+        const glm::vec2 expectedHair = cpuStubble.at(p, faceNormal, footprint);
+        worst = std::max({worst, double(std::abs(baked - expected)), double(std::abs(bakedStubble - expectedHair.x)),
+                          double(std::abs(bakedGrey - expectedHair.y))});
         CHECK(baked == Approx(expected).margin(2.5 / 255.0));
-        CHECK(bakedStubble == Approx(expectedStubble).margin(2.5 / 255.0));
+        CHECK(bakedStubble == Approx(expectedHair.x).margin(2.5 / 255.0));
+        CHECK(bakedGrey == Approx(expectedHair.y).margin(2.5 / 255.0));
         ++compared;
         if (expected > 0.1f) ++inked;
-        if (expectedStubble > 0.1f) ++stubbled;
+        if (expectedHair.x > 0.1f) ++stubbled;
+        if (expectedHair.y > 0.1f) ++greyed;
     }
     INFO("worst difference " << worst);
     CHECK(compared > 1000);
     CHECK(inked > 20);  // the comparison saw dots, not only bare skin
     CHECK(stubbled > 20);
+    CHECK(greyed > 5);
 }
 
 TEST_CASE("a local re-bake changes only texels near the change, and seams are padded", "[gl][bake]") {

@@ -121,6 +121,9 @@ void main() {
     // it: the crisp dots, and g - 1 times their shadow (core/SkinDiffusion.h, inkOpacity()).
     vec3 opacity = 1.0 - (1.0 - uDotCrisp * dots.x) * (1.0 - min((uDiffusionGain - 1.0) * dots.z, 1.0));
     albedo = mix(albedo, ink, uDesignShown * opacity * (1.0 - 0.35 * scar));
+#ifdef LAYERS
+    albedo *= 1.0 - follicleShadow(texture(uNativeHair, vUv).r * vScalpWeight, albedo, uHairAlbedo);
+#endif
     // The client's hair: its stubble, cut ends and the shafts beneath the skin (stubble.glsl).
     albedo = mix(mix(albedo, uHairAlbedo, dots.y), kGreyHairLinear, dots.w);
 #endif

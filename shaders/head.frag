@@ -8,9 +8,11 @@
 //   LAYERS          shading and scar change the look
 //   OVERLAY_KIND n  one layer as colour (1 density, 2 hairline, 3 shading, 4 scar, 5 native hair)
 //   BRUSH_CURSOR    the brush's outline on the skin   LONG_HAIR      the client's hair worn long
+//   SKIN_DETAIL     pixels fine enough for the skin's pores and lines (skin_detail.glsl)
 #include "color.glsl"
 #include "skin.glsl"
 #include "hash.glsl"
+#include "skin_detail.glsl"
 #include "candidates.glsl"
 #include "dots.glsl"
 #include "stubble.glsl"
@@ -99,11 +101,19 @@ void main() {
     vec3 v = normalize(uEye - vPosition);
     // Keep the shading sane on the back faces that show through the neck's opening.
     if (!gl_FrontFacing) n = -n;
+    float curvatureMm = curvatureRadiusMm(vPosition, n);
+#ifdef SKIN_DETAIL
+    float detailMm = skinHeightMm(vPosition, max(length(dFdx(vPosition)), length(dFdy(vPosition))));
+    n = bumpedNormal(n, vPosition, detailMm);
+#endif
 
 #ifdef ALBEDO_TEXTURE
     vec3 albedo = texture(uAlbedo, vec2(vUv.x, 1.0 - vUv.y)).rgb;
 #else
     vec3 albedo = uSkinAlbedo;
+#endif
+#ifdef SKIN_DETAIL
+    albedo *= skinCavity(detailMm);
 #endif
     float shading = 0.0, scar = 0.0;
 #ifdef LAYERS
@@ -146,12 +156,12 @@ void main() {
     skinShows = 1.0 - hairCover;
 #endif
 
-    // Scar tissue is smoother than the skin around it: a tighter highlight. Hair over the
-    // scalp takes the skin's sheen away.
-    float roughness = uSkinRoughness * mix(1.0, 0.76, scar);
-    vec3 color = uKeyRadiance * (skinDiffuse(albedo, n, uKeyLightDirection) * kPi +
+    // Scar tissue is smoother than the skin around it: a tighter highlight, and so is a scalp's
+    // sebum. Hair over the scalp takes the skin's sheen away.
+    float roughness = uSkinRoughness * mix(1.0, 0.76, scar) * sebumRoughness(vPosition, vScalpWeight);
+    vec3 color = uKeyRadiance * (skinDiffuse(albedo, n, uKeyLightDirection, curvatureMm) * kPi +
                                  skinShows * skinSpecular(n, v, uKeyLightDirection, roughness));
-    color += uFillRadiance * skinDiffuse(albedo, n, uFillLightDirection) * kPi;
+    color += uFillRadiance * skinDiffuse(albedo, n, uFillLightDirection, curvatureMm) * kPi;
     // Sky above, floor below: a soft hemisphere so no side of the head is black.
     float up = 0.5 + 0.5 * n.y;
     color += albedo * mix(uGroundAmbient, uSkyAmbient, up);

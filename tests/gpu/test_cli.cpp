@@ -395,6 +395,17 @@ TEST_CASE("before: 3 mm stubble darkens and textures the scalp more than a fresh
     CHECK(run({"render", project, "--grey", "101", "--out", out}) != 0);
 }
 
+TEST_CASE("bare skin up close shows its pores and fine lines, which fade out where a pixel is coarser", "[cli][skin]") {
+    TempFolder folder;
+    // The same skin at 0.04 mm a pixel and at about 0.3 mm (detail off), both bare.
+    const Image near = renderWith(folder, {"--close-up", "--density", "0", "--distance", "12"});
+    const Image far = renderWith(folder, {"--close-up", "--density", "0", "--distance", "90"});
+    const double nearTexture = centreTexture(near, 60, 40), farTexture = centreTexture(far, 60, 40);
+    INFO("texture near " << nearTexture << ", far " << farTexture);
+    CHECK(nearTexture > 0.4);
+    CHECK(farTexture < 0.25 * nearTexture);
+}
+
 TEST_CASE("long hair hides the scalp where it grows thick and shows it along a thinned part", "[cli][smp]") {
     TempFolder folder;
     const std::string strokes = folder.write("part.json",

@@ -87,6 +87,14 @@ PigmentBake::PigmentBake(const HeadMesh& mesh, int size, float haloSigmaMm, floa
         glTextureParameteri(view, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
         glTextureParameteri(view, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
         glTextureParameteri(view, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        // A halo narrower than level 1's texels reads the full-size coverage: a copy of level 0,
+        // since that level is being drawn into.
+        fullLevelCopy_ = createTexture(GL_TEXTURE_2D);
+        glTextureStorage2D(fullLevelCopy_.get(), 1, GL_RGBA8, size, size);
+        glTextureParameteri(fullLevelCopy_.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTextureParameteri(fullLevelCopy_.get(), GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTextureParameteri(fullLevelCopy_.get(), GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTextureParameteri(fullLevelCopy_.get(), GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     }
     framebuffer_ = createFramebuffer();
     glNamedFramebufferTexture(framebuffer_.get(), GL_COLOR_ATTACHMENT0, texture_.get(), 0);
@@ -156,7 +164,10 @@ void PigmentBake::drawHalo(const Region* region) {
     glUseProgram(program);
     glUniform1f(glGetUniformLocation(program, "uHaloSigmaMm"), haloSigmaMm_);
     glUniform1f(glGetUniformLocation(program, "uHaloTail"), haloTail_);
+    glCopyImageSubData(texture_.get(), GL_TEXTURE_2D, 0, 0, 0, 0, fullLevelCopy_.get(), GL_TEXTURE_2D, 0, 0, 0, 0, size_,
+                       size_, 1);
     glBindTextureUnit(0, coarseLevels_.get());
+    glBindTextureUnit(1, fullLevelCopy_.get());
     glColorMaski(0, GL_FALSE, GL_FALSE, GL_TRUE, GL_FALSE);  // the halo alone: the dots stay
     draw(program, nullptr, region);
     glColorMaski(0, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);

@@ -500,13 +500,13 @@ TEST_CASE("from consultation distance the design reads as a shadow, and up close
     const std::vector<double> halo = sortedLuminances(withHalo), dots = sortedLuminances(dotsOnly);
     const auto at = [](const std::vector<double>& values, double share) { return values[std::size_t(share * double(values.size()))]; };
     INFO("darkest " << at(dots, 0.002) << " -> " << at(halo, 0.002) << ", skin " << at(dots, 0.5) << " -> " << at(halo, 0.5));
-    // The dots' cores: the shadow under a dot darkens it a little (measured: 112 -> 96; the
+    // The dots' cores: the shadow under a dot darkens it a little (measured: 105 -> 89; the
     // skin-optics reference's fresh dot, which a design is drawn as, casts a strong shadow: its
     // ink column reaches the surface).
     CHECK(at(halo, 0.002) < at(dots, 0.002) + 0.5);
     CHECK(at(halo, 0.002) > at(dots, 0.002) - 20.0);
     // Pixels darker than halfway from the skin to the dots' cores: the dots' own area (measured:
-    // 2.3 % of the picture, 3.0 % with the halo).
+    // 2.3 % of the picture, 2.8 % with the halo).
     const double halfway = 0.5 * (at(dots, 0.5) + at(dots, 0.002));
     const auto darkShare = [&](const std::vector<double>& values) {
         return double(std::lower_bound(values.begin(), values.end(), halfway) - values.begin()) / double(values.size());
@@ -515,9 +515,10 @@ TEST_CASE("from consultation distance the design reads as a shadow, and up close
     CHECK(darkShare(dots) > 0.005);
     CHECK(darkShare(halo) < 1.4 * darkShare(dots));
     CHECK(darkShare(halo) > 0.9 * darkShare(dots));
-    // The skin between the dots: a little darker, never by much (measured: 198 -> 189).
+    // The skin between the dots: a little darker, never by much (measured: 189 -> 179; 198 -> 189
+    // while the halo was read from one coarse mip texel, which left more skin between the blobs).
     CHECK(at(halo, 0.5) < at(dots, 0.5) - 2.0);
-    CHECK(at(halo, 0.5) > at(dots, 0.5) - 10.0);
+    CHECK(at(halo, 0.5) > at(dots, 0.5) - 13.0);
     // "Before" shows no ink and no halo.
     CHECK(pictures.render(closeUp, 640, 400, pictures.shading(), true).rgba == pictures.render(closeUp, 640, 400, plain, true).rgba);
 }

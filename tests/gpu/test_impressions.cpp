@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <unordered_map>
 
 using namespace stipple;
 using namespace stipple::testheads;
@@ -383,4 +384,97 @@ TEST_CASE("the GPU shows each session alone and so far exactly as the session pl
                 CHECK(field.activeCount() == cpuIds.size());
             }
     }
+}
+
+TEST_CASE("each dot's baked halo centres on the dot and is as wide on the skin as its sigma", "[gl][bake][halo]") {
+    context();
+    const HeadMesh& mesh = sharedHead(Head::Bumpy);
+    const CandidatePool& pool = sharedPool(Head::Bumpy, 120.0f);
+    ImpressionField field(pool, buildCandidateGrid(pool));
+    // Few, wide, dark dots: each halo stands alone and well above the map's 8-bit steps.
+    const DensityMap density = DensityMap::uniform(1.5f);
+    ScatterParams look;
+    look.needleDiameterMm = 0.55f;
+    look.diameterJitter = 0.0f;
+    look.shade = 1.0f;
+    look.shadeJitter = 0.0f;
+    field.setDensity(density);
+    field.scatter(look);
+    // A sigma of the map's coarser texels, and one finer than its level 1.
+    const float kSigmaMm = GENERATE(0.6f, 0.25f);
+    constexpr int kSize = 2048;
+    PigmentBake bake(mesh, kSize, kSigmaMm, 0.0f);
+    bake.bakeAll(field);
+    const Image map = bake.readPixels();
+    const std::vector<Impression> dots = scatterImpressions(pool, density, look);
+    REQUIRE(dots.size() > 100);
+
+    // The dots by 3 mm cell, to find the one near a point.
+    const auto cellOf = [](const glm::vec3& p) {
+        const glm::ivec3 c(glm::floor(p / 3.0f));
+        return (std::int64_t(c.x) * 73856093) ^ (std::int64_t(c.y) * 19349663) ^ (std::int64_t(c.z) * 83492791);
+    };
+    std::unordered_map<std::int64_t, std::vector<std::size_t>> cells;
+    for (std::size_t i = 0; i < dots.size(); ++i) cells[cellOf(dots[i].position)].push_back(i);
+    const auto near = [&](const glm::vec3& p, float reach) {
+        std::vector<std::size_t> found;
+        for (int dz = -1; dz <= 1; ++dz)
+            for (int dy = -1; dy <= 1; ++dy)
+                for (int dx = -1; dx <= 1; ++dx) {
+                    const auto it = cells.find(cellOf(p + 3.0f * glm::vec3(dx, dy, dz)));
+                    if (it == cells.end()) continue;
+                    for (std::size_t i : it->second)
+                        if (glm::distance(dots[i].position, p) < reach) found.push_back(i);
+                }
+        return found;
+    };
+    // Per dot: the halo's weight, its first and second moments about the dot, on the skin.
+    struct Moments {
+        double weight = 0.0, squaredRadius = 0.0;
+        glm::dvec3 offset{0.0};
+    };
+    std::vector<Moments> moments(dots.size());
+    for (const glm::uvec3& t : mesh.triangles) {
+        const glm::vec2 a = mesh.uvs[t.x] * float(kSize), b = mesh.uvs[t.y] * float(kSize), c = mesh.uvs[t.z] * float(kSize);
+        const float area = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+        if (std::abs(area) < 1e-6f) continue;
+        const glm::ivec2 low(glm::floor(glm::min(a, glm::min(b, c)))), high(glm::ceil(glm::max(a, glm::max(b, c))));
+        for (int y = std::max(low.y, 0); y < std::min(high.y, kSize); ++y)
+            for (int x = std::max(low.x, 0); x < std::min(high.x, kSize); ++x) {
+                const glm::vec2 texel(float(x) + 0.5f, float(y) + 0.5f);
+                const float wb = ((texel.x - a.x) * (c.y - a.y) - (texel.y - a.y) * (c.x - a.x)) / area;
+                const float wc = ((b.x - a.x) * (texel.y - a.y) - (b.y - a.y) * (texel.x - a.x)) / area;
+                if (wb < 0.0f || wc < 0.0f || wb + wc > 1.0f) continue;
+                const float halo = map.rgba[(std::size_t(kSize - 1 - y) * kSize + std::size_t(x)) * 4 + 2] / 255.0f;
+                if (halo <= 0.0f) continue;
+                const glm::vec3 p =
+                    mesh.positions[t.x] * (1.0f - wb - wc) + mesh.positions[t.y] * wb + mesh.positions[t.z] * wc;
+                const std::vector<std::size_t> owners = near(p, 3.0f);
+                if (owners.size() != 1) continue;
+                Moments& m = moments[owners[0]];
+                const glm::dvec3 d = glm::dvec3(p - dots[owners[0]].position);
+                m.weight += halo;
+                m.offset += double(halo) * d;
+                m.squaredRadius += double(halo) * glm::dot(d, d);
+            }
+    }
+    // Dots with no neighbour within 6 mm: their halo is theirs alone.
+    std::vector<double> offsets, radii;
+    for (std::size_t i = 0; i < dots.size(); ++i)
+        if (near(dots[i].position, 6.0f).size() == 1 && moments[i].weight > 0.0) {
+            offsets.push_back(glm::length(moments[i].offset / moments[i].weight));
+            radii.push_back(std::sqrt(moments[i].squaredRadius / moments[i].weight));
+        }
+    REQUIRE(offsets.size() > 30);
+    const auto median = [](std::vector<double> values) {
+        std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(values.size() / 2), values.end());
+        return values[values.size() / 2];
+    };
+    // A disc of radius r blurred by a Gaussian of sigma: mean squared radius 2 sigma^2 + r^2 / 2.
+    const double expectedRadius = std::sqrt(2.0 * kSigmaMm * kSigmaMm + 0.5 * 0.275 * 0.275);
+    INFO("dots " << offsets.size() << ", median offset " << median(offsets) << " mm, median radius "
+                 << median(radii) << " mm against " << expectedRadius);
+    CHECK(median(offsets) < 0.15 * kSigmaMm);
+    CHECK(median(radii) > 0.75 * expectedRadius);
+    CHECK(median(radii) < 1.25 * expectedRadius);
 }

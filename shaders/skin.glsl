@@ -10,7 +10,7 @@ const float kPi = 3.14159265;
 // skin's diffusion profile over a ring of the surface's radius of curvature. The profile is
 // d'Eon & Luebke's sum of Gaussians fitted to a three-layer skin model (GPU Gems 3, ch. 14):
 // sigma in mm, and each Gaussian's weight in R, G and B. Its two narrowest (0.08 and 0.22 mm)
-// spread less than 0.05 rad on any curve the head has: they are plain Lambert here. The clamped
+// spread less than 0.05 rad on any curve the head has: they take the light's spread alone. The clamped
 // cosine against each wider Gaussian (an angle spread sigma / radius) is a 3-point Gauss-Hermite
 // quadrature rather than a lookup texture.
 const vec3 kLambertWeight = vec3(0.233 + 0.100, 0.455 + 0.336, 0.649 + 0.344);
@@ -23,16 +23,26 @@ float curvatureRadiusMm(vec3 position, vec3 normal) {
     return clamp(length(fwidth(position)) / max(length(fwidth(normal)), 1e-6), 2.0, 500.0);
 }
 
+// The lamps are not points: a softbox or a window seen from the head spans a few tenths of a
+// radian, which softens every terminator the same way. Its angular spread (a display choice)
+// adds to each Gaussian's, in quadrature.
+const float kLightSpreadRad = 0.3;
+
+// The clamped cosine nDotL averaged over angles spread by a Gaussian of `spreadRad`: 3-point
+// Gauss-Hermite quadrature.
+float spreadCosine(float nDotL, float sinL, float spreadRad) {
+    float node = 1.7320508 * spreadRad;  // the quadrature's outer nodes
+    float c = cos(node), s = sin(node);
+    return (2.0 / 3.0) * max(nDotL, 0.0) + (1.0 / 6.0) * (max(nDotL * c - sinL * s, 0.0) + max(nDotL * c + sinL * s, 0.0));
+}
+
 vec3 skinDiffuse(vec3 albedo, vec3 n, vec3 l, float radiusMm) {
     float nDotL = dot(n, l);
     float sinL = sqrt(max(1.0 - nDotL * nDotL, 0.0));
-    vec3 diffuse = kLambertWeight * max(nDotL, 0.0);
+    vec3 diffuse = kLambertWeight * spreadCosine(nDotL, sinL, kLightSpreadRad);
     for (int k = 0; k < 4; ++k) {
-        float spread = 1.7320508 * kProfileSigmaMm[k] / radiusMm;  // the quadrature's outer nodes
-        float c = cos(spread), s = sin(spread);
-        float clamped = (2.0 / 3.0) * max(nDotL, 0.0) +
-                        (1.0 / 6.0) * (max(nDotL * c - sinL * s, 0.0) + max(nDotL * c + sinL * s, 0.0));
-        diffuse += kProfileWeight[k] * clamped;
+        float profile = kProfileSigmaMm[k] / radiusMm;
+        diffuse += kProfileWeight[k] * spreadCosine(nDotL, sinL, sqrt(profile * profile + kLightSpreadRad * kLightSpreadRad));
     }
     return albedo * diffuse / kPi;
 }

@@ -27,16 +27,14 @@ out vec4 coverage;
 // The pigment blurred by a Gaussian of the halo's sigma on the skin. A single bilinear read of
 // a mip level 2 sigma wide would blur by about sigma, but the level's texels are boxes fixed on
 // the map's grid: a dot's blur then centres on its texel's centre, up to a sigma away from the
-// dot, and shows the grid's squares. Instead: 4 x 4 reads of the level whose texel t is about
-// sigma on the skin (or 5 x 5 of the full-size level, copied, where that is coarser), centred on
-// this texel, s apart: their variance plus t^2 / 4 from the level's box and tent make sigma^2.
-// s is then about a texel, and tents a texel apart sum to a smooth curve: no ripple. The reads step along the skin's two
-// principal ways in UV (the UV map stretches and shears the skin), at other offsets from the
-// level's grid than the texel's own, so the grid's pull on the blur's centre mostly averages out
-// and the halo stays round on the skin (up to a 4:1 stretch). uCoarseLevels counts levels from
-// the map's level 1.
-const float kHaloTexelPerSigma = 1.0;
-
+// dot, and shows the grid's squares. Instead: 5 x 5 bilinear reads of the level whose texel t
+// is between sigma / 2 and sigma on the skin (of a copy of the full-size level where even
+// level 1 is coarser), centred on this texel, s apart: their variance plus t^2 / 4 from the
+// level's box and tent make sigma^2. Tents about a texel apart sum to a smooth curve: no
+// ripple. The reads step along the skin's two principal ways in UV (the UV map stretches and
+// shears the skin), at other offsets from the level's grid than the texel's own, so the grid's
+// pull on the blur's centre mostly averages out and the halo stays round on the skin (up to a
+// 4:1 stretch). uCoarseLevels counts levels from the map's level 1.
 // `du` and `dv`: the skin under one texel step along u and along v at full size.
 float blurredAt(vec2 uv, vec3 du, vec3 dv, float sigmaMm) {
     // The skin's metric on texel steps: its eigenvalues are the squared lengths of the longest
@@ -46,37 +44,35 @@ float blurredAt(vec2 uv, vec3 du, vec3 dv, float sigmaMm) {
     float longest = sqrt(mean + spread), shortest = sqrt(max(mean - spread, 1e-12));
     vec2 shortWay = abs(b) > 1e-12 * mean ? normalize(vec2(b, mean - spread - a)) : (a < c ? vec2(1.0, 0.0) : vec2(0.0, 1.0));
     vec2 longWay = vec2(-shortWay.y, shortWay.x);
-    // The level (of the full map) whose texel is kHaloTexelPerSigma sigma along the long way;
-    // the full-size level (a copy) for a halo narrower than that.
-    float level = max(log2(kHaloTexelPerSigma * sigmaMm / longest), 0.0);
+    // The level (of the full map) whose texel is between sigma / 2 and sigma along the long way,
+    // read bilinearly; the full-size level (a copy) for a halo narrower than level 1's texels.
+    float level = floor(max(log2(sigmaMm / longest), 0.0));
     bool full = level < 1.0;
-    if (full) level = 0.0;
     float texelMm = longest * exp2(level);
-    // The reads' variance per axis: (3/4) s^2 for 4 reads weighted (1 3 3 1), (4/3) s^2 for 5
-    // weighted (1 2 3 2 1). The full-size level's texel can be as small as sigma / 2: 5 reads
-    // there keep s under 1.7 texels, so the tents still overlap.
-    float readsVariance = full ? 4.0 / 3.0 : 0.75;
-    float spacingMm = sqrt(max(sigmaMm * sigmaMm - 0.25 * texelMm * texelMm, 0.0) / readsVariance);
+    // 5 reads weighted (1 2 3 2 1) have a variance of (4/3) s^2 per axis; s comes out at
+    // 0.8-1.7 texels, so the tents overlap.
+    float spacingMm = sqrt(max(sigmaMm * sigmaMm - 0.25 * texelMm * texelMm, 0.0) * 0.75);
     vec2 fullSize = 2.0 * vec2(textureSize(uCoarseLevels, 0));
     vec2 stepLong = longWay * (spacingMm / longest) / fullSize;
     // Where the map squeezes the skin hard (a UV pole) the ways turn within a few texels: reads
     // far along the short way would land on other skin, so they go at most 4 times as far.
     vec2 stepShort = shortWay * (spacingMm / longest) * min(longest / shortest, 4.0) / fullSize;
-    const float fullWeights[5] = float[5](1.0, 2.0, 3.0, 2.0, 1.0);
-    const float coarseWeights[4] = float[4](1.0, 3.0, 3.0, 1.0);
-    // One of the two loops runs (software GL runs both sides of a branch, but an empty loop ends
-    // at once).
+    // No pigment within 8 texels of the level (a bilinear read of the level 3 coarser is 0 only
+    // where its four texels are): no halo, and no reads.
+    bool pigmentNear = textureLod(uCoarseLevels, uv, level + 2.0).r > 0.0;
+    const float weights[5] = float[5](1.0, 2.0, 3.0, 2.0, 1.0);
+    // At most one of the two loops runs (software GL runs both sides of a branch, but an empty
+    // loop ends at once).
     float sum = 0.0;
-    int fullReads = full ? 5 : 0, coarseReads = full ? 0 : 4;
+    int fullReads = full && pigmentNear ? 5 : 0, coarseReads = !full && pigmentNear ? 5 : 0;
     for (int i = 0; i < fullReads; ++i)
         for (int j = 0; j < 5; ++j)
-            sum += fullWeights[i] * fullWeights[j] / 81.0 *
-                   textureLod(uFullLevel, uv + float(i - 2) * stepLong + float(j - 2) * stepShort, 0.0).r;
+            sum += weights[i] * weights[j] * textureLod(uFullLevel, uv + float(i - 2) * stepLong + float(j - 2) * stepShort, 0.0).r;
     for (int i = 0; i < coarseReads; ++i)
-        for (int j = 0; j < 4; ++j)
-            sum += coarseWeights[i] * coarseWeights[j] / 64.0 *
-                   textureLod(uCoarseLevels, uv + (float(i) - 1.5) * stepLong + (float(j) - 1.5) * stepShort, level - 1.0).r;
-    return sum;
+        for (int j = 0; j < 5; ++j)
+            sum += weights[i] * weights[j] *
+                   textureLod(uCoarseLevels, uv + float(i - 2) * stepLong + float(j - 2) * stepShort, level - 1.0).r;
+    return sum / 81.0;
 }
 
 float haloAt(vec2 uv, vec3 du, vec3 dv) {

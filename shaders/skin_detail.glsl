@@ -12,8 +12,10 @@ const float kPoreDepthMm = 0.012;
 const float kLineDepthMm = 0.004;
 const mat3 kLineTurn = mat3(0.36, 0.48, -0.80, -0.80, 0.60, 0.0, 0.48, 0.64, 0.60);  // a rotation
 
+// One mix a cell (the noise runs 16 of them a pixel on software GL): the cell's coordinates
+// spread by large odd constants, then lowbias32.
 uint cellHash(ivec3 cell) {
-    return lowbias32(uint(cell.x) ^ lowbias32(uint(cell.y) ^ lowbias32(uint(cell.z) ^ 0x51ed27u)));
+    return lowbias32(uint(cell.x) * 0x8da6b343u ^ uint(cell.y) * 0xd8163841u ^ uint(cell.z) * 0xcb1ab31fu);
 }
 
 float valueNoise(vec3 p) {

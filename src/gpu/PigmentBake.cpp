@@ -83,7 +83,7 @@ PigmentBake::PigmentBake(const HeadMesh& mesh, int size, float haloSigmaMm, floa
         glGenTextures(1, &view);
         glTextureView(view, GL_TEXTURE_2D, texture_.get(), GL_RGBA8, 1, GLuint(mipLevelsFor(size) - 1), 0, 1);
         coarseLevels_ = GlTexture(view);
-        glTextureParameteri(view, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+        glTextureParameteri(view, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_NEAREST);  // whole levels only
         glTextureParameteri(view, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
         glTextureParameteri(view, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
         glTextureParameteri(view, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);

@@ -34,8 +34,10 @@
 // The scatter's densities (scatter.comp).
 #define TEXTURE_SCATTER_DENSITY 0
 #define TEXTURE_SCATTER_HAIR 1
-// The pigment map's coarser levels, which the halo reads (bake.frag).
+// The pigment map's coarser levels and a copy of its full-size level, which the halo reads
+// (bake.frag).
 #define TEXTURE_COARSE_LEVELS 0
+#define TEXTURE_FULL_LEVEL 1
 
 // Images of the compute passes.
 #define IMAGE_PAINT_LAYER 0       // paint.comp

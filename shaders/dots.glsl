@@ -1,4 +1,4 @@
-// Pigment and stubble coverage at a point on the skin from the dots around it, measured in 3D so that a dot
+// Pigment coverage at a point on the skin from the dots around it, measured in 3D so that a dot
 // is round on the skin and never cut by a UV seam. The candidate grid (src/core/CandidateGrid.h)
 // lists, per hashed 1 mm cell, every candidate whose largest possible dot reaches into it.
 // Needs hash.glsl and candidates.glsl first.
@@ -23,26 +23,24 @@ float dotProfile(float distanceMm, float radiusMm, float footprintMm) {
     return 1.0 - smoothstep(radiusMm - 0.5 * softness, radiusMm + 0.5 * softness, distanceMm);
 }
 
-// Opacity of pigment (x) and of the client's stubble (y) at `positionMm`, 0..1 each;
-// overlapping dots combine like layers of ink. With `wanted` false it returns 0 at no cost:
+// Opacity of pigment at `positionMm`, 0..1; overlapping dots combine like layers of ink (the
+// client's hair is stubble.glsl's). With `wanted` false it returns 0 at no cost:
 // software GL runs both sides of a branch for a block of pixels, but a loop whose range is
 // empty for all of them ends at once.
-vec2 dotCoverage(vec3 positionMm, float footprintMm, bool wanted) {
+float dotCoverage(vec3 positionMm, float footprintMm, bool wanted) {
     uint begin = 0u, end = 0u;
     if (wanted) {
         uint bucket = bucketOf(positionMm);
         begin = bucketStart[bucket];
         end = bucketStart[bucket + 1u];
     }
-    vec2 clear = vec2(1.0);
+    float clear = 1.0;
     for (uint k = begin; k < end; ++k) {
         uint id = gridEntries[k];
         GpuDotState dot = dotStates[id];
-        if (dot.kind == kDotNone) continue;
+        if (dot.kind != kDotImpression) continue;
         float d = distance(positionMm, candidates[id].position.xyz);
-        float opacity = dot.shade * dotProfile(d, 0.5 * dot.diameterMm, footprintMm);
-        if (dot.kind == kDotImpression) clear.x *= 1.0 - opacity;
-        else clear.y *= 1.0 - opacity;
+        clear *= 1.0 - dot.shade * dotProfile(d, 0.5 * dot.diameterMm, footprintMm);
     }
     return 1.0 - clear;
 }

@@ -8,13 +8,16 @@
 //   LAYERS          shading and scar change the look
 //   OVERLAY_KIND n  one layer as colour (1 density, 2 hairline, 3 shading, 4 scar, 5 native hair)
 //   BRUSH_CURSOR    the brush's outline on the skin   LONG_HAIR      the client's hair worn long
+//   SKIN_DETAIL     pixels fine enough for the skin's pores and lines (skin_detail.glsl)
 #include "color.glsl"
 #include "skin.glsl"
 #include "hash.glsl"
+#include "skin_detail.glsl"
 #include "candidates.glsl"
 #include "dots.glsl"
 #include "bindings.glsl"
 #include "pigment_on_skin.glsl"
+#include "stubble.glsl"
 
 in vec3 vPosition;
 in vec3 vNormal;
@@ -31,7 +34,7 @@ uniform vec3 uGroundAmbient;
 uniform float uSkinRoughness;
 uniform vec3 uSkinAlbedo;          // linear
 layout(binding = TEXTURE_ALBEDO) uniform sampler2D uAlbedo;
-layout(binding = TEXTURE_PIGMENT) uniform sampler2D uPigment;    // baked in UV space: r ink, g stubble, b ink's shadow
+layout(binding = TEXTURE_PIGMENT) uniform sampler2D uPigment;    // baked in UV space: r ink, g hair, b ink's shadow, a grey hair
 uniform float uPigmentTexelMm;                     // finest texel of that map on the scalp
 uniform vec3 uInkAlbedo;                           // linear
 uniform vec3 uHairAlbedo;                          // linear: the client's stubble
@@ -48,17 +51,19 @@ uniform bool uBrushMirrored;
 
 out vec4 fragColor;
 
-// Coverage of pigment (x) and of stubble (y) at this pixel, and the pigment's soft shadow (z:
-// its coverage blurred by the skin, baked beside it). Far away the baked map (mipmapped) holds
+// Coverage of pigment (x), of the client's pigmented hair (y) and grey hair (w) at this pixel,
+// and the pigment's soft shadow (z: its coverage blurred by the skin, baked beside it). Far away the baked map (mipmapped) holds
 // what a pixel can show; once a pixel is smaller than the map's texels the dots are evaluated
 // exactly, so a 0.15 mm dot stays round however close the camera comes. The shadow is smooth
 // at the map's scale: it always comes from the map.
-vec3 dotsAt(vec3 position, vec2 uv) {
-    vec3 mapped = texture(uPigment, uv).rgb;
+vec4 dotsAt(vec3 position, vec3 normal, vec2 uv) {
+    vec4 mapped = texture(uPigment, uv);
 #ifdef DIRECT_DOTS
     float footprintMm = max(length(dFdx(position)), length(dFdy(position)));
     float useMap = smoothstep(0.5 * uPigmentTexelMm, uPigmentTexelMm, footprintMm);
-    return vec3(mix(dotCoverage(position, footprintMm, useMap < 1.0), mapped.rg, useMap), mapped.b);
+    vec2 hair = stubbleCoverage(position, normal, footprintMm, useMap < 1.0);
+    vec3 direct = vec3(dotCoverage(position, footprintMm, useMap < 1.0), hair);
+    return vec4(mix(direct, mapped.rga, useMap), mapped.b).xywz;
 #else
     return mapped;
 #endif
@@ -98,11 +103,19 @@ void main() {
     vec3 v = normalize(uEye - vPosition);
     // Keep the shading sane on the back faces that show through the neck's opening.
     if (!gl_FrontFacing) n = -n;
+    float curvatureMm = curvatureRadiusMm(vPosition, n);
+#ifdef SKIN_DETAIL
+    float detailMm = skinHeightMm(vPosition, max(length(dFdx(vPosition)), length(dFdy(vPosition))));
+    n = bumpedNormal(n, vPosition, detailMm);
+#endif
 
 #ifdef ALBEDO_TEXTURE
     vec3 albedo = texture(uAlbedo, vec2(vUv.x, 1.0 - vUv.y)).rgb;
 #else
     vec3 albedo = uSkinAlbedo;
+#endif
+#ifdef SKIN_DETAIL
+    albedo *= skinCavity(detailMm);
 #endif
     float shading = 0.0, scar = 0.0;
 #ifdef LAYERS
@@ -115,13 +128,16 @@ void main() {
     // Pigment lies under the epidermis: it darkens the diffuse colour, not the surface's sheen.
     // Shading is done with a more diluted ink; scar tissue takes the ink less evenly and less.
     vec3 ink = mix(uInkAlbedo, albedo, SHADING_DILUTION * shading);
-    vec3 dots = dotsAt(vPosition, vUv);
+    vec4 dots = dotsAt(vPosition, n, vUv);
     // Light diffused in the skin meets the pigment more than once and carries its shadow around
     // it: the crisp dots, and g - 1 times their shadow (core/SkinDiffusion.h, inkOpacity()).
     vec3 opacity = 1.0 - (1.0 - uDotCrisp * dots.x) * (1.0 - min((uDiffusionGain - 1.0) * dots.z, 1.0));
     albedo = mix(albedo, ink, uDesignShown * opacity * (1.0 - SCAR_INK_REFUSED * scar));
-    // The client's hair, cut at the skin: its shafts and the hair just beneath.
-    albedo = mix(albedo, uHairAlbedo, dots.y);
+#ifdef LAYERS
+    albedo *= 1.0 - follicleShadow(texture(uNativeHair, vUv).r * vScalpWeight, albedo, uHairAlbedo);
+#endif
+    // The client's hair: its stubble, cut ends and the shafts beneath the skin (stubble.glsl).
+    albedo = mix(mix(albedo, uHairAlbedo, dots.y), kGreyHairLinear, dots.w);
 #endif
 
     float skinShows = 1.0;
@@ -142,12 +158,12 @@ void main() {
     skinShows = 1.0 - hairCover;
 #endif
 
-    // Scar tissue is smoother than the skin around it: a tighter highlight. Hair over the
-    // scalp takes the skin's sheen away.
-    float roughness = uSkinRoughness * mix(1.0, 0.76, scar);
-    vec3 color = uKeyRadiance * (skinDiffuse(albedo, n, uKeyLightDirection) * kPi +
+    // Scar tissue is smoother than the skin around it: a tighter highlight, and so is a scalp's
+    // sebum. Hair over the scalp takes the skin's sheen away.
+    float roughness = uSkinRoughness * mix(1.0, 0.76, scar) * sebumRoughness(vPosition, vScalpWeight);
+    vec3 color = uKeyRadiance * (skinDiffuse(albedo, n, uKeyLightDirection, curvatureMm) * kPi +
                                  skinShows * skinSpecular(n, v, uKeyLightDirection, roughness));
-    color += uFillRadiance * skinDiffuse(albedo, n, uFillLightDirection) * kPi;
+    color += uFillRadiance * skinDiffuse(albedo, n, uFillLightDirection, curvatureMm) * kPi;
     // Sky above, floor below: a soft hemisphere so no side of the head is black.
     float up = 0.5 + 0.5 * n.y;
     color += albedo * mix(uGroundAmbient, uSkyAmbient, up);

@@ -4,7 +4,7 @@
 #include "bindings.glsl"
 layout(local_size_x = 8, local_size_y = 8) in;
 
-// MAP_FORMAT: rg8, or rgba8 with the halo (gpu/PigmentBake.cpp).
+// MAP_FORMAT: rg8, or rgba16 with the halo (gpu/PigmentBake.cpp).
 layout(MAP_FORMAT, binding = IMAGE_MIP_FINER) readonly uniform image2D uFiner;
 layout(MAP_FORMAT, binding = IMAGE_MIP_COARSER) writeonly uniform image2D uCoarser;
 

@@ -4,7 +4,7 @@
 #include "bindings.glsl"
 layout(local_size_x = 128) in;
 
-layout(MAP_FORMAT, binding = IMAGE_PAD_MAP) uniform image2D uPigment;  // rg8, or rgba8 with the halo
+layout(MAP_FORMAT, binding = IMAGE_PAD_MAP) uniform image2D uPigment;  // rg8, or rgba16 with the halo
 layout(std430, binding = BUFFER_PADDING_PAIRS) readonly buffer PaddingPairs { uvec2 pairs[]; };  // (target, source), packed x | y << 16
 
 uniform uint uFirstPair;  // the pairs of a band of rows (they are grouped by the target's row)

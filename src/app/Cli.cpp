@@ -120,7 +120,7 @@ std::string renderHelp() {
     return "usage: stipple render [MESH|PROJECT] [--view VIEW] [--size WxH] --out FILE.png\n"
     "                      [--density N] [--needle 0..4] [--close-up] [--look-at X,Y,Z]\n"
     "                      [--distance MM] [--stage STAGE [--depth MM]] [--light LIGHT]\n"
-    "                      [--session N [--alone]] [--before]\n"
+    "                      [--session N [--alone]] [--before] [--stubble MM] [--grey PERCENT]\n"
     "                      [--seen-from M | --life-size --dpi N] [--camera-out FILE.json]\n"
     "                      [--skin 1..6] [--scalp-overlay] [--overlay LAYER]\n"
     "                      " + kUnitsOption + "\n"
@@ -141,6 +141,9 @@ std::string renderHelp() {
     "  --session N      the skin after session N of 3 (30 %, 70 %, 100 % of the density)\n"
     "  --alone          with --session: only what session N itself adds\n"
     "  --before         the scalp as it is: the client's own stubble, no impressions\n"
+    "  --stubble MM     the client's hair shaved to this length, 0..3 mm (0: freshly shaved;\n"
+    "                   default: the project's, else 0), where native hair is painted\n"
+    "  --grey PERCENT   the share of the client's hairs that are grey, 0..100\n"
     "  --look-at X,Y,Z  aim the camera at this point (model space, mm), from the view's side\n"
     "  --distance MM    the camera's distance from what it looks at\n"
     "  --seen-from M    as an eye sees it from M metres (0.25..5): the camera there, the picture\n"
@@ -313,8 +316,9 @@ Design designFrom(const Arguments& args) {
     return design;
 }
 
-// --stage, --depth, --skin and --light: how `render` and `sheet` show the design. The skin and
-// the depth are the client's and the plan's: they come from the project unless given here.
+// --stage, --depth, --skin, --light, --stubble and --grey: how `render` and `sheet` show the
+// design. The skin, the depth and the hair are the client's and the plan's: they come from the
+// project unless given here.
 PictureLook pictureLookFrom(const Arguments& args, DesignSettings& settings) {
     PictureLook look;
     if (const auto skin = args.value("--skin")) settings.skinType = int(parseNumber("--skin", *skin, 1, 6));
@@ -322,6 +326,11 @@ PictureLook pictureLookFrom(const Arguments& args, DesignSettings& settings) {
         settings.depthMm = float(parseNumber("--depth", *depth, kMinDepthMm, kMaxDepthMm));
     if (const auto light = args.value("--light")) look.lighting = parseChoice(kLightingChoices, *light, "light").value;
     if (const auto stage = args.value("--stage")) look.stage = parseChoice(kStageChoices, *stage, "stage").value;
+    if (const auto stubble = args.value("--stubble")) {
+        settings.stubbleMm = float(parseNumber("--stubble", *stubble, 0.0, kMaxStubbleMm));
+        settings.longHair = false;
+    }
+    if (const auto grey = args.value("--grey")) settings.greyHairShare = float(parseNumber("--grey", *grey, 0.0, 100.0)) / 100.0f;
     return look;
 }
 
@@ -351,7 +360,7 @@ int runRender(int argc, char** argv) {
     const Arguments args(argc, argv, 2,
                          {"--view", "--size", "--out", "--skin", "--units", "--density", "--needle", "--overlay",
                           "--look-at", "--distance", "--stage", "--depth", "--light", "--session", "--seen-from",
-                          "--dpi", "--camera-out"},
+                          "--dpi", "--camera-out", "--stubble", "--grey"},
                          {"--scalp-overlay", "--close-up", "--before", "--alone", "--life-size"});
     const auto out = args.value("--out");
     if (!out) throw InputError("render needs --out FILE.png");

@@ -13,6 +13,8 @@ DesignPictures::DesignPictures(const Design& design, const PictureLook& look, bo
     shading_.skinAlbedoSrgb = scene_->look().skinSrgb;
     shading_.hairAlbedoSrgb = settings.hairColourSrgb;
     shading_.longHair = settings.longHair;
+    shading_.stubbleMm = settings.stubbleMm;
+    shading_.greyHairShare = settings.greyHairShare;
     shading_.lighting = look.lighting;
     shading_.showImpressionsAs(scene_->look());
 }

@@ -18,6 +18,7 @@ bool SeenFromView::sameLook(const ShadingSettings& settings) const {
            settings.backgroundSrgb == shown.backgroundSrgb && settings.inkAlbedoSrgb == shown.inkAlbedoSrgb &&
            settings.hairAlbedoSrgb == shown.hairAlbedoSrgb && settings.showDesign == shown.showDesign &&
            settings.diffusionGain == shown.diffusionGain && settings.longHair == shown.longHair &&
+           settings.stubbleMm == shown.stubbleMm && settings.greyHairShare == shown.greyHairShare &&
            settings.lighting == shown.lighting;
 }
 

@@ -51,6 +51,8 @@ void applyDesignSettings(AppState& state) {
     state.session = 0;
     view.shading.hairAlbedoSrgb = settings.hairColourSrgb;
     view.shading.longHair = settings.longHair;
+    view.shading.stubbleMm = settings.stubbleMm;
+    view.shading.greyHairShare = settings.greyHairShare;
     state.head->paint->brush = settings.brush;
     if (!settings.view) return;
     view.camera.target = settings.view->targetMm;
@@ -72,6 +74,8 @@ void captureDesignSettings(AppState& state) {
     settings.lighting = view.shading.lighting;
     settings.hairColourSrgb = view.shading.hairAlbedoSrgb;
     settings.longHair = view.shading.longHair;
+    settings.stubbleMm = view.shading.stubbleMm;
+    settings.greyHairShare = view.shading.greyHairShare;
     settings.brush = state.head->paint->brush;
     const OrbitCamera& camera = view.camera;
     settings.view = ViewPose{camera.target, camera.yaw, camera.pitch, camera.distance};
@@ -152,7 +156,7 @@ void collectCandidatePool(AppState& state) {
 
 void designEdited(AppState& state, const DesignChange& change) {
     if (!state.head) return;
-    if (change.look) captureDesignSettings(state);
+    if (change.look || change.stubble) captureDesignSettings(state);
     if (change.everyLayer) state.head->hairline->refresh();
     state.head->scene->apply(change);
     // The viewport's ink, darkening and crispness: as designed, or at a stage of healing and

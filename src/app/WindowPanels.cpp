@@ -12,6 +12,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
+#include <iterator>
 #include <cstdio>
 #include <filesystem>
 
@@ -155,15 +157,31 @@ void drawHairColour(AppState& state) {
                           "Match the pigment's shade to it (docs/smp-model.md).");
     ImGui::SameLine();
     changed |= ImGui::ColorEdit3("##hair", &colour.x, ImGuiColorEditFlags_NoInputs);
-    int length = view.shading.longHair ? 1 : 0;
-    const char* lengths[] = {"Shaved (stubble)", "Long"};
-    if (ImGui::Combo("Hair length", &length, lengths, 2)) {
-        view.shading.longHair = length == 1;
+    // Shaved to one of kStubbleLengthsMm, or long (the last entry).
+    constexpr int kLong = int(std::size(kStubbleLengthsMm));
+    int length = kLong;
+    if (!view.shading.longHair)
+        length = int(std::min_element(std::begin(kStubbleLengthsMm), std::end(kStubbleLengthsMm),
+                                      [&](float a, float b) {
+                                          return std::abs(a - view.shading.stubbleMm) < std::abs(b - view.shading.stubbleMm);
+                                      }) - std::begin(kStubbleLengthsMm));
+    const char* lengths[] = {"Shaved (0 mm)", "Stubble 0.5 mm", "Stubble 1 mm", "Stubble 3 mm", "Long"};
+    static_assert(std::size(lengths) == kLong + 1, "one label a length, and long");
+    if (ImGui::Combo("Hair length", &length, lengths, kLong + 1)) {
+        view.shading.longHair = length == kLong;
+        if (length < kLong) view.shading.stubbleMm = kStubbleLengthsMm[length];
         changed = true;
     }
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Long: the client's hair covers the scalp where it grows thick, and the scalp shows\n"
+        ImGui::SetTooltip("Shaved: the cut ends, the shafts showing through the skin, and the stubble's length.\n"
+                          "Long: the client's hair covers the scalp where it grows thick, and the scalp shows\n"
                           "where it is thin: paint it thin along a woman's part line to show the part.");
+    float greyPercent = 100.0f * view.shading.greyHairShare;
+    if (ImGui::SliderFloat("Grey hair", &greyPercent, 0.0f, 100.0f, "%.0f %%")) {
+        view.shading.greyHairShare = std::clamp(greyPercent, 0.0f, 100.0f) / 100.0f;
+        changed = true;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The share of the client's hairs that are grey (no pigment).");
     if (ImGui::Button("Native hair everywhere") && state.head) {
         state.head->paint->fillLayer(LayerKind::NativeHair, kDefaultNativeHairPerCm2);
         designEdited(state, DesignChange::ofEveryLayer());
@@ -172,7 +190,11 @@ void drawHairColour(AppState& state) {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("80 follicular units per cm2 over the whole scalp (undoable); then thin it with the\n"
                           "Native hair brush where the client has lost hair.");
-    if (changed && state.head) state.head->paint->markChanged();
+    if (changed && state.head) {
+        state.head->paint->markChanged();
+        // The stubble is baked with the impressions: a new length or grey share bakes again.
+        designEdited(state, DesignChange::ofStubble());
+    }
 }
 
 }  // namespace

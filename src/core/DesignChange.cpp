@@ -22,6 +22,12 @@ DesignChange DesignChange::ofLook() {
     return change;
 }
 
+DesignChange DesignChange::ofStubble() {
+    DesignChange change;
+    change.stubble = true;
+    return change;
+}
+
 bool DesignChange::changesLayers() const {
     for (LayerKind kind : kLayerKinds)
         if (changesLayer(kind)) return true;

@@ -25,11 +25,14 @@ struct DesignChange {
     bool texturesHoldIt = false;
     // The impressions' look changed: the needle, the depth, the stage or the client's skin.
     bool look = false;
+    // How the client's shaved hair is drawn changed: its length or grey share (baked with the dots).
+    bool stubble = false;
 
     // The latest points of a brush stroke, painted on the GPU or not.
     static DesignChange ofStroke(const StrokeChange& stroke, bool paintedOnGpu);
     static DesignChange ofEveryLayer();
     static DesignChange ofLook();
+    static DesignChange ofStubble();
 
     bool changesLayer(LayerKind kind) const { return everyLayer || !texels[std::size_t(kind)].empty(); }
     bool changesLayers() const;

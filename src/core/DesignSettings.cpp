@@ -28,6 +28,11 @@ void validateDesignSettings(const DesignSettings& settings, const std::string& w
         if (!(settings.hairColourSrgb[c] >= 0.0f && settings.hairColourSrgb[c] <= 1.0f))
             throw InputError(where + ": the hair colour is not sRGB 0..1");
     }
+    if (!(settings.stubbleMm >= 0.0f && settings.stubbleMm <= kMaxStubbleMm))
+        throw InputError(where + ": the stubble's length " + std::to_string(settings.stubbleMm) + " mm is outside 0.." +
+                         std::to_string(kMaxStubbleMm) + " mm");
+    if (!(settings.greyHairShare >= 0.0f && settings.greyHairShare <= 1.0f))
+        throw InputError(where + ": the share of grey hair " + std::to_string(settings.greyHairShare) + " is outside 0..1");
     try {
         validateBrush(settings.brush);
     } catch (const InputError& e) {

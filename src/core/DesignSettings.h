@@ -40,6 +40,8 @@ struct DesignSettings {
     glm::vec3 customSkinSrgb = fitzpatrickPreset(3).albedoSrgb;
     glm::vec3 hairColourSrgb = kHairColours[kDefaultHairColour].srgb;  // the client's hair
     bool longHair = false;  // worn long (the scalp shows only where it is thin) or shaved to stubble
+    float stubbleMm = 0.0f;      // shaved: cut this far above the skin, 0..kMaxStubbleMm
+    float greyHairShare = 0.0f;  // share of grey hairs, 0..1
     std::optional<SmpStage> stage;            // the preview's stage; none: the design as drawn
     Lighting lighting = Lighting::Clinic;
     BrushSettings brush = defaultBrush(BrushTool::Density);

@@ -230,7 +230,7 @@ float fitError(const DotAppearance& shown, const OpticsTarget& target) {
 }
 
 RealTimeDot fitRealTimeDot(const OpticsTarget& target, float opacity) {
-    // The halo is baked in 10 bits: a higher gain would turn each of its levels into a visible step.
+    // The halo is baked in 16 bits: a higher gain would turn each of its levels into a visible step.
     constexpr float kMaxGain = 60.0f;
     // Per channel, for a dot: the peak over the drop falls as the gain rises (the halo adds more
     // to the field than to the dot's centre); then the ink gives the peak itself.

@@ -29,7 +29,7 @@ void DesignScene::makeImpressions(CandidatePool pool, const SceneDots& dots) {
     const DensityMap hair = dots.nativeHair ? nativeHairDensity(layers_) : DensityMap::uniform(0.0f);
     impressions_ = std::make_unique<ScalpImpressions>(mesh_, std::move(pool), look_.dots, density, dots.pigmentMapSize,
                                                       hair, dots.halo ? look_.diffusion.haloSigmaMm : 0.0f,
-                                                      look_.diffusion.haloTail);
+                                                      look_.diffusion.haloTail, settings_.stubbleMm, settings_.greyHairShare);
 }
 
 void DesignScene::apply(const DesignChange& change) {
@@ -60,6 +60,7 @@ void DesignScene::apply(const DesignChange& change) {
         look_ = currentLook();
         if (impressions_) impressions_->setLook(look_);
     }
+    if (change.stubble && impressions_) impressions_->setStubbleLook(settings_.stubbleMm, settings_.greyHairShare);
 }
 
 void DesignScene::strokeEnded() {

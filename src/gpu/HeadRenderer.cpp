@@ -14,6 +14,10 @@
 namespace stipple {
 namespace {
 
+// The coarsest pixel on the skin that shows its micro-detail (shaders/skin_detail.glsl fades
+// the fine lines out at 0.2 mm).
+constexpr float kSkinDetailPixelMm = 0.2f;
+
 // Interleaved so one buffer feeds every attribute; locations match shaders/head.vert.
 struct Vertex {
     glm::vec3 position;
@@ -116,6 +120,8 @@ void HeadRenderer::draw(const OrbitCamera& camera, int viewportWidth, int viewpo
     // Overlays follow ShadingSettings::Overlay: None, then the layers in LayerKind order.
     if (overlay) defines.push_back("OVERLAY_KIND " + std::to_string(int(settings.overlay)));
     if (settings.brushCursor.visible) defines.push_back("BRUSH_CURSOR");
+    // The skin's pores and fine lines (shaders/skin_detail.glsl) need pixels under 0.2 mm.
+    if (nearestPixelMm(camera, viewportHeight) < kSkinDetailPixelMm) defines.push_back("SKIN_DETAIL");
     const GLuint program = programFor(defines);
 
     const float aspect = float(viewportWidth) / float(std::max(viewportHeight, 1));

@@ -37,6 +37,10 @@ struct ShadingSettings {
     glm::vec3 diffusionGain = skinDiffusion(kDefaultDepthMm).gain;  // per channel
     float dotCrisp = skinDiffusion(kDefaultDepthMm).crisp;           // the dots' own share
     bool longHair = false;  // the native hair worn long: it hides the scalp where it grows thick
+    // Shaved: the stubble's length and its share of grey hair (the impressions' bake draws them:
+    // ScalpImpressions::setStubbleLook).
+    float stubbleMm = 0.0f;
+    float greyHairShare = 0.0f;
     Lighting lighting = Lighting::Clinic;
     // The brush's outline on the skin (a ring at its radius), and its mirror image.
     struct {

@@ -80,6 +80,11 @@ void ImpressionField::setDensity(const DensityMap& density) { upload(density_, d
 void ImpressionField::setNativeHair(const DensityMap& hair, const ScatterParams& stubble) {
     upload(hair_, hair);
     stubble_ = stubble;
+    hasHair_ = std::any_of(hair.texels().begin(), hair.texels().end(), [](float d) { return d > 0.0f; });
+}
+
+float ImpressionField::maxDotReachMm() const {
+    return hasHair_ ? std::max(grid_.maxDotRadiusMm, stubbleReachMm(stubbleLook_)) : grid_.maxDotRadiusMm;
 }
 
 void ImpressionField::setRankWindow(float fromFraction, float toFraction) { rankWindow_ = {fromFraction, toFraction}; }
@@ -115,6 +120,7 @@ void ImpressionField::copyNativeHair(const LayerTextures& layers, const TexelRec
         texels = {0, 0, width, height};
     }
     if (texels.empty()) return;
+    hasHair_ = true;  // a brush painted it: likely some
     glCopyImageSubData(layers.texture(LayerKind::NativeHair), GL_TEXTURE_2D, 0, texels.x0, texels.y0, 0, hair_.texture.get(),
                        GL_TEXTURE_2D, 0, texels.x0, texels.y0, 0, texels.x1 - texels.x0, texels.y1 - texels.y0, 1);
 }
@@ -202,6 +208,11 @@ void ImpressionField::bindForDots(GLuint program) const {
     glBindBufferBase(GL_SHADER_STORAGE_BUFFER, BUFFER_GRID_ENTRIES, gridEntries_.get());
     glUniform1f(glGetUniformLocation(program, "uGridCellMm"), grid_.cellSizeMm);
     glUniform1ui(glGetUniformLocation(program, "uGridBucketMask"), grid_.bucketMask);
+    glUniform1f(glGetUniformLocation(program, "uStubbleLengthMm"), stubbleLook_.lengthMm);
+    glUniform1f(glGetUniformLocation(program, "uGreyHairShare"), stubbleLook_.greyShare);
+    glUniform3f(glGetUniformLocation(program, "uHairWhorlMm"), stubbleLook_.whorlMm.x, stubbleLook_.whorlMm.y,
+                stubbleLook_.whorlMm.z);
+    glUniform1i(glGetUniformLocation(program, "uHasHair"), hasHair_);
 }
 
 }  // namespace stipple

@@ -6,6 +6,7 @@
 #include "core/CandidateGrid.h"
 #include "core/CandidatePool.h"
 #include "core/DensityMap.h"
+#include "core/NativeHair.h"
 #include "core/Scatter.h"
 #include "gpu/GlObject.h"
 #include "gpu/LayerTextures.h"
@@ -25,6 +26,10 @@ public:
     // The client's own hair, follicular units per cm^2, and how its stubble looks
     // (core/NativeHair.h). None until set.
     void setNativeHair(const DensityMap& hair, const ScatterParams& stubble);
+    // How the shaved hair is drawn (its length, grey share and growth), from the next bake or
+    // frame on. The default: freshly shaved, no grey, growing from the origin.
+    void setStubbleLook(const StubbleLook& look) { stubbleLook_ = look; }
+    const StubbleLook& stubbleLook() const { return stubbleLook_; }
     // Density x hairline mask over texels [rect], composed on the GPU straight from the layer
     // textures (what designDensity() gives where both layers have the same size, which this
     // requires: it throws std::logic_error otherwise). A density of another size is replaced by
@@ -70,6 +75,8 @@ public:
     std::size_t candidateCount() const { return candidateCount_; }
     float maxDensityPerCm2() const { return maxDensityPerCm2_; }
     float maxDotRadiusMm() const { return grid_.maxDotRadiusMm; }
+    // How far from a candidate what it draws can reach: its dot, or its unit's hairs.
+    float maxDotReachMm() const;
 
 private:
     void dispatchScatter(const ScatterParams& params, GLuint threads, bool useIdList);
@@ -94,6 +101,8 @@ private:
     static void upload(DensityTexture& target, const DensityMap& map);
     DensityTexture density_, hair_;
     ScatterParams stubble_;
+    StubbleLook stubbleLook_;
+    bool hasHair_ = false;  // some follicle may be placed: the stubble's search is worth its cost
     glm::vec2 rankWindow_{0.0f, 1.0f};
 };
 

@@ -29,12 +29,12 @@ struct BakeVertex {
 
 int mipLevelsFor(int size) { return 1 + int(std::floor(std::log2(float(size)))); }
 
-// Red and green for the dots, blue for their halo, in 10 bits each: the halo is multiplied by a
-// gain of up to 60 (core/DotOptics.h), and in 8 bits a deep deposit's faint shadow came out in two
-// or three levels, its red channel 1.5 times as dark as the fit (measured on the close-up, healed
-// at 1 mm); 10 bits keep the map's four bytes a texel.
-GLenum mapFormat(float haloSigmaMm) { return haloSigmaMm > 0.0f ? GL_RGB10_A2 : GL_RG8; }
-const char* mapFormatQualifier(float haloSigmaMm) { return haloSigmaMm > 0.0f ? "MAP_FORMAT rgb10_a2" : "MAP_FORMAT rg8"; }
+// Red for the dots, green for the client's hair, blue for the dots' halo, alpha for grey hair, in
+// 16 bits each: the halo is multiplied by a gain of up to 60 (core/DotOptics.h), and in 8 bits a
+// deep deposit's faint shadow came out in two or three levels, its red channel 1.5 times as dark
+// as the fit (measured on the close-up, healed at 1 mm).
+GLenum mapFormat(float haloSigmaMm) { return haloSigmaMm > 0.0f ? GL_RGBA16 : GL_RG8; }
+const char* mapFormatQualifier(float haloSigmaMm) { return haloSigmaMm > 0.0f ? "MAP_FORMAT rgba16" : "MAP_FORMAT rg8"; }
 
 // GL rows run from v = 0 up; images run top down.
 template <class Texel>
@@ -102,12 +102,20 @@ void PigmentBake::createMap() {
         // them while drawing there.
         GLuint view = 0;
         glGenTextures(1, &view);
-        glTextureView(view, GL_TEXTURE_2D, texture_.get(), GL_RGB10_A2, 1, GLuint(mipLevelsFor(size_) - 1), 0, 1);
+        glTextureView(view, GL_TEXTURE_2D, texture_.get(), GL_RGBA16, 1, GLuint(mipLevelsFor(size_) - 1), 0, 1);
         coarseLevels_ = GlTexture(view);
-        glTextureParameteri(view, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+        glTextureParameteri(view, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_NEAREST);  // whole levels only
         glTextureParameteri(view, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
         glTextureParameteri(view, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
         glTextureParameteri(view, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        // A halo narrower than level 1's texels reads the full-size coverage: a copy of level 0,
+        // since that level is being drawn into.
+        fullLevelCopy_ = createTexture(GL_TEXTURE_2D);
+        glTextureStorage2D(fullLevelCopy_.get(), 1, GL_RGBA16, size_, size_);
+        glTextureParameteri(fullLevelCopy_.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTextureParameteri(fullLevelCopy_.get(), GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTextureParameteri(fullLevelCopy_.get(), GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTextureParameteri(fullLevelCopy_.get(), GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     }
     framebuffer_ = createFramebuffer();
     glNamedFramebufferTexture(framebuffer_.get(), GL_COLOR_ATTACHMENT0, texture_.get(), 0);
@@ -150,7 +158,10 @@ void PigmentBake::drawHalo(const Region* region) {
     glUseProgram(program);
     glUniform1f(glGetUniformLocation(program, "uHaloSigmaMm"), haloSigmaMm_);
     glUniform1f(glGetUniformLocation(program, "uHaloTail"), haloTail_);
+    glCopyImageSubData(texture_.get(), GL_TEXTURE_2D, 0, 0, 0, 0, fullLevelCopy_.get(), GL_TEXTURE_2D, 0, 0, 0, 0, size_,
+                       size_, 1);
     glBindTextureUnit(TEXTURE_COARSE_LEVELS, coarseLevels_.get());
+    glBindTextureUnit(TEXTURE_FULL_LEVEL, fullLevelCopy_.get());
     glColorMaski(0, GL_FALSE, GL_FALSE, GL_TRUE, GL_FALSE);  // the halo alone: the dots stay
     draw(program, nullptr, region);
     glColorMaski(0, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
@@ -200,7 +211,7 @@ PigmentBake::Region PigmentBake::trianglesNear(glm::vec3 centerMm, float reachMm
 void PigmentBake::bakeAround(const ImpressionField& field, glm::vec3 centerMm, float radiusMm) {
     // The islands' outline (for padding) is read from the first full bake.
     if (!paddingPairs_) return bakeAll(field);
-    const float reach = radiusMm + field.maxDotRadiusMm();
+    const float reach = radiusMm + field.maxDotReachMm();
     const Region dots = trianglesNear(centerMm, reach);
     if (dots.triangles.empty()) return;
     draw(bakeProgram_.get(), &field, &dots);

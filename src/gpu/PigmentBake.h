@@ -89,6 +89,7 @@ private:
     std::vector<std::uint8_t> islands_;
     GlTexture texture_;
     GlTexture coarseLevels_;  // a view of texture_ from level 1: what the halo reads
+    GlTexture fullLevelCopy_;  // level 0 as the halo pass starts: what a narrow halo reads
     GlFramebuffer framebuffer_;
 };
 

@@ -8,14 +8,28 @@
 namespace stipple {
 ScalpImpressions::ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, const ScatterParams& look,
                                    const DensityMap& density, int pigmentMapSize, const DensityMap& nativeHair,
-                                   float haloSigmaMm, float haloTail)
+                                   float haloSigmaMm, float haloTail, float stubbleMm, float greyHairShare)
     : density_(density),
       nativeHair_(nativeHair),
       look_(look),
       pool_(std::move(pool)),
       field_(std::make_unique<ImpressionField>(pool_, buildCandidateGrid(pool_))),
       bake_(std::make_unique<PigmentBake>(mesh, pigmentMapSize, haloSigmaMm, haloTail)) {
+    StubbleLook stubble;
+    stubble.lengthMm = stubbleMm;
+    stubble.greyShare = greyHairShare;
+    stubble.whorlMm = crownWhorl(mesh.landmarks);
+    field_->setStubbleLook(stubble);
     update();
+}
+
+void ScalpImpressions::setStubbleLook(float lengthMm, float greyShare) {
+    StubbleLook stubble = field_->stubbleLook();
+    stubble.lengthMm = lengthMm;
+    stubble.greyShare = greyShare;
+    if (stubble == field_->stubbleLook()) return;
+    field_->setStubbleLook(stubble);
+    bake_->bakeAll(*field_);
 }
 
 void ScalpImpressions::setDensities(const DensityMap& density, const DensityMap& nativeHair) {

@@ -23,13 +23,15 @@ class ScalpImpressions {
 public:
     // Scatters and bakes the first design: `density` (impressions per cm^2), dots as `look`,
     // beside the client's stubble where `nativeHair` (follicular units per cm^2) says. The map
-    // bakes the pigment's halo `haloSigmaMm` wide with its tail (PigmentBake; 0: none).
+    // bakes the pigment's halo `haloSigmaMm` wide with its tail (PigmentBake; 0: none), and the
+    // hair cut `stubbleMm` above the skin with a share `greyHairShare` of it grey.
     ScalpImpressions(const HeadMesh& mesh, CandidatePool pool, const ScatterParams& look = {},
                      const DensityMap& density = DensityMap::uniform(kDefaultDensityPerCm2),
                      int pigmentMapSize = kDefaultPigmentMapSize,
                      const DensityMap& nativeHair = DensityMap::uniform(0.0f),
                      float haloSigmaMm = skinDiffusion(kDefaultDepthMm).haloSigmaMm,
-                     float haloTail = skinDiffusion(kDefaultDepthMm).haloTail);
+                     float haloTail = skinDiffusion(kDefaultDepthMm).haloTail, float stubbleMm = 0.0f,
+                     float greyHairShare = 0.0f);
 
     // New densities everywhere: scatters and bakes it all.
     void setDensities(const DensityMap& density, const DensityMap& nativeHair);
@@ -56,6 +58,9 @@ public:
     }
     // The dots as `look` has them, and their halo where the map bakes one; scatters and bakes again.
     void setLook(const ImpressionLook& look);
+    // How the client's shaved hair is drawn: its length and grey share (the whorl stays the
+    // head's); bakes again when it changed.
+    void setStubbleLook(float lengthMm, float greyShare);
     // Shows one session of `plan` (1-based) alone or the sessions up to it; 0: the whole design.
     // The impressions take the session's shade.
     void showSession(const SessionPlan& plan, int session, SessionView view);

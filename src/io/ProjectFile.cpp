@@ -84,7 +84,8 @@ Json settingsJson(const DesignSettings& settings) {
                  {"skin", {{"fitzpatrick", settings.skinType},
                            {"custom_srgb", {settings.customSkinSrgb.x, settings.customSkinSrgb.y, settings.customSkinSrgb.z}}}},
                  {"native_hair", {{"colour_srgb", {settings.hairColourSrgb.x, settings.hairColourSrgb.y, settings.hairColourSrgb.z}},
-                                  {"length", settings.longHair ? "long" : "shaved"}}},
+                                  {"length", settings.longHair ? "long" : "shaved"},
+                                  {"stubble_mm", settings.stubbleMm}, {"grey_share", settings.greyHairShare}}},
                  {"preview", {{"stage", settings.stage ? stageName(*settings.stage) : kAsDesignedName},
                               {"light", lightingName(settings.lighting)}}},
                  {"brush", {{"tool", brushToolName(brush.tool)}, {"mode", brushModeName(brush.mode)},
@@ -121,6 +122,8 @@ DesignSettings settingsFrom(const JsonField& design, const std::string& file) {
             if (value != "shaved" && value != "long") length->refuse("\"shaved\" or \"long\"");
             settings.longHair = value == "long";
         }
+        if (const auto stubble = hair->optional("stubble_mm")) settings.stubbleMm = stubble->real(0.0f, kMaxStubbleMm);
+        if (const auto grey = hair->optional("grey_share")) settings.greyHairShare = grey->real(0.0f, 1.0f);
     }
     if (const auto preview = design.optional("preview")) {
         const JsonField stage = (*preview)["stage"];

@@ -35,6 +35,8 @@ Project randomProject(std::mt19937& random) {
     settings.customSkinSrgb = {unit(random), unit(random), unit(random)};
     settings.hairColourSrgb = {unit(random), unit(random), unit(random)};
     settings.longHair = unit(random) < 0.5f;
+    settings.stubbleMm = kMaxStubbleMm * unit(random);
+    settings.greyHairShare = unit(random);
     settings.stage = kSmpStages[std::uniform_int_distribution<std::size_t>(0, std::size(kSmpStages) - 1)(random)];
     settings.lighting = kLightings[std::uniform_int_distribution<std::size_t>(0, std::size(kLightings) - 1)(random)];
     settings.brush = defaultBrush(BrushTool::Scar);
@@ -124,6 +126,8 @@ TEST_CASE("a project survives a save and a load bit for bit", "[project]") {
     CHECK(loaded.settings.customSkinSrgb == saved.settings.customSkinSrgb);
     CHECK(loaded.settings.hairColourSrgb == saved.settings.hairColourSrgb);
     CHECK(loaded.settings.longHair == saved.settings.longHair);
+    CHECK(loaded.settings.stubbleMm == saved.settings.stubbleMm);
+    CHECK(loaded.settings.greyHairShare == saved.settings.greyHairShare);
     CHECK(loaded.settings.stage == saved.settings.stage);
     CHECK(loaded.settings.lighting == saved.settings.lighting);
     CHECK(loaded.settings.consultation.client == saved.settings.consultation.client);
@@ -219,6 +223,10 @@ TEST_CASE("settings outside their ranges are refused, naming the file and the se
         {"skin", "/design/skin/fitzpatrick", "8", "design.skin.fitzpatrick is 8; it must be a whole number from 0 to 6"},
         {"colour", "/design/native_hair/colour_srgb/1", "1.5",
          "design.native_hair.colour_srgb[1] is 1.5; it must be a number from 0 to 1"},
+        {"stubble", "/design/native_hair/stubble_mm", "3.5",
+         "design.native_hair.stubble_mm is 3.5; it must be a number from 0 to 3"},
+        {"grey", "/design/native_hair/grey_share", "-0.1",
+         "design.native_hair.grey_share is -0.1; it must be a number from 0 to 1"},
         {"stage", "/design/preview/stage", "\"melted\"",
          "design.preview.stage is \"melted\"; it must be one of \"fresh\", \"healed\""},
         {"brush", "/design/brush/radius_mm", "-5.0", "design.brush.radius_mm is -5.0; it must be a number from 0.05 to 200"},

@@ -366,6 +366,48 @@ TEST_CASE("before shows the client's own stubble where native hair grows, in its
     CHECK(blond < bald);
 }
 
+TEST_CASE("before: 3 mm stubble darkens and textures the scalp more than a fresh shave and grey hair lightens it", "[cli][smp]") {
+    TempFolder folder;
+    const std::string strokes = folder.write("hair.json",
+        "{\"strokes\": [{\"tool\": \"native-hair\", \"value\": 85, \"radius_mm\": 200, \"points\": [[0, 150, 0]]}]}").string();
+    const std::string project = (folder.path() / "hair.stipple").string();
+    REQUIRE(run({"paint", "--strokes", strokes, "--out", project}) == 0);
+    // The top of the head from half a metre: the shafts are far finer than a pixel, their
+    // stubble's streaks are not.
+    const auto shot = [&](std::vector<std::string> options) {
+        options.insert(options.begin(), {project, "--view", "top", "--before", "--distance", "500"});
+        return renderWith(folder, options);
+    };
+    const Image bald = renderWith(folder, {"--view", "top", "--before", "--distance", "500"});
+    const Image shaved = shot({"--stubble", "0"}), stubble = shot({"--stubble", "3"});
+    const Image greying = shot({"--stubble", "3", "--grey", "60"});
+    const auto centre = [](const Image& image) {
+        return luminanceOf(stipple::test::measure(image, ShadingSettings{}.backgroundSrgb, 6, image.height / 3, 2 * image.height / 3).meanColor);
+    };
+    const auto texture = [](const Image& image) { return centreTexture(image, image.width / 8, image.height / 8); };
+    INFO("luminance bald " << centre(bald) << ", shaved " << centre(shaved) << ", 3 mm " << centre(stubble)
+                           << ", 3 mm 60 % grey " << centre(greying));
+    INFO("texture bald " << texture(bald) << ", shaved " << texture(shaved) << ", 3 mm " << texture(stubble));
+    CHECK(centre(shaved) < centre(bald) - 0.01);    // the cut ends and the shafts under the skin
+    CHECK(centre(stubble) < centre(shaved) - 0.05);  // stubble covers far more skin
+    CHECK(texture(stubble) > 1.5 * texture(shaved));
+    CHECK(centre(greying) > centre(stubble) + 0.03);
+    const std::string out = (folder.path() / "refused.png").string();
+    CHECK(run({"render", project, "--stubble", "3.5", "--out", out}) != 0);
+    CHECK(run({"render", project, "--grey", "101", "--out", out}) != 0);
+}
+
+TEST_CASE("bare skin up close shows its pores and fine lines, which fade out where a pixel is coarser", "[cli][skin]") {
+    TempFolder folder;
+    // The same skin at 0.04 mm a pixel and at about 0.3 mm (detail off), both bare.
+    const Image near = renderWith(folder, {"--close-up", "--density", "0", "--distance", "12"});
+    const Image far = renderWith(folder, {"--close-up", "--density", "0", "--distance", "90"});
+    const double nearTexture = centreTexture(near, 60, 40), farTexture = centreTexture(far, 60, 40);
+    INFO("texture near " << nearTexture << ", far " << farTexture);
+    CHECK(nearTexture > 0.4);
+    CHECK(farTexture < 0.25 * nearTexture);
+}
+
 TEST_CASE("long hair hides the scalp where it grows thick and shows it along a thinned part", "[cli][smp]") {
     TempFolder folder;
     const std::string strokes = folder.write("part.json",
@@ -460,13 +502,13 @@ TEST_CASE("from consultation distance the design reads as a shadow, and up close
     const std::vector<double> halo = sortedLuminances(withHalo), dots = sortedLuminances(dotsOnly);
     const auto at = [](const std::vector<double>& values, double share) { return values[std::size_t(share * double(values.size()))]; };
     INFO("darkest " << at(dots, 0.002) << " -> " << at(halo, 0.002) << ", skin " << at(dots, 0.5) << " -> " << at(halo, 0.5));
-    // The dots' cores: the shadow under a dot darkens it a little (measured: 112 -> 96; the
+    // The dots' cores: the shadow under a dot darkens it a little (measured: 105 -> 89; the
     // skin-optics reference's fresh dot, which a design is drawn as, casts a strong shadow: its
     // ink column reaches the surface).
     CHECK(at(halo, 0.002) < at(dots, 0.002) + 0.5);
     CHECK(at(halo, 0.002) > at(dots, 0.002) - 20.0);
     // Pixels darker than halfway from the skin to the dots' cores: the dots' own area (measured:
-    // 2.3 % of the picture, 3.0 % with the halo).
+    // 2.3 % of the picture, 2.8 % with the halo).
     const double halfway = 0.5 * (at(dots, 0.5) + at(dots, 0.002));
     const auto darkShare = [&](const std::vector<double>& values) {
         return double(std::lower_bound(values.begin(), values.end(), halfway) - values.begin()) / double(values.size());
@@ -475,9 +517,10 @@ TEST_CASE("from consultation distance the design reads as a shadow, and up close
     CHECK(darkShare(dots) > 0.005);
     CHECK(darkShare(halo) < 1.4 * darkShare(dots));
     CHECK(darkShare(halo) > 0.9 * darkShare(dots));
-    // The skin between the dots: a little darker, never by much (measured: 198 -> 189).
+    // The skin between the dots: a little darker, never by much (measured: 189 -> 179; 198 -> 189
+    // while the halo was read from one coarse mip texel, which left more skin between the blobs).
     CHECK(at(halo, 0.5) < at(dots, 0.5) - 2.0);
-    CHECK(at(halo, 0.5) > at(dots, 0.5) - 10.0);
+    CHECK(at(halo, 0.5) > at(dots, 0.5) - 13.0);
     // "Before" shows no ink and no halo.
     CHECK(pictures.render(closeUp, 640, 400, pictures.shading(), true).rgba == pictures.render(closeUp, 640, 400, plain, true).rgba);
 }

@@ -1,6 +1,7 @@
 // The GPU passes against their CPU twins, on random inputs.
 #include "core/CandidateGrid.h"
 #include "core/DotCoverage.h"
+#include "core/NativeHair.h"
 #include "core/Scatter.h"
 #include "core/SessionPlan.h"
 #include "gpu/HeadlessContext.h"
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <unordered_map>
 
 using namespace stipple;
 using namespace stipple::testheads;
@@ -126,23 +128,30 @@ TEST_CASE("the baked pigment map equals the CPU coverage at random texels", "[gl
     const DensityMap density = DensityMap::uniform(90.0f), hair = DensityMap::uniform(60.0f);
     ScatterParams look, stubble;
     look.needleDiameterMm = 0.45f;  // wide dots so texels often fall inside one
-    stubble.needleDiameterMm = 0.35f;
+    stubble.needleDiameterMm = 0.15f;  // thick hairs, for the same reason
     stubble.shade = 0.7f;
     field.setDensity(density);
     field.setNativeHair(hair, stubble);
+    // Stubble with grey hairs among the dark: both kinds of hair, above the skin and under it.
+    StubbleLook hairLook;
+    hairLook.lengthMm = 1.0f;
+    hairLook.greyShare = 0.3f;
+    hairLook.whorlMm = crownWhorl(mesh.landmarks);
+    field.setStubbleLook(hairLook);
     field.scatter(look);
     constexpr int kSize = 2048;
-    PigmentBake bake(mesh, kSize);
+    PigmentBake bake(mesh, kSize, 0.3f, 0.0f);  // with a halo: the map then holds the grey hair too
     bake.bakeAll(field);
     const Image map = bake.readPixels();
     const std::vector<Impression> impressions = scatterImpressions(pool, density, look);
     const std::vector<Impression> follicles = scatterFollicles(pool, density, hair, stubble);
-    const DotCoverage cpu(pool, grid, impressions), cpuStubble(pool, grid, follicles);
+    const DotCoverage cpu(pool, grid, impressions);
+    const StubbleCoverage cpuStubble(pool, grid, follicles, hairLook);
 
     // Texel centres inside random scalp triangles: their point on the skin by barycentrics.
     std::mt19937 random(7);
     std::uniform_int_distribution<std::size_t> anyCandidate(0, pool.size() - 1);
-    int compared = 0, inked = 0, stubbled = 0;
+    int compared = 0, inked = 0, stubbled = 0, greyed = 0;
     double worst = 0.0;
     for (int sample = 0; sample < 4000; ++sample) {
         const glm::uvec3 t = mesh.triangles[pool.candidates[anyCandidate(random)].triangle];
@@ -164,18 +173,24 @@ TEST_CASE("the baked pigment map equals the CPU coverage at random texels", "[gl
         const int x = int(texel.x), y = kSize - 1 - int(texel.y);
         const std::size_t at = (std::size_t(y) * kSize + std::size_t(x)) * 4;
         const float baked = map.rgba[at] / 255.0f, bakedStubble = map.rgba[at + 1] / 255.0f;
-        const float expectedStubble = cpuStubble.at(p, footprint);
-        worst = std::max({worst, double(std::abs(baked - expected)), double(std::abs(bakedStubble - expectedStubble))});
+        const float bakedGrey = map.rgba[at + 3] / 255.0f;
+        const glm::vec3 faceNormal = glm::normalize(glm::cross(dpdx, dpdy));
+        const glm::vec2 expectedHair = cpuStubble.at(p, faceNormal, footprint);
+        worst = std::max({worst, double(std::abs(baked - expected)), double(std::abs(bakedStubble - expectedHair.x)),
+                          double(std::abs(bakedGrey - expectedHair.y))});
         CHECK(baked == Approx(expected).margin(2.5 / 255.0));
-        CHECK(bakedStubble == Approx(expectedStubble).margin(2.5 / 255.0));
+        CHECK(bakedStubble == Approx(expectedHair.x).margin(2.5 / 255.0));
+        CHECK(bakedGrey == Approx(expectedHair.y).margin(2.5 / 255.0));
         ++compared;
         if (expected > 0.1f) ++inked;
-        if (expectedStubble > 0.1f) ++stubbled;
+        if (expectedHair.x > 0.1f) ++stubbled;
+        if (expectedHair.y > 0.1f) ++greyed;
     }
     INFO("worst difference " << worst);
     CHECK(compared > 1000);
     CHECK(inked > 20);  // the comparison saw dots, not only bare skin
     CHECK(stubbled > 20);
+    CHECK(greyed > 5);
 }
 
 TEST_CASE("a local re-bake changes only texels near the change, and seams are padded", "[gl][bake]") {
@@ -369,4 +384,97 @@ TEST_CASE("the GPU shows each session alone and so far exactly as the session pl
                 CHECK(field.activeCount() == cpuIds.size());
             }
     }
+}
+
+TEST_CASE("each dot's baked halo centres on the dot and is as wide on the skin as its sigma", "[gl][bake][halo]") {
+    context();
+    const HeadMesh& mesh = sharedHead(Head::Bumpy);
+    const CandidatePool& pool = sharedPool(Head::Bumpy, 120.0f);
+    ImpressionField field(pool, buildCandidateGrid(pool));
+    // Few, wide, dark dots: each halo stands alone and well above the map's 8-bit steps.
+    const DensityMap density = DensityMap::uniform(1.5f);
+    ScatterParams look;
+    look.needleDiameterMm = 0.55f;
+    look.diameterJitter = 0.0f;
+    look.shade = 1.0f;
+    look.shadeJitter = 0.0f;
+    field.setDensity(density);
+    field.scatter(look);
+    // A sigma of the map's coarser texels, and one finer than its level 1.
+    const float kSigmaMm = GENERATE(0.6f, 0.25f);
+    constexpr int kSize = 2048;
+    PigmentBake bake(mesh, kSize, kSigmaMm, 0.0f);
+    bake.bakeAll(field);
+    const Image map = bake.readPixels();
+    const std::vector<Impression> dots = scatterImpressions(pool, density, look);
+    REQUIRE(dots.size() > 100);
+
+    // The dots by 3 mm cell, to find the one near a point.
+    const auto cellOf = [](const glm::vec3& p) {
+        const glm::ivec3 c(glm::floor(p / 3.0f));
+        return (std::int64_t(c.x) * 73856093) ^ (std::int64_t(c.y) * 19349663) ^ (std::int64_t(c.z) * 83492791);
+    };
+    std::unordered_map<std::int64_t, std::vector<std::size_t>> cells;
+    for (std::size_t i = 0; i < dots.size(); ++i) cells[cellOf(dots[i].position)].push_back(i);
+    const auto near = [&](const glm::vec3& p, float reach) {
+        std::vector<std::size_t> found;
+        for (int dz = -1; dz <= 1; ++dz)
+            for (int dy = -1; dy <= 1; ++dy)
+                for (int dx = -1; dx <= 1; ++dx) {
+                    const auto it = cells.find(cellOf(p + 3.0f * glm::vec3(dx, dy, dz)));
+                    if (it == cells.end()) continue;
+                    for (std::size_t i : it->second)
+                        if (glm::distance(dots[i].position, p) < reach) found.push_back(i);
+                }
+        return found;
+    };
+    // Per dot: the halo's weight, its first and second moments about the dot, on the skin.
+    struct Moments {
+        double weight = 0.0, squaredRadius = 0.0;
+        glm::dvec3 offset{0.0};
+    };
+    std::vector<Moments> moments(dots.size());
+    for (const glm::uvec3& t : mesh.triangles) {
+        const glm::vec2 a = mesh.uvs[t.x] * float(kSize), b = mesh.uvs[t.y] * float(kSize), c = mesh.uvs[t.z] * float(kSize);
+        const float area = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+        if (std::abs(area) < 1e-6f) continue;
+        const glm::ivec2 low(glm::floor(glm::min(a, glm::min(b, c)))), high(glm::ceil(glm::max(a, glm::max(b, c))));
+        for (int y = std::max(low.y, 0); y < std::min(high.y, kSize); ++y)
+            for (int x = std::max(low.x, 0); x < std::min(high.x, kSize); ++x) {
+                const glm::vec2 texel(float(x) + 0.5f, float(y) + 0.5f);
+                const float wb = ((texel.x - a.x) * (c.y - a.y) - (texel.y - a.y) * (c.x - a.x)) / area;
+                const float wc = ((b.x - a.x) * (texel.y - a.y) - (b.y - a.y) * (texel.x - a.x)) / area;
+                if (wb < 0.0f || wc < 0.0f || wb + wc > 1.0f) continue;
+                const float halo = map.rgba[(std::size_t(kSize - 1 - y) * kSize + std::size_t(x)) * 4 + 2] / 255.0f;
+                if (halo <= 0.0f) continue;
+                const glm::vec3 p =
+                    mesh.positions[t.x] * (1.0f - wb - wc) + mesh.positions[t.y] * wb + mesh.positions[t.z] * wc;
+                const std::vector<std::size_t> owners = near(p, 3.0f);
+                if (owners.size() != 1) continue;
+                Moments& m = moments[owners[0]];
+                const glm::dvec3 d = glm::dvec3(p - dots[owners[0]].position);
+                m.weight += halo;
+                m.offset += double(halo) * d;
+                m.squaredRadius += double(halo) * glm::dot(d, d);
+            }
+    }
+    // Dots with no neighbour within 6 mm: their halo is theirs alone.
+    std::vector<double> offsets, radii;
+    for (std::size_t i = 0; i < dots.size(); ++i)
+        if (near(dots[i].position, 6.0f).size() == 1 && moments[i].weight > 0.0) {
+            offsets.push_back(glm::length(moments[i].offset / moments[i].weight));
+            radii.push_back(std::sqrt(moments[i].squaredRadius / moments[i].weight));
+        }
+    REQUIRE(offsets.size() > 30);
+    const auto median = [](std::vector<double> values) {
+        std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(values.size() / 2), values.end());
+        return values[values.size() / 2];
+    };
+    // A disc of radius r blurred by a Gaussian of sigma: mean squared radius 2 sigma^2 + r^2 / 2.
+    const double expectedRadius = std::sqrt(2.0 * kSigmaMm * kSigmaMm + 0.5 * 0.275 * 0.275);
+    INFO("dots " << offsets.size() << ", median offset " << median(offsets) << " mm, median radius "
+                 << median(radii) << " mm against " << expectedRadius);
+    CHECK(median(offsets) < 0.15 * kSigmaMm);
+    CHECK(median(radii) > 0.75 * expectedRadius);
+    CHECK(median(radii) < 1.25 * expectedRadius);
 }

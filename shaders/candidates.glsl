@@ -8,6 +8,7 @@ struct GpuCandidate {
     // fields made the scatter's reads cost more than the rest of it (docs/scatter.md).
     vec4 scatterInput;
     vec4 position;             // xyz: position in mm
+    vec4 normal;               // xyz: unit normal (the client's hair leaves the skin along it)
 };
 
 // What the scatter decided for one candidate: nothing, an impression, or a follicle of the

@@ -62,10 +62,10 @@ vec2 stubbleCoverage(vec3 positionMm, vec3 normal, float footprintMm, bool wante
             uint id = gridEntries[k];
             GpuDotState unit = dotStates[id];
             if (unit.kind != kDotFollicle) continue;
-            vec3 exitMm = candidates[id].positionRank.xyz;
+            vec3 exitMm = candidates[id].position.xyz;
             // Each unit once: at the step whose stretch of the line holds it.
             if (int(floor((dot(positionMm - exitMm, growth) - low) / kStubbleStepMm)) != step) continue;
-            vec3 unitNormal = candidates[id].normalScalpWeight.xyz;
+            vec3 unitNormal = candidates[id].normal.xyz;
             vec3 unitGrowth = hairGrowthDirection(exitMm, unitNormal);
             vec3 side = cross(unitNormal, unitGrowth);
             uint hairs = hairsInUnit(unit.seed);

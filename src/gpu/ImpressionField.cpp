@@ -12,10 +12,11 @@
 namespace stipple {
 namespace {
 
-// Mirrors GpuCandidate in shaders/candidates.glsl (std430: two vec4).
+// Mirrors GpuCandidate in shaders/candidates.glsl (std430: three vec4).
 struct GpuCandidate {
     glm::vec4 scatterInput;  // uv, rank, scalp weight
     glm::vec4 position;
+    glm::vec4 normal;
 };
 
 constexpr GLuint kWorkGroupSize = 128;  // local_size_x of scatter.comp and compact.comp
@@ -43,7 +44,7 @@ ImpressionField::ImpressionField(const CandidatePool& pool, const CandidateGrid&
     positions_.resize(pool.size());
     for (std::size_t i = 0; i < pool.size(); ++i) {
         const Candidate& c = pool.candidates[i];
-        packed[i] = {glm::vec4(c.uv, c.rank, c.scalpWeight), glm::vec4(c.position, 0.0f)};
+        packed[i] = {glm::vec4(c.uv, c.rank, c.scalpWeight), glm::vec4(c.position, 0.0f), glm::vec4(c.normal, 0.0f)};
         positions_[i] = c.position;
     }
     candidates_ = uploadBuffer(GLsizeiptr(packed.size() * sizeof(GpuCandidate)), packed.data());

@@ -67,13 +67,21 @@ constexpr float kLuminance[3] = {0.2126f, 0.7152f, 0.0722f};
 // The skin is estimated over about two dot spacings (1 mm at full density), so that it follows
 // shading and skin tone but not single dots.
 constexpr float kSkinWindowMm = 1.5f;
-// A dot stands out by five times the skin's own variation, and by at least 3 %.
+// A dot stands out by five times the skin's own variation, and by at least 7 %: the skin's own
+// relief (pores, the junctions of its fine lines) darkens round spots by up to about 6 % in a
+// close-up, as much as a faint healed dot.
 constexpr float kNoiseMultiple = 5.0f;
-constexpr float kMinContrast = 0.03f;
+constexpr float kMinContrast = 0.07f;
 // Two dots' darkest points are at least this far apart (impressions are about 1 mm apart).
 constexpr float kMinSeparationMm = 0.15f;
 // A dot's half-contrast area is looked for within this distance of its centre.
 constexpr float kMaxDotRadiusMm = 0.8f;
+// Narrower dark spots are the skin's own: pores (0.08-0.14 mm across, darkest at their bottom)
+// show a smaller half-contrast area than any healed impression, whose apparent width is at
+// least 0.13 mm (docs/skin-optics.md: the shallowest healed deposit, 0.3 mm deep).
+constexpr float kMinDotDiameterMm = 0.11f;
+// A dot's half-contrast area is round; the skin's fine lines give long ones.
+constexpr float kMaxElongation = 2.0f;
 
 }  // namespace
 
@@ -133,6 +141,7 @@ DotMeasurement measureDots(const Image& photo, float mmPerPixel) {
     const int reach = std::max(2, int(std::lround(kMaxDotRadiusMm / mmPerPixel)));
     std::vector<int> visited(luminance.values.size(), -1);
     std::vector<glm::ivec2> stack;
+    int floods = 0;  // each flood marks the pixels it reached with its own number
     std::array<std::vector<float>, 3> inks, skins;
     for (int y = border; y < h - border; ++y)
         for (int x = border; x < w - border; ++x) {
@@ -152,14 +161,18 @@ DotMeasurement measureDots(const Image& photo, float mmPerPixel) {
                 }
             if (!darkest) continue;
             // The connected part darker than half the peak, within reach of the centre.
-            const int label = int(result.dots.size());
+            const int label = floods++;
             int area = 0;
+            glm::dvec2 sum(0.0);
+            glm::dvec3 squares(0.0);  // xx, xy, yy
             stack.assign(1, {x, y});
             visited[std::size_t(y) * std::size_t(w) + std::size_t(x)] = label;
             while (!stack.empty()) {
                 const glm::ivec2 p = stack.back();
                 stack.pop_back();
                 ++area;
+                sum += glm::dvec2(p);
+                squares += glm::dvec3(double(p.x) * p.x, double(p.x) * p.y, double(p.y) * p.y);
                 for (const glm::ivec2 step : {glm::ivec2(1, 0), glm::ivec2(-1, 0), glm::ivec2(0, 1), glm::ivec2(0, -1)}) {
                     const glm::ivec2 q = p + step;
                     if (q.x < 0 || q.y < 0 || q.x >= w || q.y >= h || std::abs(q.x - x) > reach || std::abs(q.y - y) > reach) continue;
@@ -172,6 +185,13 @@ DotMeasurement measureDots(const Image& photo, float mmPerPixel) {
             MeasuredDot dot;
             dot.centrePx = glm::vec2(float(x) + 0.5f, float(y) + 0.5f);
             dot.diameterMm = 2.0f * std::sqrt(float(area) / 3.14159265f) * mmPerPixel;
+            if (dot.diameterMm < kMinDotDiameterMm) continue;
+            // The area's longest and shortest spread, from its second moments.
+            const glm::dvec2 mean = sum / double(area);
+            const double xx = squares.x / area - mean.x * mean.x, xy = squares.y / area - mean.x * mean.y,
+                         yy = squares.z / area - mean.y * mean.y;
+            const double half = 0.5 * (xx + yy), spread = std::sqrt(0.25 * (xx - yy) * (xx - yy) + xy * xy);
+            if (std::sqrt((half + spread) / std::max(half - spread, 1e-9)) > kMaxElongation) continue;
             for (int c = 0; c < 3; ++c) {
                 const float ink = channels[std::size_t(c)].at(x, y), around = channelSkin[std::size_t(c)].at(x, y);
                 dot.contrast[c] = 1.0f - ink / std::max(around, 1e-6f);

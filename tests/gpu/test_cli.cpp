@@ -488,8 +488,8 @@ TEST_CASE("from consultation distance the design reads as a shadow, and up close
     CHECK((designBefore - designAfter) / double(designPixels) > 5.0);
     CHECK(elsewhere / double(otherPixels) < 0.5);  // the face and the background stay as they were
 
-    // Up close (`render --close-up`, the default design) each dot is about as dark and as large
-    // as without the halo (gain 1: the dots' own coverage alone), with a faint shadow around it.
+    // Up close (`render --close-up`, the default design) each dot is darker and a little larger
+    // than without the halo (gain 1: the dots' own coverage alone), with a faint shadow around it.
     const Design design = openDesign(defaultHeadPath());
     HeadlessContext context;
     const DesignPictures pictures(design, PictureLook{});
@@ -502,22 +502,24 @@ TEST_CASE("from consultation distance the design reads as a shadow, and up close
     const std::vector<double> halo = sortedLuminances(withHalo), dots = sortedLuminances(dotsOnly);
     const auto at = [](const std::vector<double>& values, double share) { return values[std::size_t(share * double(values.size()))]; };
     INFO("darkest " << at(dots, 0.002) << " -> " << at(halo, 0.002) << ", skin " << at(dots, 0.5) << " -> " << at(halo, 0.5));
-    // The dots' cores: the shadow under a dot darkens it a little (measured: 105 -> 89; the
-    // skin-optics reference's fresh dot, which a design is drawn as, casts a strong shadow: its
-    // ink column reaches the surface).
+    // The dots' cores: the shadow under a dot darkens it (measured: 103 -> 69; the skin-optics
+    // reference's fresh dot, which a design is drawn as, casts a strong shadow, its ink column
+    // reaching the surface, and the fit puts it where the reference does: most of it within
+    // 0.2 mm, docs/skin-optics.md; with the former fit's wide halo, 105 -> 89).
     CHECK(at(halo, 0.002) < at(dots, 0.002) + 0.5);
-    CHECK(at(halo, 0.002) > at(dots, 0.002) - 20.0);
-    // Pixels darker than halfway from the skin to the dots' cores: the dots' own area (measured:
-    // 2.3 % of the picture, 2.8 % with the halo).
+    CHECK(at(halo, 0.002) > at(dots, 0.002) - 45.0);
+    // Pixels darker than halfway from the skin to the dots' cores: the dots' own area and the
+    // shadow close around it (measured: 2.3 % of the picture, 3.7 % with the halo; 2.8 % with the
+    // former fit's wide halo).
     const double halfway = 0.5 * (at(dots, 0.5) + at(dots, 0.002));
     const auto darkShare = [&](const std::vector<double>& values) {
         return double(std::lower_bound(values.begin(), values.end(), halfway) - values.begin()) / double(values.size());
     };
     INFO("dark share " << darkShare(dots) << " -> " << darkShare(halo));
     CHECK(darkShare(dots) > 0.005);
-    CHECK(darkShare(halo) < 1.4 * darkShare(dots));
+    CHECK(darkShare(halo) < 2.0 * darkShare(dots));
     CHECK(darkShare(halo) > 0.9 * darkShare(dots));
-    // The skin between the dots: a little darker, never by much (measured: 189 -> 179; 198 -> 189
+    // The skin between the dots: a little darker, never by much (measured: 186 -> 178; 198 -> 189
     // while the halo was read from one coarse mip texel, which left more skin between the blobs).
     CHECK(at(halo, 0.5) < at(dots, 0.5) - 2.0);
     CHECK(at(halo, 0.5) > at(dots, 0.5) - 13.0);

@@ -22,6 +22,13 @@ DesignChange DesignChange::ofLook() {
     return change;
 }
 
+DesignChange DesignChange::ofKeptSettings(bool lookToo) {
+    DesignChange change;
+    change.keptSettings = true;
+    change.look = lookToo;
+    return change;
+}
+
 bool DesignChange::changesLayers() const {
     for (LayerKind kind : kLayerKinds)
         if (changesLayer(kind)) return true;

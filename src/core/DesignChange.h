@@ -25,11 +25,15 @@ struct DesignChange {
     bool texturesHoldIt = false;
     // The impressions' look changed: the needle, the depth, the stage or the client's skin.
     bool look = false;
+    // A setting the project keeps changed (the needle, the depth, the skin, the client's hair):
+    // unsaved work, though no layer changed. The stage alone is a preview, not an edit.
+    bool keptSettings = false;
 
     // The latest points of a brush stroke, painted on the GPU or not.
     static DesignChange ofStroke(const StrokeChange& stroke, bool paintedOnGpu);
     static DesignChange ofEveryLayer();
     static DesignChange ofLook();
+    static DesignChange ofKeptSettings(bool lookToo);
 
     bool changesLayer(LayerKind kind) const { return everyLayer || !texels[std::size_t(kind)].empty(); }
     bool changesLayers() const;

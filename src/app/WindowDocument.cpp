@@ -156,7 +156,8 @@ void collectCandidatePool(AppState& state) {
 
 void designEdited(AppState& state, const DesignChange& change) {
     if (!state.head) return;
-    if (change.look || change.stubble) captureDesignSettings(state);
+    if (change.look || change.stubble || change.keptSettings) captureDesignSettings(state);
+    if (change.keptSettings) state.head->paint->markChanged();
     if (change.everyLayer) state.head->hairline->refresh();
     state.head->scene->apply(change);
     // The viewport's ink, darkening and crispness: as designed, or at a stage of healing and

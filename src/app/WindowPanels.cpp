@@ -190,10 +190,11 @@ void drawHairColour(AppState& state) {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("80 follicular units per cm2 over the whole scalp (undoable); then thin it with the\n"
                           "Native hair brush where the client has lost hair.");
-    if (changed && state.head) {
-        state.head->paint->markChanged();
+    if (changed) {
         // The stubble is baked with the impressions: a new length or grey share bakes again.
-        designEdited(state, DesignChange::ofStubble());
+        DesignChange change = DesignChange::ofKeptSettings(false);
+        change.stubble = true;
+        designEdited(state, change);
     }
 }
 
@@ -241,10 +242,7 @@ void drawHeadPanel(AppState& state) {
                           "Saved with the design; the export and the healing model use it.");
     bool skinChanged = state.skinType != skinTypeBefore;
     if (state.skinType == 0) skinChanged |= ImGui::ColorEdit3("Custom skin", &state.customSkin.x);
-    if (skinChanged && state.head) {
-        state.head->paint->markChanged();
-        designEdited(state, DesignChange::ofLook());  // skin types heal differently
-    }
+    if (skinChanged) designEdited(state, DesignChange::ofKeptSettings(true));  // skin types heal differently
     view.shading.skinAlbedoSrgb = state.skinType > 0 ? fitzpatrickPreset(state.skinType).albedoSrgb : state.customSkin;
     drawHairColour(state);
     if (state.head && !state.head->design.mesh.albedo.empty()) {
@@ -270,10 +268,7 @@ void drawPreviewControls(AppState& state) {
                           "they soften and lighten over the years (docs/smp-model.md)");
     ImGui::SetNextItemWidth(200);
     ImGui::SliderFloat("Depth", &state.depthMm, kMinDepthMm, kMaxDepthMm, "%.1f mm", kTypedValuesClamped);
-    if (ImGui::IsItemDeactivatedAfterEdit()) {
-        state.head->paint->markChanged();
-        designEdited(state, DesignChange::ofLook());
-    }
+    if (ImGui::IsItemDeactivatedAfterEdit()) designEdited(state, DesignChange::ofKeptSettings(true));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Target about 0.5 mm. Deeper spreads the dot and cools it towards blue.");
     int light = choiceIndex(kLightingChoices, choiceFor(kLightingChoices, state.view.shading.lighting));
     ImGui::SetNextItemWidth(200);
@@ -334,8 +329,7 @@ void drawImpressionsPanel(AppState& state) {
                 const std::string label = std::string(kNeedlePresets[i].name) + " (cartridge " + kNeedlePresets[i].cartridge + ")";
                 if (ImGui::Selectable(label.c_str(), needle == i)) {
                     needle = i;
-                    state.head->paint->markChanged();
-                    designEdited(state, DesignChange::ofLook());
+                    designEdited(state, DesignChange::ofKeptSettings(true));
                 }
             }
             ImGui::EndCombo();

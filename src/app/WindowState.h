@@ -198,7 +198,8 @@ void collectCandidatePool(AppState& state);
 // the look takes the window's look settings (stage, depth, skin; docs/smp-model.md) into the
 // design first, a change of every layer (undo, redo, a fill, the hairline) has the hairline
 // editor read the layers again, and the GPU's copy of the design follows (gpu/DesignScene.h).
-// Whether the edit is unsaved work is the paint session's count (PaintSession::markChanged).
+// A change of the settings the project keeps counts as unsaved work (PaintSession::markChanged);
+// the layers' edits count themselves in the paint session's history.
 void designEdited(AppState& state, const DesignChange& change);
 // Shows session `session` of the default plan (0: the whole design), alone or so far.
 void showSession(AppState& state, int session, bool alone);

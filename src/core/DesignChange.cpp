@@ -22,9 +22,10 @@ DesignChange DesignChange::ofLook() {
     return change;
 }
 
-DesignChange DesignChange::ofStubble() {
+DesignChange DesignChange::ofKeptSettings(bool lookToo) {
     DesignChange change;
-    change.stubble = true;
+    change.keptSettings = true;
+    change.look = lookToo;
     return change;
 }
 

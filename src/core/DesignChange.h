@@ -27,12 +27,15 @@ struct DesignChange {
     bool look = false;
     // How the client's shaved hair is drawn changed: its length or grey share (baked with the dots).
     bool stubble = false;
+    // A setting the project keeps changed (the needle, the depth, the skin, the client's hair):
+    // unsaved work, though no layer changed. The stage alone is a preview, not an edit.
+    bool keptSettings = false;
 
     // The latest points of a brush stroke, painted on the GPU or not.
     static DesignChange ofStroke(const StrokeChange& stroke, bool paintedOnGpu);
     static DesignChange ofEveryLayer();
     static DesignChange ofLook();
-    static DesignChange ofStubble();
+    static DesignChange ofKeptSettings(bool lookToo);
 
     bool changesLayer(LayerKind kind) const { return everyLayer || !texels[std::size_t(kind)].empty(); }
     bool changesLayers() const;

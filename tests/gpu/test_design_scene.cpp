@@ -25,8 +25,9 @@ HeadlessContext& context() {
 }
 
 // `scene` shows what a scene made now from its design shows: the same impressions and layer
-// textures, and, after a change everywhere (`fullBake`), the same pigment map. A local re-bake is
-// exact only near the change (test_impressions.cpp checks it there).
+// textures, and, after a change everywhere (`fullBake`), the same pigment map. After local
+// re-bakes the map is not compared: it is not bit for bit a full bake's over the whole map
+// (test_impressions.cpp checks a local re-bake near the change).
 void checkAsFresh(const DesignScene& scene, const HeadMesh& mesh, const LayerSet& layers, const DesignSettings& settings,
                   const CandidatePool& pool, const SceneDots& dots, bool fullBake) {
     DesignScene fresh(mesh, layers, settings);

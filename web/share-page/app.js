@@ -116,9 +116,11 @@
       vec3 v = normalize(uEye - vPosition);
       if (!gl_FrontFacing) n = -n;
       vec3 albedo = texture(uAlbedo, vUv).rgb;
-      vec3 color = uKeyRadiance * (skinDiffuse(albedo, n, uKeyLightDirection) * kPi +
+      // The skin's scattering follows the surface's curvature, as in the app.
+      float curvatureMm = curvatureRadiusMm(vPosition, n);
+      vec3 color = uKeyRadiance * (skinDiffuse(albedo, n, uKeyLightDirection, curvatureMm) * kPi +
                                    skinSpecular(n, v, uKeyLightDirection, uSkinRoughness));
-      color += uFillRadiance * skinDiffuse(albedo, n, uFillLightDirection) * kPi;
+      color += uFillRadiance * skinDiffuse(albedo, n, uFillLightDirection, curvatureMm) * kPi;
       color += albedo * mix(uGroundAmbient, uSkyAmbient, 0.5 + 0.5 * n.y);
       fragColor = vec4(linearToSrgb(toneMap(color)), 1.0);
     }`;

@@ -840,21 +840,10 @@ TEST_CASE("seen from 1 m, a healed design's dot texture on the crown is the skin
     const Image modelled = darkened([&](double r) { return table[std::min<std::size_t>(1000, std::size_t(r / 0.005 + 0.5))]; }, realTimeDrop, 5.0);
 
     // The texture the dots add: in quadrature over the bare skin's own.
+    // Its variance over the crown's window (x0 + 4 .. x1 - 4, y0 + 4 .. y1 - 4: the picture's centre).
     const auto windowTexture = [&](const Image& image) {
-        double sum = 0.0, squares = 0.0;
-        int count = 0;
-        for (int y = y0 + 4; y < y1 - 4; ++y)
-            for (int x = x0 + 4; x < x1 - 4; ++x) {
-                double local = 0.0;
-                for (int dy = -4; dy <= 4; ++dy)
-                    for (int dx = -4; dx <= 4; ++dx) local += stipple::test::luminanceAt(image, x + dx, y + dy);
-                const double detail = stipple::test::luminanceAt(image, x, y) - local / 81.0;
-                sum += detail;
-                squares += detail * detail;
-                ++count;
-            }
-        const double mean = sum / count;
-        return squares / count - mean * mean;
+        const double texture = centreTexture(image, width / 20, height / 10);
+        return texture * texture;
     };
     const double bareTexture = windowTexture(bare);
     const double shownDots = std::sqrt(std::max(0.0, windowTexture(shown) - bareTexture));
